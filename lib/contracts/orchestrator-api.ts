@@ -1,0 +1,120 @@
+/**
+ * The HTTP contract between the web app and the orchestrator.
+ * Every request carries `Authorization: Bearer ${ORCHESTRATOR_SECRET}`.
+ * Errors are `{ error: { code, message } }` with the HTTP status of the code.
+ *
+ *   GET    /health                                   → { ok: true, docker: string }
+ *   GET    /levels                                   → LevelCatalogue (loaded levels and refused manifests)
+ *   POST   /environments                 CreateEnvironmentRequest → 202 EnvironmentView (idempotent by id)
+ *   GET    /environments                             → { environments: EnvironmentView[] }
+ *   GET    /environments/:id                         → EnvironmentView
+ *   DELETE /environments/:id                         → 202 EnvironmentView (idempotent)
+ *   POST   /environments/:id/instances/:name/restart → EnvironmentView
+ *   POST   /environments/:id/check                   → CheckResult
+ *   POST   /environments/:id/exec        ExecRequest → ExecResult (tests, reference fixes)
+ *   GET    /environments/:id/sli                     → SliView
+ *   GET    /environments/:id/stats                   → { instances: InstanceStats[] }
+ *   GET    /environments/:id/logs/:instance?tail=200 → { lines: string[] }
+ *   GET    /images                                   → { images: ImageView[] }
+ *
+ * Browser-facing (token from lib/contracts/access-token.ts, signed by the web app):
+ *   socket.io namespace /terminal  auth { token, instance, session? }
+ *       server→client: "output" (string), "ready" { session }, "exit" { code }
+ *       client→server: "input" (string, rw only), "resize" { cols, rows }
+ *   socket.io namespace /environment auth { token }
+ *       server→client: "state" EnvironmentView, "sli" SliSample, "stats" InstanceStats[], "log" { instance, line }
+ *   GET /app/:envId/*?token=…   the app as its users see it (reverse proxy to the env's entry point)
+ */
+import { z } from "zod";
+
+export const EnvironmentStateSchema = z.enum(["provisioning", "ready", "failed", "destroying", "destroyed"]);
+export type EnvironmentState = z.infer<typeof EnvironmentStateSchema>;
+
+export const StageSchema = z.object({
+  name: z.string(), // e.g. "network", "volumes", "containers", "healthy", "fault"
+  status: z.enum(["pending", "running", "done", "failed"]),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type Stage = z.infer<typeof StageSchema>;
+
+export const CreateEnvironmentRequestSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/),
+    attemptId: z.string().min(1),
+    levelId: z.string().min(1),
+    seed: z.string().min(1),
+  })
+  .strict();
+export type CreateEnvironmentRequest = z.infer<typeof CreateEnvironmentRequestSchema>;
+
+export const InstanceViewSchema = z.object({
+  name: z.string(),
+  state: z.string(), // docker state: running, exited, restarting…
+  health: z.string().nullable(), // healthy, unhealthy, starting, or null
+});
+
+export const EnvironmentViewSchema = z.object({
+  id: z.string(),
+  attemptId: z.string(),
+  levelId: z.string(),
+  seed: z.string(),
+  state: EnvironmentStateSchema,
+  stages: z.array(StageSchema),
+  error: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  instances: z.array(InstanceViewSchema),
+  fromWarmPool: z.boolean(),
+  createdAt: z.string(),
+  readyAt: z.string().nullable(),
+  lastActivityAt: z.string(),
+});
+export type EnvironmentView = z.infer<typeof EnvironmentViewSchema>;
+
+export const CheckResultSchema = z.object({
+  passed: z.boolean(),
+  message: z.string(),
+  durationMs: z.number(),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const ExecRequestSchema = z
+  .object({ instance: z.string(), script: z.string().min(1), user: z.string().optional(), timeoutMs: z.number().int().positive().max(120_000).optional() })
+  .strict();
+export type ExecRequest = z.infer<typeof ExecRequestSchema>;
+
+export const ExecResultSchema = z.object({ exitCode: z.number(), stdout: z.string(), stderr: z.string() });
+
+export const SliSampleSchema = z.object({
+  at: z.string(),
+  /** Share of the window's requests that met their expectations, 0..1 (null before any request). */
+  successRate: z.number().min(0).max(1).nullable(),
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  requests: z.number().int(),
+  failures: z.number().int(),
+  /** The most common failure reason in the window, e.g. "413 from /api/uploads". */
+  lastError: z.string().nullable(),
+});
+export type SliSample = z.infer<typeof SliSampleSchema>;
+export const SliViewSchema = z.object({ current: SliSampleSchema, history: z.array(SliSampleSchema) });
+export type SliView = z.infer<typeof SliViewSchema>;
+
+export const InstanceStatsSchema = z.object({
+  instance: z.string(),
+  cpuPercent: z.number(),
+  memoryBytes: z.number(),
+  memoryLimitBytes: z.number(),
+  /** Per mounted volume: used and total bytes (from df inside the instance). */
+  disks: z.array(z.object({ mount: z.string(), usedBytes: z.number(), totalBytes: z.number() })),
+  processes: z.number().int(),
+});
+export type InstanceStats = z.infer<typeof InstanceStatsSchema>;
+
+export const LevelCatalogueSchema = z.object({
+  levels: z.array(z.object({ id: z.string(), title: z.string(), category: z.string() })),
+  errors: z.array(z.object({ file: z.string(), field: z.string(), message: z.string() })),
+});
+
+export const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

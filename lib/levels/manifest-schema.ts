@@ -1,0 +1,149 @@
+/**
+ * The level contract: the schema every `levels/<id>/level.yaml` must satisfy.
+ * Shared by the web app (catalogue, briefing, hints, rubric) and the
+ * orchestrator (stack, fault, check, mock client). Pure: no Node or Next imports.
+ */
+import { z } from "zod";
+
+export const LEVEL_CATEGORIES = [
+  "database",
+  "proxy",
+  "resources",
+  "filesystem",
+  "application",
+  "time",
+  "network",
+] as const;
+export const LevelCategorySchema = z.enum(LEVEL_CATEGORIES);
+export type LevelCategory = z.infer<typeof LevelCategorySchema>;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug like 'disk-full'");
+/** Instance names are the stack's machines: proxy, app, db. */
+const instanceName = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be an instance name like 'app'");
+
+/** A randomised parameter: the variant seed picks one value deterministically. */
+export const ParamSpecSchema = z.union([
+  z.object({ choose: z.array(z.union([z.string(), z.number()])).min(1) }).strict(),
+  z
+    .object({ range: z.tuple([z.number().int(), z.number().int()]) })
+    .strict()
+    .refine((p) => p.range[0] <= p.range[1], "range must be [min, max] with min <= max"),
+]);
+export type ParamSpec = z.infer<typeof ParamSpecSchema>;
+
+export const RubricCriterionSchema = z
+  .object({
+    id: slug,
+    title: z.string().min(1),
+    description: z.string().min(1),
+    points: z.number().int().positive(),
+  })
+  .strict();
+export type RubricCriterion = z.infer<typeof RubricCriterionSchema>;
+
+export const HintSchema = z
+  .object({
+    text: z.string().min(1),
+    /** Points this hint costs when taken. */
+    cost: z.number().int().min(0),
+  })
+  .strict();
+
+/** A shell step run in an instance through the same exec path a player's terminal uses. */
+export const ShellStepSchema = z
+  .object({
+    instance: instanceName,
+    /** Run with `sh -c`; `{{name}}` is replaced by the resolved parameter. */
+    run: z.string().min(1),
+    user: z.string().optional(),
+  })
+  .strict();
+export type ShellStep = z.infer<typeof ShellStepSchema>;
+
+/** What the mock client expects from one request. */
+export const MockRequestSchema = z
+  .object({
+    name: z.string().min(1),
+    method: z.enum(["GET", "POST", "PUT", "DELETE"]).default("GET"),
+    /** Path on the app entry point (the proxy). `{{name}}` and `{{rand}}` are expanded. */
+    path: z.string().startsWith("/"),
+    /** JSON body; a `bytes` body sends that many random bytes as application/octet-stream. */
+    json: z.unknown().optional(),
+    bytes: z.number().int().positive().optional(),
+    weight: z.number().positive().default(1),
+    expect: z
+      .object({
+        status: z.number().int().default(200),
+        /** Dotted path that must exist in the JSON response, e.g. `items` or `user.id`. */
+        jsonHas: z.array(z.string()).default([]),
+        /** Dotted path whose value must be a non-empty array. */
+        nonEmptyArray: z.string().optional(),
+        /** A response slower than this counts as a failure (the impatient, card-carrying user). */
+        maxMs: z.number().int().positive().default(2000),
+      })
+      .strict()
+      .default({ status: 200, jsonHas: [], maxMs: 2000 }),
+  })
+  .strict();
+export type MockRequest = z.infer<typeof MockRequestSchema>;
+
+export const LevelManifestSchema = z
+  .object({
+    id: slug,
+    title: z.string().min(3),
+    category: LevelCategorySchema,
+    difficulty: z.enum(["easy", "medium", "hard"]),
+    /** Par time to mitigate, in minutes. */
+    parMinutes: z.number().int().positive(),
+    /** What the player is told: symptoms only, never the cause. */
+    briefing: z.string().min(10),
+    objectives: z.array(z.string().min(1)).min(1),
+    /** Victim stack folder under levels/ (default: the three-tier stack in levels/_stack). */
+    stack: z.string().default("_stack"),
+    /** Instances a player may open a shell on. */
+    shells: z.array(instanceName).min(1),
+    /** How the player reaches the app as its users see it. */
+    app: z
+      .object({ instance: instanceName.default("proxy"), port: z.number().int().default(80), path: z.string().default("/") })
+      .strict()
+      .default({ instance: "proxy", port: 80, path: "/" }),
+    /** Source the player may read (paths inside the app instance). */
+    code: z.array(z.string()).default(["/srv/app/src"]),
+    hints: z.array(HintSchema).min(1),
+    rubric: z
+      .object({
+        report: z.array(RubricCriterionSchema).min(1),
+        postmortem: z.array(RubricCriterionSchema).min(1),
+      })
+      .strict(),
+    params: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), ParamSpecSchema).default({}),
+    /** TypeScript module in the level folder whose default export applies the fault. */
+    fault: z.object({ module: z.string().default("fault.ts") }).strict().default({ module: "fault.ts" }),
+    /** TypeScript module whose default export judges whether the root cause is fixed. */
+    check: z
+      .object({ module: z.string().default("check.ts"), timeoutSeconds: z.number().int().positive().default(30) })
+      .strict()
+      .default({ module: "check.ts", timeoutSeconds: 30 }),
+    mockClient: z
+      .object({
+        ratePerSecond: z.number().positive().max(20).default(2),
+        requests: z.array(MockRequestSchema).min(1),
+      })
+      .strict(),
+    /** Used by tests: the fix a good operator applies. */
+    referenceFix: z.array(ShellStepSchema).min(1),
+    /** Used by tests: a plausible fix of the symptom only, which the check must reject. */
+    symptomFix: z.array(ShellStepSchema).min(1),
+    /** Facilitator notes. Never sent to players. */
+    solution: z.string().min(10),
+  })
+  .strict();
+
+export type LevelManifest = z.infer<typeof LevelManifestSchema>;
+/** What a player may see of a level: no fault, check, fixes or solution. */
+export type PublicLevel = Pick<
+  LevelManifest,
+  "id" | "title" | "category" | "difficulty" | "parMinutes" | "briefing" | "objectives" | "shells" | "app"
+>;

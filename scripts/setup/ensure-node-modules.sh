@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs node_modules from the lockfile when missing or stale, runs the
+# install scripts the project approved (package.json allowScripts), and
+# generates the Prisma client. Safe to run twice.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+stamp=node_modules/.firedrill-install-stamp
+want=$(cat package.json package-lock.json prisma/schema.prisma | sha256sum | cut -d' ' -f1)
+if [[ -f $stamp && $(cat "$stamp") == "$want" ]]; then
+  exit 0
+fi
+echo "==> installing node modules (npm ci)"
+npm ci --no-audit --no-fund --loglevel=error
+echo "==> generating the Prisma client"
+# The CLI needs a DATABASE_URL even to generate; no connection is made.
+DATABASE_URL="${DATABASE_URL:-postgresql://localhost/firedrill}" npx prisma generate >/dev/null
+echo "$want" >"$stamp"
