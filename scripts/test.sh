@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test Firedrill has and exits non-zero if any fails:
+#   lint · typecheck · unit · integration (real PostgreSQL) · docker (real engine:
+#   orchestrator and levels) · end-to-end (Playwright in Debian's Chromium).
+# Installs what it needs first; safe to run twice.
+#   bash scripts/test.sh [layer ...]   layers: static unit integration docker e2e
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+logs=.data/test-logs
+mkdir -p "$logs"
+
+layers=("$@")
+((${#layers[@]})) || layers=(static unit integration docker e2e)
+want() { [[ " ${layers[*]} " == *" $1 "* ]]; }
+
+bash scripts/setup/ensure-system.sh --browser || exit 1
+bash scripts/setup/ensure-node-modules.sh || exit 1
+
+declare -A passed failed status
+order=()
+# Run one layer: record its exit status and the pass/fail counts its runner printed.
+layer() {
+  local name=$1
+  shift
+  order+=("$name")
+  echo
+  echo "==> $name: $*"
+  local started=$SECONDS
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local rc=${PIPESTATUS[0]}
+  local p f
+  # node --test prints "ℹ pass N" / "ℹ fail N"; Playwright prints "N passed" / "N failed".
+  p=$(grep -aoE '^(ℹ )?pass [0-9]+$|^ +[0-9]+ passed' "$logs/$name.log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -aoE '^(ℹ )?fail [0-9]+$|^ +[0-9]+ failed' "$logs/$name.log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  passed[$name]=${p:-0}
+  failed[$name]=${f:-0}
+  if ((rc != 0)) && ((${failed[$name]} == 0)); then failed[$name]=1; fi
+  status[$name]=$rc
+  echo "<== $name: exit $rc in $((SECONDS - started)) s"
+}
+
+node_test() { node --import tsx --test --test-reporter=spec "$@"; }
+files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
+
+if want static; then
+  layer lint npx eslint --max-warnings=0 .
+  layer typecheck npx tsc --noEmit -p tsconfig.json
+fi
+if want unit; then
+  mapfile -t unit < <({ files tests/unit; find orchestrator lib levels -name '*.unit.test.ts' -not -path '*/node_modules/*'; } | sort -u)
+  layer unit node_test "${unit[@]}"
+fi
+if want integration; then
+  mapfile -t integration < <(files tests/integration)
+  layer integration npx tsx scripts/with-test-db.ts node --import tsx --test --test-reporter=spec --test-concurrency=1 "${integration[@]}"
+fi
+if want docker; then
+  if bash scripts/docker/ensure-docker.sh && npx tsx orchestrator/cli/build-images.ts; then
+    mapfile -t dockerTests < <(files orchestrator/tests levels/tests | grep -v '\.unit\.test\.ts$')
+    layer docker node_test --test-concurrency=1 "${dockerTests[@]}"
+  else
+    order+=(docker); status[docker]=1; passed[docker]=0; failed[docker]=1
+    echo "<== docker: the engine or the level images could not be prepared"
+  fi
+fi
+if want e2e; then
+  layer e2e npx playwright test
+fi
+
+echo
+echo "Summary"
+total_pass=0
+total_fail=0
+for name in "${order[@]}"; do
+  printf '  %-12s exit %-3s %4s passed %4s failed\n' "$name" "${status[$name]}" "${passed[$name]}" "${failed[$name]}"
+  total_pass=$((total_pass + passed[$name]))
+  total_fail=$((total_fail + failed[$name]))
+done
+echo "$total_pass passed, $total_fail failed"
+((total_fail == 0))
