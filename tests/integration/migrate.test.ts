@@ -63,7 +63,7 @@ test("a failing migration is rolled back, recorded with its error, and blocks la
   await client.connect();
   try {
     const table = await client.query(`SELECT to_regclass('will_not_exist') AS t`);
-    assert.equal(table.rows[0].t, null, "the partial migration was rolled back");
+    assert.equal((table.rows[0] as { t: string | null }).t, null, "the partial migration was rolled back");
     await client.query(`DELETE FROM "_prisma_migrations" WHERE migration_name = $1`, [name]);
   } finally {
     await client.end();
