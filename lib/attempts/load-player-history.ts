@@ -1,0 +1,34 @@
+/** What a player has done so far: levels passed (final grade at the bar) and attempts per category. */
+import type { PrismaClient } from "@prisma/client";
+import { progressToward, ruleFromEnv, type CertificationRule, type FinalGrade } from "../certification/rule";
+
+export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Promise<Map<string, FinalGrade[]>> {
+  const attempts = await db.attempt.findMany({
+    where: { members: { some: { userId: { in: userIds } } }, grades: { some: { outcome: "FINAL" } } },
+    select: {
+      levelId: true,
+      level: { select: { category: true } },
+      members: { select: { userId: true } },
+      grades: { where: { outcome: "FINAL" }, orderBy: { createdAt: "desc" }, take: 1, select: { percent: true } },
+    },
+  });
+  const out = new Map<string, FinalGrade[]>(userIds.map((id) => [id, []]));
+  for (const a of attempts) {
+    const grade = a.grades[0];
+    if (!grade) continue;
+    for (const m of a.members) out.get(m.userId)?.push({ levelId: a.levelId, category: a.level.category, percent: grade.percent });
+  }
+  return out;
+}
+
+export async function loadPlayerHistory(db: PrismaClient, userId: string, rule: CertificationRule = ruleFromEnv()) {
+  const grades = (await loadFinalGrades(db, [userId])).get(userId) ?? [];
+  const progress = progressToward(grades, rule);
+  const practice = await db.attempt.findMany({
+    where: { members: { some: { userId } } },
+    select: { level: { select: { category: true } } },
+  });
+  const practiceByCategory = new Map<string, number>();
+  for (const a of practice) practiceByCategory.set(a.level.category, (practiceByCategory.get(a.level.category) ?? 0) + 1);
+  return { grades, progress, passedLevelIds: new Set(progress.passedLevels.map((l) => l.levelId)), practiceByCategory };
+}

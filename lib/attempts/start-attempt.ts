@@ -1,0 +1,71 @@
+/**
+ * A player starts a level (named, from an assignment, or dealt at random):
+ * the Attempt with its variant, the player as member, the Environment row,
+ * then the orchestrator is asked to provision it. One live incident at a time.
+ */
+import { randomBytes } from "node:crypto";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { AppError } from "../errors";
+import { resolveParams } from "../levels/params";
+import { recordEvent } from "../timeline/record-event";
+import { chooseLevel } from "./choose-level";
+import { defaultDeps, type Deps } from "./deps";
+import { loadPlayerHistory } from "./load-player-history";
+import { manifestOf } from "./level-manifest";
+import { provisionEnvironment } from "./provision-environment";
+
+export interface StartAttemptInput {
+  levelId?: string;
+  assignmentId?: string;
+}
+
+export const LIVE_STATUSES = ["PROVISIONING", "ACTIVE"] as const;
+
+export async function startAttempt(actor: Actor, input: StartAttemptInput, deps: Deps = defaultDeps()): Promise<{ attemptId: string }> {
+  if (!can(actor.role, "play")) throw new AppError("FORBIDDEN", "Only players start incidents.");
+  const live = await deps.db.attempt.findFirst({
+    where: { status: { in: [...LIVE_STATUSES] }, members: { some: { userId: actor.id } } },
+    select: { id: true },
+  });
+  if (live) throw new AppError("CONFLICT", "You already have an incident in progress: finish or abandon it first.", { attemptId: live.id });
+
+  let levelId = input.levelId;
+  let assignmentId: string | null = null;
+  if (input.assignmentId) {
+    const assignment = await deps.db.assignment.findUnique({ where: { id: input.assignmentId } });
+    const mine = assignment && (assignment.assigneeId === actor.id || (assignment.teamId !== null && assignment.teamId === actor.teamId));
+    if (!assignment || !mine) throw new AppError("NOT_FOUND", "There is no such assignment for you.");
+    assignmentId = assignment.id;
+    levelId = assignment.levelId ?? levelId;
+  }
+  const enabled = await deps.db.level.findMany({ where: { enabled: true }, select: { id: true, category: true } });
+  if (!levelId) {
+    const history = await loadPlayerHistory(deps.db, actor.id);
+    levelId = chooseLevel({ levels: enabled, passedLevelIds: history.passedLevelIds, practiceByCategory: history.practiceByCategory })?.id;
+    if (!levelId) throw new AppError("NOT_FOUND", "No level is available to play yet.");
+  }
+  const level = await deps.db.level.findUnique({ where: { id: levelId } });
+  if (!level || !level.enabled) throw new AppError("NOT_FOUND", `There is no playable level "${levelId}".`);
+  const manifest = manifestOf(level);
+
+  const variantSeed = randomBytes(8).toString("hex");
+  const attempt = await deps.db.$transaction(async (tx) => {
+    const created = await tx.attempt.create({
+      data: {
+        levelId: level.id,
+        startedById: actor.id,
+        teamId: actor.teamId,
+        assignmentId,
+        variantSeed,
+        params: resolveParams(manifest.params, variantSeed),
+        members: { create: { userId: actor.id, role: "PLAYER" } },
+      },
+    });
+    await tx.environment.create({ data: { id: `env-${created.id}`, attemptId: created.id } });
+    await recordEvent(tx, { attemptId: created.id, kind: "SYSTEM", data: { message: `Started ${level.title}` }, actorId: actor.id });
+    return created;
+  });
+  await provisionEnvironment(deps, attempt, `env-${attempt.id}`);
+  return { attemptId: attempt.id };
+}

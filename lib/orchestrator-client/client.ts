@@ -1,0 +1,102 @@
+/**
+ * The web app's typed client for the orchestrator's HTTP contract
+ * (lib/contracts/orchestrator-api.ts). Every reply is validated; every failure
+ * becomes an AppError: UNAVAILABLE when the orchestrator cannot be reached or
+ * breaks the contract, the orchestrator's own code mapped otherwise.
+ */
+import { z } from "zod";
+import {
+  ApiErrorSchema,
+  CheckResultSchema,
+  EnvironmentViewSchema,
+  ExecResultSchema,
+  InstanceStatsSchema,
+  SliViewSchema,
+  type CreateEnvironmentRequest,
+  type ExecRequest,
+} from "../contracts/orchestrator-api";
+import { env } from "../env";
+import { AppError, type ErrorCode } from "../errors";
+
+export interface OrchestratorConfig {
+  url: string;
+  secret: string;
+  fetch?: typeof fetch;
+}
+
+const CODE_MAP: Record<string, ErrorCode> = {
+  bad_request: "INVALID_INPUT",
+  unauthorized: "UNAVAILABLE",
+  forbidden: "UNAVAILABLE",
+  not_found: "NOT_FOUND",
+  gone: "NOT_FOUND",
+  conflict: "CONFLICT",
+};
+
+function defaultConfig(): OrchestratorConfig {
+  const e = env();
+  return { url: e.ORCHESTRATOR_URL, secret: e.ORCHESTRATOR_SECRET };
+}
+
+async function call<T>(
+  schema: z.ZodType<T>,
+  method: string,
+  path: string,
+  opts: { body?: unknown; timeoutMs?: number; config?: OrchestratorConfig } = {},
+): Promise<T> {
+  const config = opts.config ?? defaultConfig();
+  const doFetch = config.fetch ?? fetch;
+  let res: Response;
+  try {
+    res = await doFetch(new URL(path, config.url), {
+      method,
+      headers: { authorization: `Bearer ${config.secret}`, ...(opts.body === undefined ? {} : { "content-type": "application/json" }) },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+      cache: "no-store",
+    });
+  } catch (err) {
+    const why = err instanceof Error && err.name === "TimeoutError" ? "did not answer in time" : "cannot be reached";
+    throw new AppError("UNAVAILABLE", `The environment service ${why} (${method} ${path}). Try again in a moment.`);
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const parsed = ApiErrorSchema.safeParse(json);
+    const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
+    const code = (parsed.success && CODE_MAP[parsed.data.error.code]) || "UNAVAILABLE";
+    throw new AppError(code, `The environment service refused ${method} ${path}: ${message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError("UNAVAILABLE", `The environment service answered ${method} ${path} in an unexpected shape.`);
+  }
+  return parsed.data;
+}
+
+const enc = encodeURIComponent;
+
+export const orchestrator = {
+  createEnvironment: (req: CreateEnvironmentRequest, config?: OrchestratorConfig) =>
+    call(EnvironmentViewSchema, "POST", "/environments", { body: req, config }),
+  getEnvironment: (id: string, config?: OrchestratorConfig) =>
+    call(EnvironmentViewSchema, "GET", `/environments/${enc(id)}`, { config }),
+  destroyEnvironment: (id: string, config?: OrchestratorConfig) =>
+    call(EnvironmentViewSchema, "DELETE", `/environments/${enc(id)}`, { config }),
+  check: (id: string, config?: OrchestratorConfig) =>
+    call(CheckResultSchema, "POST", `/environments/${enc(id)}/check`, { config, timeoutMs: 180_000 }),
+  exec: (id: string, req: ExecRequest, config?: OrchestratorConfig) =>
+    call(ExecResultSchema, "POST", `/environments/${enc(id)}/exec`, { body: req, config, timeoutMs: (req.timeoutMs ?? 30_000) + 5_000 }),
+  sli: (id: string, config?: OrchestratorConfig) => call(SliViewSchema, "GET", `/environments/${enc(id)}/sli`, { config }),
+  stats: (id: string, config?: OrchestratorConfig) =>
+    call(z.object({ instances: z.array(InstanceStatsSchema) }), "GET", `/environments/${enc(id)}/stats`, { config }),
+  logs: (id: string, instance: string, tail = 200, config?: OrchestratorConfig) =>
+    call(z.object({ lines: z.array(z.string()) }), "GET", `/environments/${enc(id)}/logs/${enc(instance)}?tail=${tail}`, { config }),
+};
+
+export type OrchestratorClient = typeof orchestrator;

@@ -1,0 +1,40 @@
+/**
+ * The player hands in the postmortem. What they typed is saved first, whatever
+ * happens; then every missing section is reported by field, or the attempt goes
+ * to the facilitators' queue and its environment is released.
+ */
+import type { Actor } from "../auth/actor";
+import { authorizeAttempt } from "../attempts/attempt-access";
+import { defaultDeps, type Deps } from "../attempts/deps";
+import { releaseEnvironment } from "../attempts/release-environment";
+import { AppError } from "../errors";
+import { recordEvent } from "../timeline/record-event";
+import { missingPostmortemFields, type PostmortemContent } from "./postmortem-schema";
+import { savePostmortem } from "./save-postmortem";
+
+export async function submitPostmortem(
+  actor: Actor,
+  attemptId: string,
+  input: { version: number; content: PostmortemContent },
+  deps: Deps = defaultDeps(),
+): Promise<{ version: number }> {
+  const { version } = await savePostmortem(actor, attemptId, input, deps);
+  const missing = missingPostmortemFields(input.content);
+  const report = await deps.db.incidentReport.findUnique({ where: { attemptId }, select: { submittedAt: true } });
+  if (!report?.submittedAt) missing.report = "Submit the incident report first (Report tab).";
+  if (Object.keys(missing).length > 0) {
+    throw new AppError("INVALID_INPUT", `Your draft is saved, but ${Object.keys(missing).length} section(s) still need work.`, {
+      ...missing,
+      version: String(version),
+    });
+  }
+  await authorizeAttempt(deps.db, actor, attemptId, "write");
+  const now = deps.now();
+  await deps.db.$transaction(async (tx) => {
+    await tx.postmortem.update({ where: { attemptId }, data: { status: "SUBMITTED", submittedAt: now } });
+    await tx.attempt.update({ where: { id: attemptId }, data: { status: "SUBMITTED", endedAt: now } });
+    await recordEvent(tx, { attemptId, kind: "SYSTEM", data: { message: "Postmortem submitted for grading" }, actorId: actor.id, at: now });
+  });
+  await releaseEnvironment(deps, attemptId);
+  return { version };
+}

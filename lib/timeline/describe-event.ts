@@ -1,0 +1,58 @@
+/** One line of plain English for a timeline event, shared by the room, the postmortem prefill and grading. */
+import type { EventKind } from "@prisma/client";
+import { readEventData } from "./event-data";
+
+export interface TimelineEventLike {
+  kind: EventKind;
+  at: Date;
+  data: unknown;
+  actorName?: string | null;
+}
+
+function pct(rate: number | null): string {
+  return rate === null ? "no traffic" : `${(rate * 100).toFixed(rate > 0.995 || rate < 0.005 ? 0 : 1)} % success`;
+}
+
+export function describeEvent(e: TimelineEventLike): string {
+  switch (e.kind) {
+    case "COMMAND": {
+      const d = readEventData("COMMAND", e.data);
+      return d ? `Ran on ${d.instance}: ${d.command}` : "Ran a command";
+    }
+    case "CHECK": {
+      const d = readEventData("CHECK", e.data);
+      if (!d) return "Checked the fix";
+      return d.passed ? `Fix check passed: ${d.message}` : `Fix check failed: ${d.message}`;
+    }
+    case "SLI": {
+      const d = readEventData("SLI", e.data);
+      if (!d) return "Service level changed";
+      const detail = [pct(d.successRate), d.p95Ms === null ? null : `p95 ${Math.round(d.p95Ms)} ms`].filter(Boolean).join(", ");
+      const label = d.state === "healthy" ? "Service recovered" : d.state === "down" ? "Service down" : "Service degraded";
+      return `${label} (${detail})${d.state !== "healthy" && d.lastError ? `: ${d.lastError}` : ""}`;
+    }
+    case "HINT": {
+      const d = readEventData("HINT", e.data);
+      return d ? `Took hint ${d.index + 1} (−${d.cost} points)` : "Took a hint";
+    }
+    case "SEVERITY": {
+      const d = readEventData("SEVERITY", e.data);
+      if (!d) return "Severity changed";
+      return d.previous ? `Severity changed from ${d.previous} to ${d.severity}` : `Incident declared at ${d.severity}`;
+    }
+    case "STATUS_UPDATE":
+      return `Status update: ${readEventData("STATUS_UPDATE", e.data)?.text ?? ""}`.trim();
+    case "NOTE":
+      return readEventData("NOTE", e.data)?.text ?? "Note";
+    case "CHAT":
+      return readEventData("CHAT", e.data)?.text ?? "Message";
+    case "INJECT":
+      return readEventData("INJECT", e.data)?.message ?? "Inject";
+    case "ROLE": {
+      const d = readEventData("ROLE", e.data);
+      return d ? `Role ${d.role} assigned` : "Role assigned";
+    }
+    case "SYSTEM":
+      return readEventData("SYSTEM", e.data)?.message ?? "System event";
+  }
+}

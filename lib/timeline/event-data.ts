@@ -1,0 +1,46 @@
+/**
+ * The payload of a TimelineEvent, one schema per kind. Everything that writes
+ * an event goes through `parseEventData` so the postmortem timeline, replay and
+ * grading can trust what they read back.
+ */
+import { z } from "zod";
+import type { EventKind } from "@prisma/client";
+
+export const SLI_STATES = ["healthy", "degraded", "down"] as const;
+export type SliState = (typeof SLI_STATES)[number];
+
+export const EventDataSchemas = {
+  SYSTEM: z.object({ message: z.string().min(1).max(500) }).strict(),
+  COMMAND: z
+    .object({ instance: z.string().min(1).max(64), command: z.string().min(1).max(2000) })
+    .strict(),
+  CHECK: z.object({ passed: z.boolean(), message: z.string().max(2000), durationMs: z.number().nonnegative() }).strict(),
+  SLI: z
+    .object({
+      state: z.enum(SLI_STATES),
+      previous: z.enum(SLI_STATES).nullable(),
+      successRate: z.number().min(0).max(1).nullable(),
+      p95Ms: z.number().nullable(),
+      lastError: z.string().nullable(),
+    })
+    .strict(),
+  CHAT: z.object({ text: z.string().min(1).max(2000) }).strict(),
+  HINT: z.object({ index: z.number().int().nonnegative(), cost: z.number().int().nonnegative(), text: z.string() }).strict(),
+  INJECT: z.object({ message: z.string().min(1).max(2000) }).strict(),
+  ROLE: z.object({ userId: z.string(), role: z.string() }).strict(),
+  STATUS_UPDATE: z.object({ text: z.string().min(1).max(2000) }).strict(),
+  SEVERITY: z.object({ severity: z.string().min(1).max(16), previous: z.string().nullable() }).strict(),
+  NOTE: z.object({ text: z.string().min(1).max(2000) }).strict(),
+} as const satisfies Record<EventKind, z.ZodType>;
+
+export type EventData<K extends EventKind> = z.infer<(typeof EventDataSchemas)[K]>;
+
+export function parseEventData<K extends EventKind>(kind: K, data: unknown): EventData<K> {
+  return EventDataSchemas[kind].parse(data) as EventData<K>;
+}
+
+/** Lenient read of stored data: undefined when a row does not match its kind (old or hand-edited rows). */
+export function readEventData<K extends EventKind>(kind: K, data: unknown): EventData<K> | undefined {
+  const r = EventDataSchemas[kind].safeParse(data);
+  return r.success ? (r.data as EventData<K>) : undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * The postmortem's timeline, drafted from what the attempt recorded: the start,
+ * declarations, commands (runs of them grouped so the draft stays readable),
+ * checks, SLI changes, hints and mitigation. The player edits it from there.
+ */
+import { describeEvent, type TimelineEventLike } from "./describe-event";
+import { readEventData } from "./event-data";
+
+export interface TimelineEntry {
+  /** ISO timestamp. */
+  at: string;
+  text: string;
+}
+
+/** Commands on the same instance less than this apart are one entry. */
+const COMMAND_GROUP_MS = 90_000;
+const MAX_COMMANDS_PER_ENTRY = 6;
+
+export function prefillTimeline(input: {
+  startedAt: Date;
+  mitigatedAt: Date | null;
+  events: TimelineEventLike[];
+}): TimelineEntry[] {
+  const out: TimelineEntry[] = [{ at: input.startedAt.toISOString(), text: "Incident began: the on-call engineer was paged with the briefing" }];
+  const events = [...input.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  let group: { instance: string; first: Date; last: Date; commands: string[] } | undefined;
+  const flush = () => {
+    if (!group) return;
+    const shown = group.commands.slice(0, MAX_COMMANDS_PER_ENTRY);
+    const more = group.commands.length - shown.length;
+    const list = shown.map((c) => `\`${c}\``).join(", ") + (more > 0 ? ` and ${more} more` : "");
+    out.push({ at: group.first.toISOString(), text: `Investigated on ${group.instance}: ${list}` });
+    group = undefined;
+  };
+  for (const e of events) {
+    if (e.kind === "COMMAND") {
+      const d = readEventData("COMMAND", e.data);
+      if (!d) continue;
+      if (group && group.instance === d.instance && e.at.getTime() - group.last.getTime() < COMMAND_GROUP_MS) {
+        group.commands.push(d.command);
+        group.last = e.at;
+      } else {
+        flush();
+        group = { instance: d.instance, first: e.at, last: e.at, commands: [d.command] };
+      }
+      continue;
+    }
+    if (e.kind === "CHAT" || e.kind === "ROLE") continue;
+    flush();
+    out.push({ at: e.at.toISOString(), text: describeEvent(e) });
+  }
+  flush();
+  const checkPassed = events.some((e) => e.kind === "CHECK" && readEventData("CHECK", e.data)?.passed);
+  if (input.mitigatedAt && !checkPassed) out.push({ at: input.mitigatedAt.toISOString(), text: "Mitigated: the fix was verified and the service recovered" });
+  return out.sort((a, b) => a.at.localeCompare(b.at));
+}
