@@ -1,0 +1,55 @@
+/**
+ * POST /api/uploads: the raw request body is the file (name in `x-filename`),
+ * stored under UPLOAD_DIR and recorded in the uploads table.
+ * GET /api/uploads: the latest uploads.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { HttpError, sendJson } from "../http-util";
+import type { Handler } from "../server";
+
+export const createUpload: Handler = async (ctx, req, res) => {
+  const limit = ctx.config.maxUploadMb * 1024 * 1024;
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) throw new HttpError(413, `uploads are limited to ${ctx.config.maxUploadMb} MB`);
+
+  const filename = String(req.headers["x-filename"] ?? "upload.bin").replace(/[^\w.-]/g, "_").slice(0, 100) || "upload.bin";
+  const id = randomUUID();
+  const tmp = join(ctx.config.uploadDir, `.${id}.part`);
+  const hash = createHash("sha256");
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > limit) return done(new HttpError(413, `uploads are limited to ${ctx.config.maxUploadMb} MB`));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, meter, createWriteStream(tmp));
+    await rename(tmp, join(ctx.config.uploadDir, id));
+  } catch (err) {
+    await rm(tmp, { force: true });
+    if (err instanceof HttpError) throw err;
+    throw new Error(`could not store the upload: ${(err as Error).message}`);
+  }
+
+  const { rows } = await ctx.pool.query(
+    "INSERT INTO uploads (id, filename, size_bytes, sha256) VALUES ($1, $2, $3, $4) RETURNING id, filename, size_bytes, sha256, created_at",
+    [id, filename, size, hash.digest("hex")],
+  );
+  ctx.log.info(`stored upload ${id} (${filename}, ${size} bytes)`);
+  sendJson(res, 201, { upload: rows[0] });
+};
+
+export const listUploads: Handler = async (ctx, _req, res) => {
+  const { rows } = await ctx.pool.query(
+    "SELECT id, filename, size_bytes, sha256, created_at FROM uploads ORDER BY created_at DESC LIMIT 20",
+  );
+  sendJson(res, 200, { uploads: rows });
+};
