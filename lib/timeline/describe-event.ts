@@ -10,7 +10,9 @@ export interface TimelineEventLike {
 }
 
 function pct(rate: number | null): string {
-  return rate === null ? "no traffic" : `${(rate * 100).toFixed(rate > 0.995 || rate < 0.005 ? 0 : 1)} % success`;
+  if (rate === null) return "no traffic";
+  const p = Math.round(rate * 1000) / 10;
+  return `${Number.isInteger(p) ? p : p.toFixed(1)} % success`;
 }
 
 export function describeEvent(e: TimelineEventLike): string {
