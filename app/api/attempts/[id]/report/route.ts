@@ -1,0 +1,14 @@
+import { guardedRoute } from "@/lib/auth/guard";
+import { json } from "@/lib/http/respond";
+import { getReport } from "@/lib/reports/get-report";
+import { SaveReportSchema, saveReport } from "@/lib/reports/save-report";
+import { idParam, readJson } from "../../_lib/request";
+
+export const dynamic = "force-dynamic";
+
+export const GET = guardedRoute("/api/attempts/[id]/report", async ({ ctx, actor }) => json(await getReport(actor, await idParam(ctx))));
+
+/** Autosave: `{ version, content }`; 409 when another tab saved since `version`. */
+export const PUT = guardedRoute("/api/attempts/[id]/report", async ({ req, ctx, actor }) =>
+  json(await saveReport(actor, await idParam(ctx), await readJson(req, SaveReportSchema))),
+);

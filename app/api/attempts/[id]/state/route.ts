@@ -1,0 +1,9 @@
+import { refreshAttempt } from "@/lib/attempts/refresh-attempt";
+import { guardedRoute } from "@/lib/auth/guard";
+import { json } from "@/lib/http/respond";
+import { idParam } from "../../_lib/request";
+
+export const dynamic = "force-dynamic";
+
+/** What the incident room polls: provisioning progress, status, SLI folded into the record. */
+export const GET = guardedRoute("/api/attempts/[id]/state", async ({ ctx, actor }) => json(await refreshAttempt(actor, await idParam(ctx))));

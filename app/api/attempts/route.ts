@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { startAttempt } from "@/lib/attempts/start-attempt";
+import { guardedRoute } from "@/lib/auth/guard";
+import { json } from "@/lib/http/respond";
+import { readJson } from "./_lib/request";
+
+export const dynamic = "force-dynamic";
+
+const StartSchema = z.object({ levelId: z.string().min(1).max(64).optional(), assignmentId: z.string().min(1).max(64).optional() }).strict();
+
+/** Start a level: named, from an assignment, or dealt at random when neither is given. */
+export const POST = guardedRoute("/api/attempts", async ({ req, actor }) => {
+  const input = await readJson(req, StartSchema);
+  return json(await startAttempt(actor, input), 201);
+});

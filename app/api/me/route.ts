@@ -1,0 +1,9 @@
+import { guardedRoute } from "@/lib/auth/guard";
+import { HOME } from "@/lib/auth/permissions";
+import { json } from "@/lib/http/respond";
+
+export const dynamic = "force-dynamic";
+
+export const GET = guardedRoute("/api/me", async ({ actor }) =>
+  json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, teamId: actor.teamId, home: HOME[actor.role] }),
+);

@@ -1,0 +1,60 @@
+import { AppShell, PageHeader } from "@/components/AppShell";
+import { Badge } from "@/components/Badge";
+import { Card } from "@/components/Card";
+import { EmptyState } from "@/components/EmptyState";
+import { Table, Td, Th, Tr } from "@/components/Table";
+import { guardPage } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/format";
+import { getFacilitatorHome } from "@/lib/homes/get-facilitator-home";
+
+export const metadata = { title: "Facilitate" };
+
+export default async function FacilitatePage() {
+  const user = await guardPage("/facilitate");
+  const home = await getFacilitatorHome(db, user);
+  return (
+    <AppShell user={user}>
+      <PageHeader title="Facilitate" description="Watch attempts in play and grade finished work." />
+      <div className="space-y-6">
+        <Card title="Active attempts" description="Incidents being worked right now.">
+          {home.active.length === 0 ? (
+            <EmptyState title="Nobody is playing right now">Attempts show up here as soon as a player or team starts a level.</EmptyState>
+          ) : (
+            <Table caption="Active attempts" head={["Level", "Players", "Team", "Status", "Started"]}>
+              {home.active.map((a) => (
+                <Tr key={a.id}>
+                  <Th>
+                    {a.level} <span className="ml-1 text-xs font-normal text-slate-500">{a.category}</span>
+                  </Th>
+                  <Td>{a.players.join(", ") || "—"}</Td>
+                  <Td>{a.team ?? "Solo"}</Td>
+                  <Td>
+                    <Badge tone={a.status === "MITIGATED" ? "green" : a.status === "ACTIVE" ? "ember" : "slate"}>{a.status.toLowerCase()}</Badge>
+                  </Td>
+                  <Td>{formatDateTime(a.startedAt)}</Td>
+                </Tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <Card title="Review queue" description="Submitted reports and postmortems waiting for a grade.">
+          {home.review.length === 0 ? (
+            <EmptyState title="Nothing to grade">When a player submits their postmortem it lands here for you to review.</EmptyState>
+          ) : (
+            <Table caption="Review queue" head={["Level", "Players", "Team", "Submitted"]}>
+              {home.review.map((a) => (
+                <Tr key={a.id}>
+                  <Th>{a.level}</Th>
+                  <Td>{a.players.join(", ") || "—"}</Td>
+                  <Td>{a.team ?? "Solo"}</Td>
+                  <Td>{a.submittedAt ? formatDateTime(a.submittedAt) : "—"}</Td>
+                </Tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+/**
+ * Keeps a fresh orchestrator token for the room: fetched once the environment
+ * is ready, renewed a minute before it expires, and handed to sockets on every
+ * (re)connect through `fresh()`.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api } from "./api";
+
+export interface AccessToken {
+  token: string;
+  mode: "rw" | "ro";
+  envId: string;
+  publicUrl: string;
+  expiresAt: string;
+}
+
+export function useAccessToken(attemptId: string, enabled: boolean) {
+  const [token, setToken] = useState<AccessToken | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<AccessToken | null>(null);
+  const inflight = useRef<Promise<AccessToken | null> | null>(null);
+
+  const fetchToken = useCallback(async (): Promise<AccessToken | null> => {
+    inflight.current ??= api<AccessToken>(`/api/attempts/${attemptId}/token`, { method: "POST" }).then((r) => {
+      inflight.current = null;
+      if (!r.ok) {
+        setError(r.error.message);
+        return null;
+      }
+      ref.current = r.data;
+      setToken(r.data);
+      setError(null);
+      return r.data;
+    });
+    return inflight.current;
+  }, [attemptId]);
+
+  const fresh = useCallback(async (): Promise<AccessToken | null> => {
+    const t = ref.current;
+    if (t && Date.parse(t.expiresAt) - Date.now() > 30_000) return t;
+    return fetchToken();
+  }, [fetchToken]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    void fetchToken();
+    const timer = setInterval(() => {
+      const t = ref.current;
+      if (!t || Date.parse(t.expiresAt) - Date.now() < 90_000) void fetchToken();
+    }, 30_000);
+    return () => clearInterval(timer);
+  }, [enabled, fetchToken]);
+
+  return { token, error, fresh };
+}

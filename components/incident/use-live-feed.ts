@@ -1,0 +1,76 @@
+"use client";
+/**
+ * The environment's live feed from the orchestrator's /environment namespace:
+ * SLI samples (kept as a rolling series for the chart), per-instance stats and
+ * log lines. Every message is validated before it reaches the page.
+ */
+import { useEffect, useState } from "react";
+import { io } from "socket.io-client";
+import { z } from "zod";
+import { InstanceStatsSchema, SliSampleSchema, type InstanceStats, type SliSample } from "@/lib/contracts/orchestrator-api";
+import type { AccessToken } from "./use-access-token";
+
+const MAX_SAMPLES = 240;
+const MAX_LOG_LINES = 500;
+const LogSchema = z.object({ instance: z.string(), line: z.string() });
+
+export interface LogLine {
+  id: number;
+  instance: string;
+  line: string;
+}
+
+export interface LiveFeed {
+  connected: boolean;
+  samples: SliSample[];
+  stats: InstanceStats[];
+  logs: LogLine[];
+}
+
+export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<AccessToken | null>): LiveFeed {
+  const [connected, setConnected] = useState(false);
+  const [samples, setSamples] = useState<SliSample[]>([]);
+  const [stats, setStats] = useState<InstanceStats[]>([]);
+  const [logs, setLogs] = useState<LogLine[]>([]);
+
+  useEffect(() => {
+    if (!publicUrl) return;
+    let nextLogId = 0;
+    const socket = io(`${publicUrl}/environment`, {
+      transports: ["websocket"],
+      reconnectionDelayMax: 5000,
+      auth: (cb) => {
+        void fresh().then((t) => cb({ token: t?.token ?? "" }));
+      },
+    });
+    socket.on("connect", () => setConnected(true));
+    socket.on("disconnect", () => setConnected(false));
+    socket.on("sli", (raw: unknown) => {
+      const s = SliSampleSchema.safeParse(raw);
+      if (!s.success) return;
+      setSamples((prev) => {
+        if (prev.length > 0 && prev[prev.length - 1]!.at === s.data.at) return prev;
+        const next = [...prev, s.data];
+        return next.length > MAX_SAMPLES ? next.slice(next.length - MAX_SAMPLES) : next;
+      });
+    });
+    socket.on("stats", (raw: unknown) => {
+      const s = z.array(InstanceStatsSchema).safeParse(raw);
+      if (s.success) setStats(s.data);
+    });
+    socket.on("log", (raw: unknown) => {
+      const l = LogSchema.safeParse(raw);
+      if (!l.success) return;
+      setLogs((prev) => {
+        const next = [...prev, { id: nextLogId++, ...l.data }];
+        return next.length > MAX_LOG_LINES ? next.slice(next.length - MAX_LOG_LINES) : next;
+      });
+    });
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [publicUrl, fresh]);
+
+  return { connected, samples, stats, logs };
+}

@@ -1,0 +1,93 @@
+/**
+ * Every page, route handler and server action, with the access it needs. Pages
+ * and handlers call `guardPage(path)` / `guardRoute(req, path)` and actions
+ * `guardAction(name)`, which look their access up here; the authorisation
+ * matrix test enumerates this list and fails when an app file is missing from it.
+ */
+import type { Access } from "./permissions";
+
+export interface PageEntry {
+  kind: "page";
+  path: string;
+  file: string;
+  access: Access;
+}
+export interface RouteEntry {
+  kind: "route";
+  path: string;
+  file: string;
+  methods: ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[];
+  access: Access;
+}
+export interface ActionEntry {
+  kind: "action";
+  name: string;
+  file: string;
+  access: Access;
+}
+export type RegistryEntry = PageEntry | RouteEntry | ActionEntry;
+
+export const PAGES = [
+  { kind: "page", path: "/", file: "app/page.tsx", access: "public" },
+  { kind: "page", path: "/signin", file: "app/signin/page.tsx", access: "public" },
+  { kind: "page", path: "/invite/[token]", file: "app/invite/[token]/page.tsx", access: "public" },
+  { kind: "page", path: "/play", file: "app/play/page.tsx", access: "play" },
+  { kind: "page", path: "/facilitate", file: "app/facilitate/page.tsx", access: "facilitate" },
+  { kind: "page", path: "/lead", file: "app/lead/page.tsx", access: "lead" },
+  { kind: "page", path: "/admin", file: "app/admin/page.tsx", access: "admin" },
+  { kind: "page", path: "/admin/users", file: "app/admin/users/page.tsx", access: "admin" },
+  { kind: "page", path: "/admin/users/[id]", file: "app/admin/users/[id]/page.tsx", access: "admin" },
+  { kind: "page", path: "/admin/teams", file: "app/admin/teams/page.tsx", access: "admin" },
+] as const satisfies readonly PageEntry[];
+
+export const ROUTES = [
+  { kind: "route", path: "/api/health", file: "app/api/health/route.ts", methods: ["GET"], access: "public" },
+  {
+    kind: "route",
+    path: "/api/auth/[...nextauth]",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    methods: ["GET", "POST"],
+    access: "public",
+  },
+  { kind: "route", path: "/api/me", file: "app/api/me/route.ts", methods: ["GET"], access: "signedIn" },
+  { kind: "route", path: "/api/admin/users", file: "app/api/admin/users/route.ts", methods: ["GET"], access: "admin" },
+  { kind: "route", path: "/api/admin/teams", file: "app/api/admin/teams/route.ts", methods: ["GET"], access: "admin" },
+  {
+    kind: "route",
+    path: "/api/admin/users/[id]/sessions",
+    file: "app/api/admin/users/[id]/sessions/route.ts",
+    methods: ["GET"],
+    access: "admin",
+  },
+] as const satisfies readonly RouteEntry[];
+
+export const ACTIONS = [
+  { kind: "action", name: "createUserAction", file: "app/admin/users/actions.ts", access: "admin" },
+  { kind: "action", name: "inviteUserAction", file: "app/admin/users/actions.ts", access: "admin" },
+  { kind: "action", name: "setRoleAction", file: "app/admin/users/[id]/actions.ts", access: "admin" },
+  { kind: "action", name: "setDisabledAction", file: "app/admin/users/[id]/actions.ts", access: "admin" },
+  { kind: "action", name: "setTeamAction", file: "app/admin/users/[id]/actions.ts", access: "admin" },
+  { kind: "action", name: "revokeSessionAction", file: "app/admin/users/[id]/actions.ts", access: "admin" },
+  { kind: "action", name: "revokeAllSessionsAction", file: "app/admin/users/[id]/actions.ts", access: "admin" },
+  { kind: "action", name: "createTeamAction", file: "app/admin/teams/actions.ts", access: "admin" },
+  { kind: "action", name: "setTeamLeadAction", file: "app/admin/teams/actions.ts", access: "admin" },
+  { kind: "action", name: "addTeamMemberAction", file: "app/admin/teams/actions.ts", access: "admin" },
+  { kind: "action", name: "removeTeamMemberAction", file: "app/admin/teams/actions.ts", access: "admin" },
+  { kind: "action", name: "acceptInviteAction", file: "app/invite/[token]/actions.ts", access: "public" },
+] as const satisfies readonly ActionEntry[];
+
+export type PagePath = (typeof PAGES)[number]["path"];
+export type RoutePath = (typeof ROUTES)[number]["path"];
+export type ActionName = (typeof ACTIONS)[number]["name"];
+
+export const REGISTRY: readonly RegistryEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
+
+export function pageAccess(path: PagePath): Access {
+  return PAGES.find((p) => p.path === path)!.access;
+}
+export function routeAccess(path: RoutePath): Access {
+  return ROUTES.find((r) => r.path === path)!.access;
+}
+export function actionAccess(name: ActionName): Access {
+  return ACTIONS.find((a) => a.name === name)!.access;
+}

@@ -1,0 +1,20 @@
+import { type PrismaClient } from "@prisma/client";
+import { type Actor } from "../auth/actor";
+import { assertAllowed } from "../auth/assert-can";
+
+export type SessionState = "active" | "revoked" | "expired";
+
+export async function listUserSessions(db: PrismaClient, actor: Actor, userId: string, now = new Date()) {
+  assertAllowed(actor, "admin");
+  const rows = await db.session.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, createdAt: true, expiresAt: true, lastSeenAt: true, revokedAt: true, userAgent: true, ip: true },
+  });
+  return rows.map((s) => ({
+    ...s,
+    state: (s.revokedAt ? "revoked" : s.expiresAt <= now ? "expired" : "active") as SessionState,
+    current: s.id === actor.sessionId,
+  }));
+}
