@@ -26,24 +26,34 @@ export interface RoomState {
     instances: EnvironmentView["instances"];
   } | null;
   sli: SliSample | null;
+  /** Recent samples, when asked for (the room seeds its chart with them). */
+  sliHistory: SliSample[];
   warning: string | null;
 }
 
-export async function refreshAttempt(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<RoomState> {
+export async function refreshAttempt(
+  actor: Actor,
+  attemptId: string,
+  deps: Deps = defaultDeps(),
+  opts: { history?: boolean } = {},
+): Promise<RoomState> {
   const { attempt, mode } = await authorizeAttempt(deps.db, actor, attemptId, "read");
   const envRow = attempt.environment;
   let view: EnvironmentView | null = null;
   let sli: SliSample | null = null;
+  let sliHistory: SliSample[] = [];
   let warning: string | null = null;
   const live = envRow && envRow.state !== "DESTROYED" && !(envRow.state === "FAILED" && attempt.status === "FAILED");
   if (envRow && live) {
     try {
       view = await deps.orchestrator.getEnvironment(envRow.id);
       await applyEnvironmentView(deps, attempt.id, view);
-      if (view.state === "ready" && mode === "rw") {
+      if (view.state === "ready") {
         const sliView = await deps.orchestrator.sli(envRow.id);
         sli = sliView.current;
-        await syncSli(deps, attempt.id, sliView);
+        if (opts.history) sliHistory = sliView.history.slice(-240);
+        // Watchers see the SLI; only players' rooms write it into the record.
+        if (mode === "rw") await syncSli(deps, attempt.id, sliView);
       }
     } catch (err) {
       if (!isAppError(err)) throw err;
@@ -71,6 +81,7 @@ export async function refreshAttempt(actor: Actor, attemptId: string, deps: Deps
         }
       : null,
     sli,
+    sliHistory,
     warning,
   };
 }

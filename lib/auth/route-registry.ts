@@ -38,6 +38,11 @@ export const PAGES = [
   { kind: "page", path: "/admin/users", file: "app/admin/users/page.tsx", access: "admin" },
   { kind: "page", path: "/admin/users/[id]", file: "app/admin/users/[id]/page.tsx", access: "admin" },
   { kind: "page", path: "/admin/teams", file: "app/admin/teams/page.tsx", access: "admin" },
+  // The incident (issue 5): per-object authorisation inside the use-cases.
+  { kind: "page", path: "/attempts/[id]", file: "app/attempts/[id]/page.tsx", access: "signedIn" },
+  { kind: "page", path: "/attempts/[id]/postmortem", file: "app/attempts/[id]/postmortem/page.tsx", access: "signedIn" },
+  { kind: "page", path: "/facilitate/review", file: "app/facilitate/review/page.tsx", access: "facilitate" },
+  { kind: "page", path: "/facilitate/grade/[attemptId]", file: "app/facilitate/grade/[attemptId]/page.tsx", access: "facilitate" },
 ] as const satisfies readonly PageEntry[];
 
 export const ROUTES = [
@@ -59,6 +64,21 @@ export const ROUTES = [
     methods: ["GET"],
     access: "admin",
   },
+  // The incident (issue 5): attempt routes check membership per object in their use-cases.
+  { kind: "route", path: "/api/attempts", file: "app/api/attempts/route.ts", methods: ["POST"], access: "play" },
+  { kind: "route", path: "/api/attempts/[id]/state", file: "app/api/attempts/[id]/state/route.ts", methods: ["GET"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/token", file: "app/api/attempts/[id]/token/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/hints", file: "app/api/attempts/[id]/hints/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/check", file: "app/api/attempts/[id]/check/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/commands", file: "app/api/attempts/[id]/commands/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/abandon", file: "app/api/attempts/[id]/abandon/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/retry", file: "app/api/attempts/[id]/retry/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/code", file: "app/api/attempts/[id]/code/route.ts", methods: ["GET"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/report", file: "app/api/attempts/[id]/report/route.ts", methods: ["GET", "PUT"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/report/submit", file: "app/api/attempts/[id]/report/submit/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/postmortem", file: "app/api/attempts/[id]/postmortem/route.ts", methods: ["GET", "PUT"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/postmortem/submit", file: "app/api/attempts/[id]/postmortem/submit/route.ts", methods: ["POST"], access: "signedIn" },
+  { kind: "route", path: "/api/attempts/[id]/grade", file: "app/api/attempts/[id]/grade/route.ts", methods: ["POST"], access: "facilitate" },
 ] as const satisfies readonly RouteEntry[];
 
 export const ACTIONS = [

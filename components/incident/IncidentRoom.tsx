@@ -1,0 +1,302 @@
+"use client";
+/**
+ * The incident room: briefing and objectives, the clock, a terminal per shell,
+ * what users see (SLI chart), machine stats, logs, the code, hints, the
+ * incident report, and Check my fix. Facilitators get the same room read-only.
+ */
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Button, buttonClass } from "@/components/Button";
+import type { RoomView } from "@/lib/attempts/get-room";
+import type { RoomState } from "@/lib/attempts/refresh-attempt";
+import type { SliSample } from "@/lib/contracts/orchestrator-api";
+import { api } from "./api";
+import { CodePanel } from "./CodePanel";
+import { HintsPanel } from "./HintsPanel";
+import { LogsPanel } from "./LogsPanel";
+import { ProvisioningProgress } from "./ProvisioningProgress";
+import { ReportForm } from "./ReportForm";
+import { SliChart } from "./SliChart";
+import { StatsPanel } from "./StatsPanel";
+import { TerminalPane } from "./TerminalPane";
+import { Timer } from "./Timer";
+import { useAccessToken } from "./use-access-token";
+import { useCommandLog } from "./use-command-log";
+import { useLiveFeed } from "./use-live-feed";
+
+type SideTab = "brief" | "report" | "hints" | "logs" | "stats" | "code";
+const TABS: { id: SideTab; label: string }[] = [
+  { id: "brief", label: "Briefing" },
+  { id: "report", label: "Report" },
+  { id: "hints", label: "Hints" },
+  { id: "logs", label: "Logs" },
+  { id: "stats", label: "Machines" },
+  { id: "code", label: "Code" },
+];
+
+const STATUS_LABEL: Record<string, string> = {
+  PROVISIONING: "Preparing",
+  ACTIVE: "Incident open",
+  MITIGATED: "Mitigated",
+  FAILED: "Environment failed",
+  ABANDONED: "Abandoned",
+};
+
+export function IncidentRoom({ room }: { room: RoomView }) {
+  const router = useRouter();
+  const { attemptId, level, mode } = room;
+  const [state, setState] = useState<RoomState | null>(null);
+  const [status, setStatus] = useState(room.status);
+  const [mitigatedAt, setMitigatedAt] = useState(room.mitigatedAt);
+  const [startedAt, setStartedAt] = useState(room.startedAt);
+  const [shell, setShell] = useState(level.shells[0] ?? "");
+  const [tab, setTab] = useState<SideTab>("brief");
+  const [history, setHistory] = useState<SliSample[]>([]);
+  const [check, setCheck] = useState<{ passed: boolean; message: string } | null>(room.lastCheck);
+  const [checking, setChecking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const ready = state?.environment?.state === "READY";
+  const playing = status === "ACTIVE" || status === "MITIGATED";
+  const { token, error: tokenError, fresh } = useAccessToken(attemptId, ready && playing);
+  const feed = useLiveFeed(token?.publicUrl ?? null, fresh);
+  const logCommand = useCommandLog(attemptId, mode === "rw" && playing);
+
+  const poll = useCallback(
+    async (withHistory: boolean) => {
+      const r = await api<RoomState>(`/api/attempts/${attemptId}/state${withHistory ? "?history=1" : ""}`);
+      if (!r.ok) {
+        setProblem(r.error.message);
+        return;
+      }
+      setState(r.data);
+      setProblem(r.data.warning);
+      if (withHistory && r.data.sliHistory.length > 0) setHistory(r.data.sliHistory);
+      setStatus((prev) => {
+        if (prev !== r.data.status && r.data.status === "ACTIVE") void poll(true);
+        return r.data.status;
+      });
+      setMitigatedAt(r.data.mitigatedAt);
+      if (r.data.status === "ACTIVE" && r.data.environment?.state === "READY") setStartedAt((s) => s);
+    },
+    [attemptId],
+  );
+
+  useEffect(() => {
+    void poll(true);
+  }, [poll]);
+  useEffect(() => {
+    if (status === "ABANDONED" || status === "FAILED") return;
+    const every = status === "PROVISIONING" ? 2000 : 10_000;
+    const t = setInterval(() => void poll(false), every);
+    return () => clearInterval(t);
+  }, [status, poll]);
+  useEffect(() => {
+    if (status === "ACTIVE" && room.status === "PROVISIONING") router.refresh();
+  }, [status, room.status, router]);
+  useEffect(() => setStartedAt(room.startedAt), [room.startedAt]);
+
+  const samples = useMemo(() => {
+    const seen = new Set(feed.samples.map((s) => s.at));
+    return [...history.filter((s) => !seen.has(s.at)), ...feed.samples].slice(-240);
+  }, [history, feed.samples]);
+
+  async function runCheck() {
+    setChecking(true);
+    setCheck(null);
+    const r = await api<{ passed: boolean; message: string; mitigated: boolean }>(`/api/attempts/${attemptId}/check`, { method: "POST" });
+    setChecking(false);
+    if (!r.ok) {
+      setCheck({ passed: false, message: r.error.message });
+      return;
+    }
+    setCheck(r.data);
+    if (r.data.passed) {
+      setStatus("MITIGATED");
+      setMitigatedAt(new Date().toISOString());
+      setTab("report");
+      router.refresh();
+    }
+  }
+
+  async function abandon() {
+    if (!window.confirm("Abandon this incident? The environment is torn down and the attempt ends ungraded.")) return;
+    const r = await api(`/api/attempts/${attemptId}/abandon`, { method: "POST" });
+    if (r.ok) router.push("/play");
+    else setProblem(r.error.message);
+  }
+
+  async function retry() {
+    setProblem(null);
+    const r = await api(`/api/attempts/${attemptId}/retry`, { method: "POST" });
+    if (!r.ok) setProblem(r.error.message);
+    setStatus("PROVISIONING");
+    void poll(true);
+  }
+
+  const appHref = token ? `${token.publicUrl}/app/${token.envId}${level.app.path.startsWith("/") ? level.app.path : `/${level.app.path}`}?token=${encodeURIComponent(token.token)}` : null;
+  const instances = state?.environment?.instances.map((i) => i.name) ?? level.shells;
+
+  return (
+    <div className="flex h-[calc(100vh-3.5rem)] min-h-[600px] flex-col bg-slate-100" data-testid="incident-room" data-status={status}>
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-2 bg-slate-900 px-4 py-2 text-white">
+        <div className="min-w-0">
+          <h1 className="truncate text-base font-semibold">{level.title}</h1>
+          <p className="text-xs text-slate-400">
+            {level.category} · {level.difficulty} · {room.players.join(", ")}
+            {mode === "ro" && " · watching"}
+          </p>
+        </div>
+        <span
+          data-testid="attempt-status"
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ${status === "MITIGATED" ? "bg-emerald-500/20 text-emerald-300" : status === "ACTIVE" ? "bg-red-500/20 text-red-300" : "bg-slate-700 text-slate-200"}`}
+        >
+          {STATUS_LABEL[status] ?? status}
+        </span>
+        {status !== "PROVISIONING" && <Timer startedAt={startedAt} stoppedAt={mitigatedAt} parMinutes={level.parMinutes} running={status === "ACTIVE"} />}
+        <span className="text-xs text-slate-400" title="Bad request-minutes: the failing share of traffic × minutes">
+          Error budget burned <span className="font-mono text-slate-200">{(state?.budgetBurned ?? room.budgetBurned).toFixed(2)}</span>
+        </span>
+        <div className="ml-auto flex items-center gap-2">
+          {appHref && (
+            <a href={appHref} target="_blank" rel="noreferrer" className={buttonClass("secondary", "sm")}>
+              Open the app ↗
+            </a>
+          )}
+          {mode === "rw" && status === "ACTIVE" && (
+            <Button size="sm" onClick={() => void runCheck()} disabled={checking || !ready} data-testid="check-fix">
+              {checking ? "Checking…" : "Check my fix"}
+            </Button>
+          )}
+          {mode === "rw" && (status === "ACTIVE" || status === "PROVISIONING" || status === "FAILED") && (
+            <Button size="sm" variant="ghost" className="text-slate-300 hover:bg-slate-800" onClick={() => void abandon()}>
+              Abandon
+            </Button>
+          )}
+        </div>
+      </header>
+
+      {(check || problem || tokenError || status === "MITIGATED") && (
+        <div className="space-y-1 px-4 pt-2">
+          {status === "MITIGATED" && mode === "rw" && (
+            <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" role="status">
+              <span>
+                <strong>Mitigated.</strong> The clock has stopped. Finish and submit the incident report, then write the blameless postmortem.
+              </span>
+              <Link href={`/attempts/${attemptId}/postmortem`} className={buttonClass("primary", "sm")}>
+                Write the postmortem →
+              </Link>
+            </div>
+          )}
+          {check && !(check.passed && status === "MITIGATED") && (
+            <p role="alert" data-testid="check-result" data-passed={check.passed} className={`rounded-md px-3 py-2 text-sm ${check.passed ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-950"}`}>
+              <strong>{check.passed ? "Check passed: " : "Not fixed yet: "}</strong>
+              {check.message}
+            </p>
+          )}
+          {(problem || tokenError) && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{problem ?? tokenError}</p>}
+        </div>
+      )}
+
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-3 p-3 lg:grid-cols-[minmax(0,1fr)_minmax(380px,36%)]">
+        <section className="flex min-h-[420px] flex-col overflow-hidden rounded-lg border border-slate-800 bg-slate-900" aria-label="Terminals">
+          {ready && token && playing ? (
+            <>
+              <div className="flex gap-1 border-b border-slate-800 px-2 pt-2" role="tablist" aria-label="Shells">
+                {level.shells.map((s) => (
+                  <button
+                    key={s}
+                    role="tab"
+                    type="button"
+                    aria-selected={shell === s}
+                    onClick={() => setShell(s)}
+                    className={`rounded-t px-3 py-1 font-mono text-xs ${shell === s ? "bg-slate-800 text-white" : "text-slate-400 hover:text-slate-200"}`}
+                  >
+                    {s}
+                  </button>
+                ))}
+              </div>
+              <div className="min-h-0 flex-1">
+                {level.shells.map((s) => (
+                  <TerminalPane key={s} attemptId={attemptId} instance={s} publicUrl={token.publicUrl} mode={token.mode} visible={shell === s} fresh={fresh} onCommand={logCommand} />
+                ))}
+              </div>
+            </>
+          ) : (
+            <div className="m-auto w-full max-w-md p-6">
+              {status === "FAILED" ? (
+                <div className="space-y-3 text-slate-200">
+                  <p className="font-medium">The environment could not be prepared.</p>
+                  <p className="text-sm text-slate-400">{state?.environment?.error ?? "The environment service reported a failure."}</p>
+                  {mode === "rw" && <Button onClick={() => void retry()}>Try again</Button>}
+                </div>
+              ) : status === "ABANDONED" ? (
+                <p className="text-slate-300">This incident was abandoned.</p>
+              ) : (
+                <ProvisioningProgress stages={state?.environment?.stages ?? []} current={state?.environment?.stage ?? null} error={state?.environment?.error ?? null} />
+              )}
+            </div>
+          )}
+        </section>
+
+        <aside className="flex min-h-0 flex-col gap-3" aria-label="Incident details">
+          <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+            <SliChart samples={samples.length > 0 ? samples : state?.sli ? [state.sli] : []} />
+            {!feed.connected && ready && playing && <p className="mt-1 text-xs text-slate-400">Connecting to the live feed…</p>}
+          </section>
+          <section className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">
+            <div className="flex gap-1 overflow-x-auto border-b border-slate-100 px-2 pt-2" role="tablist" aria-label="Panels">
+              {TABS.map((t) => (
+                <button
+                  key={t.id}
+                  role="tab"
+                  type="button"
+                  aria-selected={tab === t.id}
+                  onClick={() => setTab(t.id)}
+                  className={`whitespace-nowrap rounded-t px-3 py-1.5 text-sm ${tab === t.id ? "border-b-2 border-ember-600 font-medium text-slate-900" : "text-slate-500 hover:text-slate-800"}`}
+                >
+                  {t.label}
+                  {t.id === "hints" && room.hints.taken.length > 0 ? ` (${room.hints.taken.length})` : ""}
+                </button>
+              ))}
+            </div>
+            <div className="min-h-0 flex-1 overflow-auto p-3">
+              <div hidden={tab !== "brief"} className="space-y-3 text-sm text-slate-700">
+                <p className="whitespace-pre-line">{level.briefing}</p>
+                <h3 className="font-medium text-slate-900">Objectives</h3>
+                <ul className="list-disc space-y-1 pl-5">
+                  {level.objectives.map((o) => (
+                    <li key={o}>{o}</li>
+                  ))}
+                </ul>
+                <p className="text-xs text-slate-500">Par: {level.parMinutes} minutes. Shells: {level.shells.join(", ")}.</p>
+              </div>
+              <div hidden={tab !== "report"}>
+                <ReportForm
+                  attemptId={attemptId}
+                  initial={{ content: room.report.content, version: room.report.version, updatedAt: room.report.updatedAt }}
+                  editable={mode === "rw"}
+                  canSubmit={status === "MITIGATED"}
+                  submittedAt={room.report.submittedAt}
+                />
+              </div>
+              <div hidden={tab !== "hints"}>
+                <HintsPanel attemptId={attemptId} initial={room.hints.taken} costs={room.hints.costs} canTake={mode === "rw" && status === "ACTIVE"} />
+              </div>
+              <div hidden={tab !== "logs"} className="h-full">
+                <LogsPanel logs={feed.logs} instances={instances} />
+              </div>
+              <div hidden={tab !== "stats"}>
+                <StatsPanel stats={feed.stats} />
+              </div>
+              <div hidden={tab !== "code"} className="h-full">
+                {ready && playing ? <CodePanel attemptId={attemptId} active={tab === "code"} /> : <p className="text-sm text-slate-500">The code can be read while the environment runs.</p>}
+              </div>
+            </div>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+"use client";
+/**
+ * The incident report, written while the incident runs: severity, impact,
+ * detection, symptoms, hypotheses, actions, mitigation and status updates.
+ * Autosaved (see use-autosave); submitted once the fix has passed its check.
+ */
+import { useState } from "react";
+import { Button } from "@/components/Button";
+import { SEVERITIES, SEVERITY_LABEL, type ReportContent } from "@/lib/reports/report-schema";
+import { api } from "./api";
+import { SaveIndicator } from "./SaveIndicator";
+import { useAutosave } from "./use-autosave";
+
+const area =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
+  "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600 disabled:bg-slate-50 disabled:text-slate-700";
+
+function Label({ htmlFor, children, error }: { htmlFor: string; children: string; error?: string | undefined }) {
+  return (
+    <div className="mb-1 flex items-baseline justify-between gap-2">
+      <label htmlFor={htmlFor} className="text-sm font-medium text-slate-800">
+        {children}
+      </label>
+      {error && (
+        <span id={`${htmlFor}-error`} className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function ReportForm({
+  attemptId,
+  initial,
+  editable,
+  canSubmit,
+  submittedAt,
+}: {
+  attemptId: string;
+  initial: { content: ReportContent; version: number; updatedAt: string | null };
+  editable: boolean;
+  canSubmit: boolean;
+  submittedAt: string | null;
+}) {
+  const [submitted, setSubmitted] = useState<string | null>(submittedAt);
+  const locked = !editable || submitted !== null;
+  const doc = useAutosave<ReportContent>({ url: `/api/attempts/${attemptId}/report`, storageKey: `firedrill:report:${attemptId}`, initial, editable: !locked });
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const c = doc.content;
+  const set = <K extends keyof ReportContent>(key: K, value: ReportContent[K]) => doc.setContent((prev) => ({ ...prev, [key]: value }));
+
+  async function submit() {
+    setBusy(true);
+    setMessage(null);
+    if (!(await doc.save())) {
+      setBusy(false);
+      return;
+    }
+    const r = await api<{ ok: true }>(`/api/attempts/${attemptId}/report/submit`, { method: "POST" });
+    setBusy(false);
+    if (r.ok) {
+      setSubmitted(new Date().toISOString());
+      setFields({});
+      return;
+    }
+    setFields(r.error.fields ?? {});
+    setMessage(r.error.message);
+  }
+
+  const text = (key: "impact" | "detectedHow" | "symptoms" | "actions" | "mitigation", label: string, rows: number, placeholder: string) => (
+    <div>
+      <Label htmlFor={`report-${key}`} error={fields[key]}>
+        {label}
+      </Label>
+      <textarea
+        id={`report-${key}`}
+        name={key}
+        rows={rows}
+        className={area}
+        value={c[key]}
+        placeholder={placeholder}
+        disabled={locked}
+        aria-invalid={fields[key] ? true : undefined}
+        onChange={(e) => set(key, e.target.value)}
+      />
+    </div>
+  );
+
+  return (
+    <form className="space-y-4" onSubmit={(e) => e.preventDefault()} aria-label="Incident report" data-testid="report-form">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <SaveIndicator status={doc.status} error={doc.error} onKeepMine={() => void doc.keepMine()} onLoadLatest={() => void doc.loadLatest()} />
+        {submitted && <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-medium text-green-700">Submitted</span>}
+      </div>
+      {doc.restored && <p className="rounded bg-blue-50 px-3 py-2 text-xs text-blue-800">Restored changes this browser had not yet saved.</p>}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <Label htmlFor="report-severity" error={fields.severity}>
+            Severity
+          </Label>
+          <select id="report-severity" className={area} value={c.severity} disabled={locked} onChange={(e) => set("severity", e.target.value as ReportContent["severity"])}>
+            <option value="">Not declared yet</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {SEVERITY_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <Label htmlFor="report-detectedAt">Detected at</Label>
+          <input
+            id="report-detectedAt"
+            type="datetime-local"
+            className={area}
+            value={c.detectedAt}
+            disabled={locked}
+            onChange={(e) => set("detectedAt", e.target.value)}
+          />
+        </div>
+      </div>
+      {text("detectedHow", "How it was detected", 2, "The page, an alert, a customer report…")}
+      {text("impact", "Impact", 3, "Who is affected, how badly, since when")}
+      {text("symptoms", "Symptoms", 3, "What you observe: errors, latency, logs")}
+
+      <fieldset>
+        <legend className="mb-1 flex w-full items-baseline justify-between text-sm font-medium text-slate-800">
+          Hypotheses tried {fields.hypotheses && <span className="text-xs font-normal text-red-700">{fields.hypotheses}</span>}
+        </legend>
+        <ul className="space-y-2">
+          {c.hypotheses.map((h, i) => (
+            <li key={i} className="flex gap-2">
+              <input
+                aria-label={`Hypothesis ${i + 1}`}
+                className={area}
+                value={h.text}
+                disabled={locked}
+                placeholder="e.g. the database ran out of connections"
+                onChange={(e) => set("hypotheses", c.hypotheses.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+              />
+              <select
+                aria-label={`Outcome of hypothesis ${i + 1}`}
+                className={`${area} w-36`}
+                value={h.outcome}
+                disabled={locked}
+                onChange={(e) =>
+                  set("hypotheses", c.hypotheses.map((x, j) => (j === i ? { ...x, outcome: e.target.value as typeof h.outcome } : x)))
+                }
+              >
+                <option value="open">open</option>
+                <option value="confirmed">confirmed</option>
+                <option value="ruled-out">ruled out</option>
+              </select>
+              {!locked && (
+                <Button variant="ghost" size="sm" aria-label={`Remove hypothesis ${i + 1}`} onClick={() => set("hypotheses", c.hypotheses.filter((_, j) => j !== i))}>
+                  ✕
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {!locked && (
+          <Button variant="secondary" size="sm" className="mt-2" onClick={() => set("hypotheses", [...c.hypotheses, { text: "", outcome: "open" }])}>
+            Add hypothesis
+          </Button>
+        )}
+      </fieldset>
+
+      {text("actions", "Actions taken", 4, "What you ran or changed, and what it showed")}
+      {text("mitigation", "Mitigation", 2, "What stopped the impact")}
+
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-800">Status updates</legend>
+        <ol className="space-y-2">
+          {c.statusUpdates.map((u, i) => (
+            <li key={i} className="flex gap-2">
+              <span className="w-14 shrink-0 pt-2 text-xs tabular-nums text-slate-500">{u.at ? new Date(u.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : ""}</span>
+              <textarea
+                aria-label={`Status update ${i + 1}`}
+                rows={2}
+                className={area}
+                value={u.text}
+                disabled={locked}
+                onChange={(e) => set("statusUpdates", c.statusUpdates.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+              />
+            </li>
+          ))}
+        </ol>
+        {!locked && (
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-2"
+            onClick={() => set("statusUpdates", [...c.statusUpdates, { at: new Date().toISOString(), text: "" }])}
+          >
+            Post a status update
+          </Button>
+        )}
+      </fieldset>
+
+      {message && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      )}
+      {!locked && canSubmit && (
+        <div className="flex justify-end">
+          <Button onClick={() => void submit()} disabled={busy}>
+            {busy ? "Submitting…" : "Submit incident report"}
+          </Button>
+        </div>
+      )}
+      {!locked && !canSubmit && <p className="text-xs text-slate-500">You can submit the report once Check my fix passes.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+/** Says where the writer's words are: saved, saving, kept locally, or in conflict with another tab. */
+import type { SaveStatus } from "./use-autosave";
+
+export function SaveIndicator({
+  status,
+  error,
+  onKeepMine,
+  onLoadLatest,
+}: {
+  status: SaveStatus;
+  error: string | null;
+  onKeepMine: () => void;
+  onLoadLatest: () => void;
+}) {
+  if (status === "readonly") return null;
+  if (status === "conflict") {
+    return (
+      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 no-print">
+        {error ?? "Saved elsewhere since you loaded it."}{" "}
+        <button type="button" className="font-medium underline" onClick={onKeepMine}>
+          Keep my version
+        </button>{" "}
+        ·{" "}
+        <button type="button" className="font-medium underline" onClick={onLoadLatest}>
+          Load the other version
+        </button>
+      </div>
+    );
+  }
+  const text: Record<Exclude<SaveStatus, "conflict" | "readonly">, string> = {
+    saved: "All changes saved",
+    dirty: "Unsaved changes (kept in this browser)",
+    saving: "Saving…",
+    offline: "Offline: changes kept in this browser, retrying",
+    error: error ?? "Could not save",
+  };
+  return (
+    <span role="status" aria-live="polite" data-testid="save-status" data-status={status} className={`text-xs no-print ${status === "error" ? "text-red-700" : "text-slate-500"}`}>
+      {text[status]}
+    </span>
+  );
+}
