@@ -1,0 +1,99 @@
+/**
+ * Orchestrator settings: from environment variables (validated with zod, so a
+ * bad variable stops the start with its name) or given in code by tests.
+ */
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { orchestratorIdFor } from "./environments/names";
+
+const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+export const EnvSchema = z.object({
+  ORCHESTRATOR_PORT: intFrom(4100, 0).pipe(z.number().max(65535)),
+  /** Loopback only by default: environments must not reach the API through their bridge gateway. */
+  ORCHESTRATOR_HOST: z.string().min(1).default("127.0.0.1"),
+  ORCHESTRATOR_SECRET: z.string().min(16, "must be at least 16 characters (the web app shares it)"),
+  ORCHESTRATOR_ALLOWED_ORIGINS: z.string().default("http://localhost:3000"),
+  ORCHESTRATOR_IDLE_MINUTES: intFrom(30, 1),
+  ORCHESTRATOR_MAX_AGE_MINUTES: intFrom(180, 1),
+  ORCHESTRATOR_WARM_POOL: intFrom(1, 0).pipe(z.number().max(10)),
+  ORCHESTRATOR_RECONCILE_SECONDS: intFrom(30, 1),
+  /** Distinguishes orchestrators sharing one engine; default: derived from the data folder. */
+  ORCHESTRATOR_ID: z.string().regex(/^[a-z0-9]{3,12}$/).optional(),
+  /** "auto": add the host firewall rule when root with iptables; "off": never. */
+  ORCHESTRATOR_FIREWALL: z.enum(["auto", "off"]).default("auto"),
+  FIREDRILL_DATA_DIR: z.string().default(".data"),
+  LEVELS_DIR: z.string().default("levels"),
+});
+
+export interface OrchestratorConfig {
+  port: number;
+  host: string;
+  secret: string;
+  allowedOrigins: string[];
+  idleMinutes: number;
+  maxAgeMinutes: number;
+  warmPool: number;
+  reconcileSeconds: number;
+  orchestratorId: string;
+  firewall: "auto" | "off";
+  /** `$FIREDRILL_DATA_DIR/orchestrator`: state files and recordings. */
+  stateDir: string;
+  levelsDir: string;
+  /** Provisioning budget for instances to become healthy. */
+  healthyTimeoutMs: number;
+  /** Quiet by default in tests. */
+  log: (level: "info" | "warn" | "error", message: string) => void;
+}
+
+const defaultLog: OrchestratorConfig["log"] = (level, message) => {
+  const line = `[orchestrator] ${new Date().toISOString()} ${level}: ${message}`;
+  if (level === "info") console.log(line);
+  else console.error(line);
+};
+
+function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
+  const stateDir = resolve(env.FIREDRILL_DATA_DIR, "orchestrator");
+  return {
+    port: env.ORCHESTRATOR_PORT,
+    host: env.ORCHESTRATOR_HOST,
+    secret: env.ORCHESTRATOR_SECRET,
+    allowedOrigins: env.ORCHESTRATOR_ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    idleMinutes: env.ORCHESTRATOR_IDLE_MINUTES,
+    maxAgeMinutes: env.ORCHESTRATOR_MAX_AGE_MINUTES,
+    warmPool: env.ORCHESTRATOR_WARM_POOL,
+    reconcileSeconds: env.ORCHESTRATOR_RECONCILE_SECONDS,
+    orchestratorId: env.ORCHESTRATOR_ID ?? orchestratorIdFor(stateDir),
+    firewall: env.ORCHESTRATOR_FIREWALL,
+    stateDir,
+    levelsDir: resolve(env.LEVELS_DIR),
+    healthyTimeoutMs: 120_000,
+    log: defaultLog,
+  };
+}
+
+/** For main.ts: every variable checked; the error names the variable. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): OrchestratorConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`invalid orchestrator environment:\n${lines.join("\n")}`);
+  }
+  return fromParsed(parsed.data);
+}
+
+/** For code (tests, benchmarks): defaults from the environment, overrides from the caller, no secret required. */
+export function resolveConfig(overrides: Partial<OrchestratorConfig> & { dataDir?: string } = {}): OrchestratorConfig {
+  const { dataDir, ...rest } = overrides;
+  const env = {
+    ...process.env,
+    ORCHESTRATOR_SECRET: process.env.ORCHESTRATOR_SECRET ?? randomBytes(24).toString("hex"),
+    ...(dataDir ? { FIREDRILL_DATA_DIR: dataDir } : {}),
+  };
+  const base = configFromEnv(env);
+  const merged = { ...base, ...rest };
+  if (dataDir && !rest.orchestratorId && !process.env.ORCHESTRATOR_ID) merged.orchestratorId = orchestratorIdFor(merged.stateDir);
+  if (rest.levelsDir) merged.levelsDir = resolve(rest.levelsDir);
+  return merged;
+}

@@ -1,0 +1,30 @@
+/** What the use-cases share, built once by createOrchestrator (service.ts). */
+import type { OrchestratorConfig } from "./config";
+import type { EnvironmentDriver } from "./driver/types";
+import type { EnvironmentRecord } from "./environments/record";
+import type { EventBus } from "./events/event-bus";
+import type { StackImages } from "./images/stack-images";
+import type { LevelRegistry } from "./levels/level-registry";
+import type { JsonDirStore } from "./state/json-dir-store";
+import type { KeyedLock } from "./util/keyed-lock";
+
+export interface Deps {
+  config: OrchestratorConfig;
+  driver: EnvironmentDriver;
+  /** Environment records, one file each under <stateDir>/environments. */
+  envs: JsonDirStore<EnvironmentRecord>;
+  /** Warm-pool slot records under <stateDir>/pool. */
+  pool: JsonDirStore<EnvironmentRecord>;
+  levels: LevelRegistry;
+  images: StackImages;
+  bus: EventBus;
+  /** Per environment id (and per pool slot id). */
+  locks: KeyedLock;
+  /** Provisioning work running in this process, by environment id. */
+  inflight: Map<string, Promise<EnvironmentRecord>>;
+  /** Environments whose destroy was asked while provisioning: the provision stops at its next stage. */
+  cancelled: Set<string>;
+  /** Warm-pool slots being handed to an environment right now. */
+  claiming: Set<string>;
+  now(): Date;
+}

@@ -1,0 +1,45 @@
+/** Remove every Docker object labelled for a slot: containers, then networks and volumes. */
+import { listContainers, removeContainer } from "../../docker/containers";
+import { listNetworks, removeNetwork } from "../../docker/networks";
+import { listVolumes, removeVolume } from "../../docker/volumes";
+import { OrchestratorError } from "../../errors";
+import { LABEL, slotFilter } from "../../environments/labels";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function withRetry(op: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await op();
+    } catch (err) {
+      // A container still detaching from a network or unmounting a volume: try again shortly.
+      if (!(err instanceof OrchestratorError && err.code === "conflict") || attempt >= 20) throw err;
+      await sleep(250);
+    }
+  }
+}
+
+export async function removeSlotInstances(orchestratorId: string, slot: string): Promise<void> {
+  const containers = await listContainers(slotFilter(orchestratorId, slot));
+  await Promise.all(containers.map((c) => removeContainer(c.Id)));
+  const volumes = await listVolumes(slotFilter(orchestratorId, slot));
+  await Promise.all(volumes.map((v) => withRetry(() => removeVolume(v.Name))));
+}
+
+export async function destroySlot(orchestratorId: string, slot: string): Promise<void> {
+  await removeSlotInstances(orchestratorId, slot);
+  const networks = await listNetworks(slotFilter(orchestratorId, slot));
+  await Promise.all(networks.map((n) => withRetry(() => removeNetwork(n.Id))));
+  // Objects created by a provisioning step that was still in flight land after our listing: look again.
+  const [c, n, v] = await Promise.all([
+    listContainers(slotFilter(orchestratorId, slot)),
+    listNetworks(slotFilter(orchestratorId, slot)),
+    listVolumes(slotFilter(orchestratorId, slot)),
+  ]);
+  if (c.length + n.length + v.length > 0) {
+    const names = [...c.map((x) => x.Names[0] ?? x.Id), ...n.map((x) => x.Name), ...v.map((x) => x.Name)];
+    throw new OrchestratorError("conflict", `slot ${slot}: still present after removal: ${names.join(", ")}`);
+  }
+}
+
+export { LABEL };

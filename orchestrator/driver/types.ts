@@ -1,0 +1,84 @@
+/**
+ * The boundary between environment use-cases and the machinery that runs
+ * them. The Docker driver implements it today; a Kubernetes driver (namespace
+ * per slot, NetworkPolicy, ResourceQuota, exec through the API server) would
+ * implement the same interface.
+ */
+import type { Duplex } from "node:stream";
+import type { StackManifest } from "../../lib/levels/stack-schema";
+import type { SlotIdentity } from "../environments/labels";
+
+export interface SlotSpec {
+  identity: SlotIdentity;
+  stack: StackManifest;
+  image: string;
+}
+
+export interface InstanceStatus {
+  name: string;
+  /** running, exited, restarting, created… or "missing". */
+  state: string;
+  health: string | null;
+  /** IP address on the slot's private network, when running. */
+  address: string | null;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  user?: string;
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+export interface Tty {
+  stream: Duplex;
+  resize(cols: number, rows: number): Promise<void>;
+  exitCode(): Promise<number>;
+}
+
+export interface InstanceSample {
+  cpuPercent: number;
+  memoryBytes: number;
+  memoryLimitBytes: number;
+  processes: number;
+}
+
+export interface EnvironmentDriver {
+  readonly name: string;
+  /** Is the engine there? Returns a version string. */
+  ping(): Promise<string>;
+  /** Stage "network": the slot's private network (no route out). Idempotent. */
+  ensureNetwork(spec: SlotSpec): Promise<void>;
+  /** Stage "volumes": size-capped volumes for every instance. Idempotent. */
+  ensureVolumes(spec: SlotSpec): Promise<void>;
+  /** Stage "containers": every instance created and started. Idempotent. */
+  ensureInstances(spec: SlotSpec): Promise<void>;
+  /** Remove the instances and their volumes, keeping the network (a clean restart of a slot). */
+  removeInstances(slot: string): Promise<void>;
+  instances(slot: string): Promise<InstanceStatus[]>;
+  /** Every slot this orchestrator has objects for, with their instances. */
+  slots(): Promise<Map<string, InstanceStatus[]>>;
+  /** Start instances that are not running (after an engine restart). */
+  startStopped(slot: string): Promise<string[]>;
+  /** Make a claimed warm-pool slot carry the environment's name where names are cosmetic. */
+  adopt(slot: string, environmentId: string): Promise<void>;
+  exec(slot: string, instance: string, argv: string[], opts?: RunOptions): Promise<ExecResult>;
+  openTty(slot: string, instance: string, argv: string[], opts?: RunOptions): Promise<Tty>;
+  restart(slot: string, instance: string): Promise<void>;
+  tailLogs(slot: string, instance: string, lines: number): Promise<string[]>;
+  /** Follow stdout/stderr; `onEnd` fires when the stream ends (the instance stopped or restarted). */
+  followLogs(
+    slot: string,
+    instance: string,
+    onLine: (line: string) => void,
+    opts?: { sinceSeconds?: number; onEnd?: () => void },
+  ): Promise<() => void>;
+  sample(slot: string, instance: string): Promise<InstanceSample>;
+  /** Remove every object of the slot. Idempotent; resolves when nothing is left. */
+  destroy(slot: string): Promise<void>;
+}

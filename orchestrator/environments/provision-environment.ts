@@ -1,0 +1,138 @@
+/**
+ * Provision an environment for an attempt: take a warm-pool slot or build one
+ * (network, volumes, containers, healthy), then apply the level's fault.
+ * Idempotent by id: a ready environment is returned, one in progress is joined,
+ * one left half-done by a crash is resumed, a failed or destroyed one restarts.
+ * Resolves with the ready record; rejects with OrchestratorError("failed") after
+ * recording the failure and removing what was created.
+ */
+import type { CreateEnvironmentRequest } from "../../lib/contracts/orchestrator-api";
+import { resolveParams } from "../../lib/levels/params";
+import type { Deps } from "../deps";
+import { OrchestratorError, messageOf } from "../errors";
+import { applyFault } from "./apply-fault";
+import { buildSlot, runStage, type StageListener } from "./build-slot";
+import { save } from "./environment-view";
+import { claimWarmSlot } from "./warm-pool/claim-warm-slot";
+import { faultStarted, pendingStages, recordFailed, stageDone, stageMessage, STAGES, type EnvironmentRecord } from "./record";
+
+function assertSameRequest(r: EnvironmentRecord, req: CreateEnvironmentRequest): void {
+  if (r.attemptId !== req.attemptId || r.levelId !== req.levelId || r.seed !== req.seed) {
+    throw new OrchestratorError(
+      "conflict",
+      `environment ${req.id} exists for attempt ${r.attemptId}, level ${r.levelId}, seed ${r.seed}`,
+    );
+  }
+}
+
+export function startProvision(deps: Deps, req: CreateEnvironmentRequest, onStage?: StageListener): Promise<EnvironmentRecord> {
+  deps.levels.get(req.levelId); // unknown level → not_found before anything is recorded
+  const existing = deps.envs.get(req.id);
+  if (existing) assertSameRequest(existing, req);
+  if (existing?.state === "ready") return Promise.resolve(existing);
+  if (existing?.state === "destroying") {
+    return Promise.reject(new OrchestratorError("conflict", `environment ${req.id} is being destroyed`));
+  }
+  const running = deps.inflight.get(req.id);
+  if (running) {
+    if (onStage) {
+      const off = deps.bus.subscribe(req.id, (e) => {
+        if (e.type === "state") onStage({ ...(deps.envs.get(req.id) as EnvironmentRecord) }, "");
+      });
+      void running.finally(off).catch(() => undefined);
+    }
+    return running;
+  }
+  const work = deps.locks.run(req.id, () => provision(deps, req, onStage));
+  deps.inflight.set(req.id, work);
+  void work.finally(() => deps.inflight.delete(req.id)).catch(() => undefined);
+  return work;
+}
+
+async function freshRecord(deps: Deps, req: CreateEnvironmentRequest, previous: EnvironmentRecord | undefined): Promise<EnvironmentRecord> {
+  const level = deps.levels.get(req.levelId);
+  const stack = level.manifest.stack;
+  const image = await deps.images.current(stack);
+  const now = deps.now().toISOString();
+  // A retry after a failure: whatever the last try left behind goes first.
+  if (previous) await deps.driver.destroy(previous.slot);
+  const warm = deps.config.warmPool > 0 ? await claimWarmSlot(deps, stack, image.tag) : undefined;
+  let rec: EnvironmentRecord = {
+    id: req.id,
+    kind: "environment",
+    slot: warm?.slot ?? req.id,
+    stack,
+    image: image.tag,
+    attemptId: req.attemptId,
+    levelId: req.levelId,
+    seed: req.seed,
+    state: "provisioning",
+    stages: pendingStages(STAGES),
+    error: null,
+    params: {},
+    fromWarmPool: Boolean(warm),
+    createdAt: now,
+    readyAt: null,
+    lastActivityAt: now,
+    updatedAt: now,
+    warnedAt: null,
+  };
+  if (warm) {
+    for (const s of ["network", "volumes", "containers", "healthy"]) rec = stageDone(rec, s, now, "from the warm pool");
+  }
+  // The environment record is written before the pool record goes: a crash in between leaves
+  // both, and reconcile drops the pool record whose slot an environment owns.
+  rec = await save(deps, rec);
+  if (warm) {
+    await deps.pool.delete(warm.id);
+    deps.claiming.delete(warm.id);
+    await deps.driver.adopt(rec.slot, rec.id);
+  }
+  return rec;
+}
+
+/** Left half-done by a crash: a fault may have been half applied, so its instances start over. */
+async function resumedRecord(deps: Deps, rec: EnvironmentRecord): Promise<EnvironmentRecord> {
+  if (!faultStarted(rec)) return rec;
+  await deps.driver.removeInstances(rec.slot);
+  const reset = new Set(["volumes", "containers", "healthy", "fault"]);
+  return save(deps, {
+    ...rec,
+    stages: rec.stages.map((s) => (reset.has(s.name) ? { ...s, status: "pending", startedAt: null, endedAt: null, message: "restarted after an interruption" } : s)),
+  });
+}
+
+async function provision(deps: Deps, req: CreateEnvironmentRequest, onStage?: StageListener): Promise<EnvironmentRecord> {
+  const existing = deps.envs.get(req.id);
+  if (existing?.state === "ready") return existing;
+  deps.cancelled.delete(req.id);
+  let rec =
+    existing?.state === "provisioning" ? await resumedRecord(deps, existing) : await freshRecord(deps, req, existing);
+  try {
+    const level = deps.levels.get(req.levelId);
+    const stack = await deps.levels.stack(rec.stack);
+    rec = await buildSlot(deps, rec, stack, onStage);
+    rec = await save(deps, { ...rec, params: resolveParams(level.manifest.params, req.seed) });
+    rec = await runStage(
+      deps,
+      rec,
+      "fault",
+      (r) =>
+        applyFault(deps, r, level, stack, (message) => {
+          const cur = deps.envs.get(r.id);
+          if (cur) void save(deps, stageMessage(cur, "fault", message)).then((u) => onStage?.(u, "fault"));
+        }),
+      onStage,
+    );
+    const now = deps.now().toISOString();
+    rec = await save(deps, { ...rec, state: "ready", readyAt: now, lastActivityAt: now, error: null });
+    onStage?.(rec, "ready");
+    return rec;
+  } catch (err) {
+    const message = messageOf(err);
+    rec = await save(deps, recordFailed(deps.envs.get(req.id) ?? rec, message, deps.now().toISOString()));
+    onStage?.(rec, "failed");
+    await deps.driver.destroy(rec.slot).catch(() => undefined); // reconcile removes leftovers as orphans
+    throw new OrchestratorError(err instanceof OrchestratorError && err.code === "conflict" ? "conflict" : "failed", `provisioning ${req.id} failed: ${message}`, { cause: err });
+  }
+}

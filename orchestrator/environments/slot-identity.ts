@@ -1,0 +1,17 @@
+/** The labels a record's Docker objects carry: derived from the record, so a resume recreates them alike. */
+import type { SlotIdentity } from "./labels";
+import type { EnvironmentRecord } from "./record";
+
+export function identityOf(r: EnvironmentRecord, orchestratorId: string): SlotIdentity {
+  const pooled = r.kind === "pool" || r.fromWarmPool;
+  return {
+    orchestratorId,
+    slot: r.slot,
+    stack: r.stack,
+    environment: pooled ? r.slot : r.id,
+    attempt: pooled ? "" : r.attemptId,
+    level: pooled ? "" : r.levelId,
+    seed: pooled ? "" : r.seed,
+    pool: pooled,
+  };
+}

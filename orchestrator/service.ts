@@ -1,0 +1,280 @@
+/**
+ * The orchestrator as a library: `createOrchestrator(config)` wires the use-cases
+ * together. main.ts puts HTTP and socket.io in front of it; the level tests call
+ * it in-process. Every method awaits real completion (provision resolves when
+ * the environment is ready and throws when it failed).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type {
+  CheckResult,
+  CreateEnvironmentRequest,
+  EnvironmentView,
+  InstanceStats,
+  SliView,
+  Stage,
+} from "../lib/contracts/orchestrator-api";
+import { CreateEnvironmentRequestSchema } from "../lib/contracts/orchestrator-api";
+import { resolveConfig, type OrchestratorConfig } from "./config";
+import type { Deps } from "./deps";
+import { createDockerDriver } from "./driver/docker/create-docker-driver";
+import type { ExecResult } from "./driver/types";
+import { listImages } from "./docker/images";
+import { collectStats } from "./environments/collect-stats";
+import { destroyEnvironment } from "./environments/destroy-environment";
+import { EnvironmentWatchers } from "./environments/environment-watchers";
+import { describe } from "./environments/environment-view";
+import { execInEnvironment } from "./environments/exec-in-environment";
+import { startProvision } from "./environments/provision-environment";
+import { readLogs } from "./environments/read-logs";
+import { reapEnvironments, touchEnvironment } from "./environments/reap-environments";
+import { reconcile, type ReconcileReport } from "./environments/reconcile";
+import { EnvironmentRecordSchema, type EnvironmentRecord } from "./environments/record";
+import { restartInstance } from "./environments/restart-instance";
+import { runCheck } from "./environments/run-check";
+import { refillWarmPool } from "./environments/warm-pool/refill-warm-pool";
+import { OrchestratorError, messageOf, notFound } from "./errors";
+import { InMemoryEventBus } from "./events/event-bus";
+import { IMAGE_LABELS } from "./images/names";
+import { StackImages } from "./images/stack-images";
+import { applyHostFirewall } from "./isolation/host-firewall";
+import { LevelRegistry } from "./levels/level-registry";
+import { MockClients } from "./mock-client/mock-clients";
+import { JsonDirStore } from "./state/json-dir-store";
+import { TerminalManager } from "./terminals/terminal-manager";
+import { KeyedLock } from "./util/keyed-lock";
+
+export interface ImageView {
+  tag: string;
+  id: string;
+  stack: string | null;
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export type OrchestratorOptions = Partial<OrchestratorConfig> & {
+  /** FIREDRILL_DATA_DIR equivalent: state goes to `<dataDir>/orchestrator`. */
+  dataDir?: string;
+  /** Build stack images during start() (default false: built on first use). */
+  prebuildImages?: boolean;
+};
+
+export type Orchestrator = ReturnType<typeof createOrchestrator>;
+
+export function createOrchestrator(options: OrchestratorOptions = {}) {
+  const config = resolveConfig(options);
+  const log = config.log;
+  mkdirSync(config.stateDir, { recursive: true });
+  const badFile = (file: string, error: string) => log("warn", `state file ${file} set aside: ${error}`);
+  const deps: Deps = {
+    config,
+    driver: createDockerDriver(config.orchestratorId),
+    envs: new JsonDirStore(join(config.stateDir, "environments"), EnvironmentRecordSchema, badFile),
+    pool: new JsonDirStore(join(config.stateDir, "pool"), EnvironmentRecordSchema, badFile),
+    levels: new LevelRegistry(config.levelsDir),
+    images: new StackImages(config.levelsDir, (line) => log("info", `[build] ${line}`)),
+    bus: new InMemoryEventBus(),
+    locks: new KeyedLock(),
+    inflight: new Map(),
+    cancelled: new Set(),
+    claiming: new Set(),
+    now: () => new Date(),
+  };
+  const mockClients = new MockClients(deps);
+  const terminals = new TerminalManager(deps.driver, join(config.stateDir, "recordings"));
+  const watchers = new EnvironmentWatchers(deps);
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+  let ticking: Promise<unknown> | undefined;
+
+  const record = (id: string): EnvironmentRecord => {
+    const r = deps.envs.get(id);
+    if (!r) throw notFound(`environment ${id}`);
+    return r;
+  };
+  const afterChange = () => mockClients.sync(deps.envs.all());
+
+  async function tick(): Promise<ReconcileReport> {
+    deps.levels.reload();
+    const report = await reconcile(deps);
+    await reapEnvironments(deps);
+    for (const r of deps.envs.all()) if (r.state !== "ready") terminals.closeEnvironment(r.id);
+    afterChange();
+    if (config.warmPool > 0 && !stopped) void refillWarmPool(deps, () => stopped);
+    const changed = report.resumed.length + report.lost.length + report.orphans.length + report.restarted.length;
+    if (changed) log("info", `reconcile: ${JSON.stringify(report)}`);
+    return report;
+  }
+
+  const runTick = () => {
+    ticking ??= tick()
+      .catch((err) => log("warn", `reconcile failed: ${messageOf(err)}`))
+      .finally(() => (ticking = undefined));
+    return ticking;
+  };
+
+  return {
+    config,
+    deps,
+    terminals,
+    watchers,
+
+    async start(): Promise<void> {
+      const version = await deps.driver.ping();
+      log("info", `docker ${version}; orchestrator id ${config.orchestratorId}; state in ${config.stateDir}`);
+      deps.envs.load();
+      deps.pool.load();
+      const catalogue = deps.levels.reload();
+      for (const e of catalogue.errors) log("warn", `level refused: ${e.file}: ${e.field}: ${e.message}`);
+      if (config.firewall === "auto") {
+        const fw = await applyHostFirewall();
+        log(fw.applied ? "info" : "warn", `host firewall: ${fw.details.join("; ")}`);
+      }
+      if (options.prebuildImages) for (const s of deps.levels.stacksInUse()) await deps.images.ensure(s);
+      stopped = false;
+      await runTick();
+      timer = setInterval(() => void runTick(), config.reconcileSeconds * 1000);
+      timer.unref();
+    },
+
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(timer);
+      mockClients.stopAll();
+      watchers.stopAll();
+      terminals.closeAll();
+      await ticking;
+      await Promise.allSettled([...deps.inflight.values()]);
+    },
+
+    /** Resolves with the ready environment; throws OrchestratorError("failed") with the reason. */
+    async provision(req: CreateEnvironmentRequest, onStage?: (stage: Stage, view: EnvironmentRecord) => void): Promise<EnvironmentView> {
+      const parsed = CreateEnvironmentRequestSchema.safeParse(req);
+      if (!parsed.success) throw new OrchestratorError("bad_request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      try {
+        const rec = await startProvision(deps, parsed.data, (r, name) => {
+          const stage = r.stages.find((s) => s.name === name);
+          if (stage) onStage?.(stage, r);
+        });
+        return describe(deps, rec);
+      } finally {
+        afterChange();
+      }
+    },
+
+    /** For HTTP: start (or join) provisioning and answer at once. */
+    async provisionInBackground(req: CreateEnvironmentRequest): Promise<EnvironmentView> {
+      const work = startProvision(deps, req);
+      work.then(afterChange, (err) => {
+        afterChange();
+        log("warn", messageOf(err));
+      });
+      // Answer once this request's record is written (or the work ended: conflict, unknown level…).
+      let settled = false;
+      void work.then(() => (settled = true), () => (settled = true));
+      const fresh = () => {
+        const r = deps.envs.get(req.id);
+        return r && (r.state === "provisioning" || r.state === "ready");
+      };
+      for (let i = 0; i < 200 && !settled && !fresh(); i++) await new Promise((r) => setTimeout(r, 10));
+      if (settled && !deps.envs.get(req.id)) await work; // failed before recording: rethrow
+      return describe(deps, record(req.id));
+    },
+
+    async get(id: string): Promise<EnvironmentView> {
+      return describe(deps, record(id));
+    },
+
+    async list(): Promise<EnvironmentView[]> {
+      return Promise.all(deps.envs.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((r) => describe(deps, r)));
+    },
+
+    async destroy(id: string): Promise<EnvironmentView> {
+      terminals.closeEnvironment(id);
+      mockClients.stop(id);
+      const rec = await destroyEnvironment(deps, id);
+      afterChange();
+      return describe(deps, rec);
+    },
+
+    /** For HTTP: mark destroying and finish in the background. */
+    async destroyInBackground(id: string): Promise<EnvironmentView> {
+      const rec = record(id);
+      terminals.closeEnvironment(id);
+      mockClients.stop(id);
+      destroyEnvironment(deps, id).then(afterChange, (err) => log("warn", `destroy ${id}: ${messageOf(err)}`));
+      return describe(deps, rec.state === "destroyed" ? rec : { ...rec, state: "destroying" });
+    },
+
+    async restartInstance(id: string, name: string): Promise<EnvironmentView> {
+      touchEnvironment(deps, id);
+      return describe(deps, await restartInstance(deps, id, name));
+    },
+
+    async exec(id: string, instance: string, script: string, opts: { user?: string; timeoutMs?: number } = {}): Promise<ExecResult> {
+      touchEnvironment(deps, id);
+      return execInEnvironment(deps, id, instance, script, opts);
+    },
+
+    async check(id: string): Promise<CheckResult> {
+      touchEnvironment(deps, id);
+      return runCheck(deps, id);
+    },
+
+    sli(id: string): SliView {
+      record(id);
+      return mockClients.view(id);
+    },
+
+    stats(id: string): Promise<InstanceStats[]> {
+      return collectStats(deps, id);
+    },
+
+    logs(id: string, instance: string, tail = 200): Promise<string[]> {
+      return readLogs(deps, id, instance, tail);
+    },
+
+    levels() {
+      return deps.levels.view();
+    },
+
+    async images(): Promise<ImageView[]> {
+      const images = await listImages({ [IMAGE_LABELS.managed]: "true" });
+      const base = await listImages({}).then((all) => all.filter((i) => (i.RepoTags ?? []).some((t) => t.startsWith("firedrill/debian:"))));
+      return [...base, ...images].flatMap((i) =>
+        (i.RepoTags ?? []).map((tag) => ({
+          tag,
+          id: i.Id,
+          stack: i.Labels?.[IMAGE_LABELS.stack] ?? null,
+          createdAt: new Date(i.Created * 1000).toISOString(),
+          sizeBytes: i.Size,
+        })),
+      );
+    },
+
+    async health(): Promise<{ ok: true; docker: string }> {
+      return { ok: true, docker: await deps.driver.ping() };
+    },
+
+    /** Record activity (terminal input, app requests) for the reaper. */
+    touch(id: string): void {
+      touchEnvironment(deps, id);
+    },
+
+    /** The app entry's address on the environment's private network (for the browser proxy). */
+    async appTarget(id: string): Promise<{ host: string; port: number }> {
+      const rec = record(id);
+      if (rec.state !== "ready") throw new OrchestratorError("conflict", `environment ${id} is ${rec.state}`);
+      const app = deps.levels.get(rec.levelId).manifest.app;
+      const inst = (await deps.driver.instances(rec.slot)).find((i) => i.name === app.instance);
+      if (!inst?.address) throw new OrchestratorError("unavailable", `${app.instance} is not running`);
+      return { host: inst.address, port: app.port };
+    },
+
+    /** Run one reconcile pass now (tests; the timer runs it every ORCHESTRATOR_RECONCILE_SECONDS). */
+    reconcileNow: () => runTick() as Promise<ReconcileReport | void>,
+
+    /** Fill the warm pool now and wait for it (benchmarks, tests). */
+    fillWarmPool: () => refillWarmPool(deps, () => stopped),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * One HTTP request from the host to an instance's private address, with a
+ * deadline. Never throws: a connection error is status 0 with the error as body.
+ */
+import { request } from "node:http";
+
+export interface HttpAnswer {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+  ms: number;
+  /** Set when no HTTP answer came: ECONNREFUSED, timeout… */
+  error?: string;
+}
+
+export interface HttpCall {
+  host: string;
+  port: number;
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  timeoutMs?: number;
+  /** Read at most this many bytes of the body (the rest is drained). */
+  maxBodyBytes?: number;
+}
+
+export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const limit = call.maxBodyBytes ?? 1024 * 1024;
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (a: HttpAnswer) => {
+      if (!settled) (settled = true), resolve(a);
+    };
+    const headers: Record<string, string | number> = { ...call.headers, connection: "close" };
+    if (call.body !== undefined) headers["content-length"] = Buffer.byteLength(call.body);
+    const req = request(
+      { host: call.host, port: call.port, path: call.path, method: call.method ?? "GET", headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (c: Buffer) => {
+          if (size < limit) chunks.push(c);
+          size += c.length;
+        });
+        res.on("end", () =>
+          done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers, ms: elapsed() }),
+        );
+        res.on("error", (e) => done({ status: 0, body: "", headers: {}, ms: elapsed(), error: e.message }));
+      },
+    );
+    req.setTimeout(call.timeoutMs ?? 10_000, () => {
+      req.destroy(new Error(`timeout after ${call.timeoutMs ?? 10_000} ms`));
+    });
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      done({ status: 0, body: `error: ${e.code ?? e.message}`, headers: {}, ms: elapsed(), error: e.code ?? e.message }),
+    );
+    req.end(call.body);
+  });
+}
