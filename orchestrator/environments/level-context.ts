@@ -10,7 +10,7 @@ import { OrchestratorError } from "../errors";
 import { httpRequest } from "../util/http-request";
 import { waitHealthy } from "./wait-healthy";
 
-/** The stack's database: PostgreSQL in `db`, database `shop`, owner `postgres`. */
+/** The stack's database: PostgreSQL in `db`, database `shop`, owner `postgres` (run as that OS user: peer auth works too). */
 export const DATABASE = { instance: "db", user: "postgres", database: "shop" } as const;
 
 export interface LevelContextOptions {
@@ -39,7 +39,7 @@ export function createLevelContext(o: LevelContextOptions): LevelContext {
         o.slot,
         DATABASE.instance,
         ["sh", "-c", `printf '%s' "$FD_SQL" | psql -X -q -A -t -v ON_ERROR_STOP=1 -U ${DATABASE.user} -d ${DATABASE.database}`],
-        { env: { FD_SQL: query }, timeoutMs: opts.timeoutMs ?? 30_000 },
+        { env: { FD_SQL: query }, user: DATABASE.user, timeoutMs: opts.timeoutMs ?? 30_000 },
       ),
     async http(path, init = {}) {
       const app = (await o.driver.instances(o.slot)).find((i) => i.name === o.app.instance);

@@ -61,11 +61,15 @@ export async function ensureStackImage(levelsDir: string, stack: string, onLine:
   return { stack, tag, id, built: true };
 }
 
-/** Remove older builds of this stack; images still used by containers refuse (409) and stay. */
+/**
+ * Remove builds of this stack older than an hour; images still used by containers
+ * refuse (409) and stay. Recent ones stay too: someone editing the stack builds often.
+ */
 async function pruneOldStackImages(stack: string, keep: string, onLine: (l: string) => void): Promise<void> {
   const repo = stackImageRepo(stack);
   const images = await listImages({ [IMAGE_LABELS.managed]: "true", [IMAGE_LABELS.stack]: stack });
   for (const img of images) {
+    if (Date.now() / 1000 - img.Created < 3600) continue;
     for (const ref of img.RepoTags ?? []) {
       if (ref === keep || !ref.startsWith(`${repo}:`)) continue;
       await removeImage(ref).then(

@@ -42,7 +42,8 @@ export function contextFiles(stackFiles: ContextFile[], bundles: Bundle[]): Cont
 export function hashInputs(files: ContextFile[], baseImageId: string, dockerfile: string): string {
   const h = createHash("sha256");
   h.update(`base ${baseImageId}\ndockerfile ${dockerfile}\n`);
-  for (const f of files) {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of sorted) {
     h.update(`${f.path} ${f.mode.toString(8)} ${createHash("sha256").update(f.contents).digest("hex")}\n`);
   }
   return h.digest("hex");

@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { LABEL, ownedFilter, slotFilter, slotLabels, slotOf } from "./labels";
+import { bridgeName, networkName, orchestratorIdFor, volumeName } from "./names";
+import { identityOf } from "./slot-identity";
+import { pendingStages, STAGES, type EnvironmentRecord } from "./record";
+
+const base: EnvironmentRecord = {
+  id: "env-1",
+  kind: "environment",
+  slot: "env-1",
+  stack: "_stack",
+  image: "firedrill/stack-stack:abc",
+  attemptId: "att-1",
+  levelId: "disk-full",
+  seed: "seed-1",
+  state: "provisioning",
+  stages: pendingStages(STAGES),
+  error: null,
+  params: {},
+  fromWarmPool: false,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  readyAt: null,
+  lastActivityAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  warnedAt: null,
+};
+
+test("every object of a cold environment carries the five required labels", () => {
+  const labels = slotLabels(identityOf(base, "abc123"));
+  assert.equal(labels[LABEL.managed], "true");
+  assert.equal(labels[LABEL.environment], "env-1");
+  assert.equal(labels[LABEL.attempt], "att-1");
+  assert.equal(labels[LABEL.level], "disk-full");
+  assert.equal(labels[LABEL.seed], "seed-1");
+  assert.equal(labels[LABEL.orchestrator], "abc123");
+  assert.equal(labels[LABEL.slot], "env-1");
+  assert.equal(labels[LABEL.pool], undefined);
+});
+
+test("a claimed warm-pool slot keeps its pool labels (labels are immutable); the record maps it", () => {
+  const claimed = { ...base, slot: "wp-stack-0011223344", fromWarmPool: true };
+  const labels = slotLabels(identityOf(claimed, "abc123"));
+  assert.equal(labels[LABEL.pool], "warm");
+  assert.equal(labels[LABEL.slot], "wp-stack-0011223344");
+  assert.equal(labels[LABEL.environment], "wp-stack-0011223344");
+  assert.equal(labels[LABEL.attempt], "");
+  assert.equal(slotOf(labels), "wp-stack-0011223344");
+});
+
+test("filters select one orchestrator's objects, or one slot's", () => {
+  assert.deepEqual(ownedFilter("o1"), { [LABEL.managed]: "true", [LABEL.orchestrator]: "o1" });
+  assert.equal(slotFilter("o1", "s1")[LABEL.slot], "s1");
+  assert.equal(slotOf({}), undefined);
+  assert.equal(slotOf(null), undefined);
+});
+
+test("bridge names fit Linux's 15 characters and match the firewall's fd-+", () => {
+  const name = bridgeName(networkName("abc123", "a".repeat(63)));
+  assert.ok(name.length <= 15, name);
+  assert.match(name, /^fd-[0-9a-f]{12}$/);
+  assert.equal(bridgeName("x"), bridgeName("x"));
+  assert.notEqual(bridgeName("x"), bridgeName("y"));
+});
+
+test("names are stable and scoped to the orchestrator", () => {
+  assert.equal(volumeName("o1", "env-1", "db", "data"), "fd-o1-env-1-db-data");
+  assert.equal(orchestratorIdFor("/a"), orchestratorIdFor("/a"));
+  assert.notEqual(orchestratorIdFor("/a"), orchestratorIdFor("/b"));
+  assert.match(orchestratorIdFor("/a"), /^[0-9a-f]{6}$/);
+});
