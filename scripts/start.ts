@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     ORCHESTRATOR_SECRET: process.env.ORCHESTRATOR_SECRET ?? secrets.ORCHESTRATOR_SECRET,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     FIREDRILL_DATA_DIR: process.env.FIREDRILL_DATA_DIR ?? dataDir,
+    ORCHESTRATOR_ALLOWED_ORIGINS:
+      process.env.ORCHESTRATOR_ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`,
   };
   const demoPassword = process.env.DEMO_PASSWORD ?? secrets.DEMO_PASSWORD;
 
