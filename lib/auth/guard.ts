@@ -66,6 +66,8 @@ export async function guardAction<N extends ActionName>(name: N): Promise<Action
   return decision.actor as ActionActor<N>;
 }
 
+export const GUARD_HEADER = "x-firedrill-guard";
+
 export interface RouteContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
@@ -83,9 +85,14 @@ export function guardedRoute<P extends RoutePath>(
       const actor = await actorFromToken(db, tokenFromCookieHeader(req.headers.get("cookie")));
       const decision = decide(actor, routeAccess(path));
       if (!decision.allowed) {
-        throw decision.reason === "signed-out"
-          ? new AppError("UNAUTHENTICATED", "Sign in first.")
-          : new AppError("FORBIDDEN", "You don't have access to this.");
+        const res = errorResponse(
+          decision.reason === "signed-out"
+            ? new AppError("UNAUTHENTICATED", "Sign in first.")
+            : new AppError("FORBIDDEN", "You don't have access to this."),
+        );
+        // Tells a refusal by role apart from one by a use-case (per object), for clients and the matrix test.
+        res.headers.set(GUARD_HEADER, "denied");
+        return res;
       }
       return await handler({ req, ctx, actor: decision.actor as RouteActor<P> });
     } catch (err) {

@@ -11,6 +11,7 @@ import { type Env, env } from "../env";
 import { isAppError } from "../errors";
 import { createSession } from "../sessions/create-session";
 import { authenticateCredentials } from "./authenticate-credentials";
+import { clientIp } from "./client-ip";
 import { linkOidcAccount } from "./link-oidc-account";
 import { signInLimits } from "./rate-limit";
 import { sessionMaxAgeSeconds } from "./session-token";
@@ -42,14 +43,6 @@ function oidcProvider(e: Env): OAuthConfig<OidcProfile> {
     checks: ["pkce", "state"],
     profile: (p) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.preferred_username ?? p.email ?? null }),
   };
-}
-
-/** The client address for throttling. Next sets x-forwarded-for from the socket when no proxy did. */
-export function clientIp(headers: Record<string, unknown> | undefined): string {
-  const xff = headers?.["x-forwarded-for"];
-  const first = typeof xff === "string" ? xff.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
 }
 
 export function authOptions(): NextAuthOptions {

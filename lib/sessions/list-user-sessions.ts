@@ -12,9 +12,8 @@ export async function listUserSessions(db: PrismaClient, actor: Actor, userId: s
     take: 50,
     select: { id: true, createdAt: true, expiresAt: true, lastSeenAt: true, revokedAt: true, userAgent: true, ip: true },
   });
-  return rows.map((s) => ({
-    ...s,
-    state: (s.revokedAt ? "revoked" : s.expiresAt <= now ? "expired" : "active") as SessionState,
-    current: s.id === actor.sessionId,
-  }));
+  return rows.map((s) => {
+    const state: SessionState = s.revokedAt ? "revoked" : s.expiresAt <= now ? "expired" : "active";
+    return { ...s, state, current: s.id === actor.sessionId };
+  });
 }

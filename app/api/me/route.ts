@@ -4,6 +4,6 @@ import { json } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guardedRoute("/api/me", async ({ actor }) =>
-  json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, teamId: actor.teamId, home: HOME[actor.role] }),
+export const GET = guardedRoute("/api/me", ({ actor }) =>
+  Promise.resolve(json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, teamId: actor.teamId, home: HOME[actor.role] })),
 );
