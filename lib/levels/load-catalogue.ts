@@ -4,7 +4,7 @@
  * Folders starting with `_` (the stack, the SDK) and `tests` are not levels.
  * Pure Node fs + yaml + zod so both the web app and the orchestrator use it.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parse, YAMLParseError } from "yaml";
 import { LevelManifestSchema, type LevelManifest } from "./manifest-schema";
@@ -65,7 +65,7 @@ export function loadCatalogue(levelsDir: string): Catalogue {
   if (!existsSync(levelsDir)) return { levels, errors: [{ file: display(levelsDir), field: "(root)", message: "levels folder not found" }] };
 
   const folders = readdirSync(levelsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && isLevelFolder(d.name))
+    .filter((d) => isLevelFolder(d.name) && (d.isDirectory() || (d.isSymbolicLink() && statSync(join(levelsDir, d.name), { throwIfNoEntry: false })?.isDirectory())))
     .map((d) => d.name)
     .sort();
   for (const folder of folders) {

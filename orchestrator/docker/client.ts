@@ -68,6 +68,12 @@ export async function engineVersion(): Promise<string> {
   return `${v.Version} (API ${v.ApiVersion})`;
 }
 
+/** Security options the engine applies (seccomp, apparmor…), e.g. ["name=seccomp,profile=default"]. */
+export async function engineSecurityOptions(): Promise<string[]> {
+  const info = (await call("docker info", (d) => d.info())) as { SecurityOptions?: string[] };
+  return info.SecurityOptions ?? [];
+}
+
 /** Docker label filters: { a: "1" } → { label: ["a=1"] }. */
 export function labelFilter(labels: Record<string, string>): { label: string[] } {
   return { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) };
