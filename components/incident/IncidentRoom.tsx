@@ -78,7 +78,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
         return r.data.status;
       });
       setMitigatedAt(r.data.mitigatedAt);
-      if (r.data.status === "ACTIVE" && r.data.environment?.state === "READY") setStartedAt((s) => s);
+      setStartedAt(r.data.startedAt);
     },
     [attemptId],
   );
@@ -95,7 +95,6 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   useEffect(() => {
     if (status === "ACTIVE" && room.status === "PROVISIONING") router.refresh();
   }, [status, room.status, router]);
-  useEffect(() => setStartedAt(room.startedAt), [room.startedAt]);
 
   const samples = useMemo(() => {
     const seen = new Set(feed.samples.map((s) => s.at));

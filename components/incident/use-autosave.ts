@@ -36,6 +36,8 @@ export function useAutosave<T>(opts: {
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saving = useRef(false);
+  // Timers call the latest save through this ref (save schedules itself).
+  const saveRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
 
   const backup = useCallback(
     (value: T) => {
@@ -69,16 +71,19 @@ export function useAutosave<T>(opts: {
         }
       } else {
         backup(latest.current);
-        timer.current = setTimeout(() => void save(), delay);
+        timer.current = setTimeout(() => void saveRef.current(), delay);
       }
       return true;
     }
     setError(r.error.message);
     if (r.status === 409 && r.error.code === "CONFLICT" && r.error.fields?.version) setStatus("conflict");
     else setStatus(r.status === 0 ? "offline" : "error");
-    if (r.status === 0) timer.current = setTimeout(() => void save(), 5000);
+    if (r.status === 0) timer.current = setTimeout(() => void saveRef.current(), 5000);
     return false;
   }, [editable, url, storageKey, backup, delay]);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
 
   const setContent = useCallback(
     (next: T | ((prev: T) => T)) => {
@@ -90,9 +95,9 @@ export function useAutosave<T>(opts: {
       backup(value);
       setStatus((s) => (s === "conflict" ? s : "dirty"));
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(), delay);
+      timer.current = setTimeout(() => void saveRef.current(), delay);
     },
-    [editable, backup, save, delay],
+    [editable, backup, delay],
   );
 
   /** After a conflict: keep what this tab has, over the other save. */
@@ -140,7 +145,7 @@ export function useAutosave<T>(opts: {
         setContentState(b.content);
         setRestored(true);
         setStatus("dirty");
-        timer.current = setTimeout(() => void save(), 200);
+        timer.current = setTimeout(() => void saveRef.current(), 200);
       } else {
         localStorage.removeItem(storageKey);
       }
@@ -165,5 +170,11 @@ export function useAutosave<T>(opts: {
     };
   }, [editable, url]);
 
-  return { content, setContent, status, error, restored, savedAt, save, keepMine, loadLatest, version };
+  /** The version the next save will name (a submit that saved reports it). */
+  const currentVersion = useCallback(() => version.current, []);
+  const setVersion = useCallback((v: number) => {
+    version.current = v;
+  }, []);
+
+  return { content, setContent, status, error, restored, savedAt, save, keepMine, loadLatest, currentVersion, setVersion };
 }

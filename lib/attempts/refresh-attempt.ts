@@ -13,6 +13,7 @@ import { syncSli } from "./sync-sli";
 
 export interface RoomState {
   status: string;
+  startedAt: string;
   mitigatedAt: string | null;
   hintsUsed: number;
   checksTried: number;
@@ -66,6 +67,7 @@ export async function refreshAttempt(
   const fresh = await deps.db.attempt.findUniqueOrThrow({ where: { id: attempt.id }, include: { environment: true } });
   return {
     status: fresh.status,
+    startedAt: fresh.startedAt.toISOString(),
     mitigatedAt: fresh.mitigatedAt?.toISOString() ?? null,
     hintsUsed: fresh.hintsUsed,
     checksTried: fresh.checksTried,

@@ -11,6 +11,7 @@ export interface PostmortemView {
   version: number;
   status: "DRAFT" | "SUBMITTED" | "RETURNED" | "GRADED";
   submittedAt: string | null;
+  updatedAt: string | null;
   prefilled: boolean;
 }
 
@@ -24,6 +25,7 @@ export async function getPostmortem(actor: Actor, attemptId: string, deps: Deps 
       version: row.version,
       status: row.status,
       submittedAt: row.submittedAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt.toISOString(),
       prefilled: false,
     };
   }
@@ -37,5 +39,5 @@ export async function getPostmortem(actor: Actor, attemptId: string, deps: Deps 
     events,
     report: report ? (ReportDraftSchema.safeParse(report.content).data ?? null) : null,
   });
-  return { content, version: 0, status: "DRAFT", submittedAt: null, prefilled: true };
+  return { content, version: 0, status: "DRAFT", submittedAt: null, updatedAt: null, prefilled: true };
 }
