@@ -131,6 +131,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
         log(fw.applied ? "info" : "warn", `host firewall: ${fw.details.join("; ")}`);
       }
       if (options.prebuildImages) for (const s of deps.levels.stacksInUse()) await deps.images.ensure(s);
+      // Check the stack images in the background so the first provision does not wait for it.
+      else for (const s of deps.levels.stacksInUse()) deps.images.ensure(s).catch((err) => log("warn", `image ${s}: ${messageOf(err)}`));
       stopped = false;
       await runTick();
       timer = setInterval(() => void runTick(), config.reconcileSeconds * 1000);

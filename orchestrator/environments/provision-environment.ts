@@ -50,19 +50,16 @@ export function startProvision(deps: Deps, req: CreateEnvironmentRequest, onStag
 }
 
 async function freshRecord(deps: Deps, req: CreateEnvironmentRequest, previous: EnvironmentRecord | undefined): Promise<EnvironmentRecord> {
-  const level = deps.levels.get(req.levelId);
-  const stack = level.manifest.stack;
-  const image = await deps.images.current(stack);
+  const stack = deps.levels.get(req.levelId).manifest.stack;
   const now = deps.now().toISOString();
-  // A retry after a failure: whatever the last try left behind goes first.
-  if (previous) await deps.driver.destroy(previous.slot);
-  const warm = deps.config.warmPool > 0 ? await claimWarmSlot(deps, stack, image.tag) : undefined;
-  let rec: EnvironmentRecord = {
+  // Recorded before anything else (image check, pool claim, Docker objects): from here on a
+  // crash leaves a record to resume, and nothing of this environment can be taken for an orphan.
+  let rec = await save(deps, {
     id: req.id,
     kind: "environment",
-    slot: warm?.slot ?? req.id,
+    slot: req.id,
     stack,
-    image: image.tag,
+    image: null,
     attemptId: req.attemptId,
     levelId: req.levelId,
     seed: req.seed,
@@ -70,29 +67,33 @@ async function freshRecord(deps: Deps, req: CreateEnvironmentRequest, previous: 
     stages: pendingStages(STAGES),
     error: null,
     params: {},
-    fromWarmPool: Boolean(warm),
+    fromWarmPool: false,
     createdAt: now,
     readyAt: null,
     lastActivityAt: now,
     updatedAt: now,
     warnedAt: null,
-  };
-  if (warm) {
-    for (const s of ["network", "volumes", "containers", "healthy"]) rec = stageDone(rec, s, now, "from the warm pool");
-  }
-  // The environment record is written before the pool record goes: a crash in between leaves
+  });
+  // A retry after a failure: whatever the last try left behind goes first.
+  if (previous) await deps.driver.destroy(previous.slot);
+  const image = (await deps.images.current(stack)).tag;
+  const warm = deps.config.warmPool > 0 ? await claimWarmSlot(deps, stack, image) : undefined;
+  if (!warm) return save(deps, { ...rec, image });
+
+  rec = { ...rec, image, slot: warm.slot, fromWarmPool: true };
+  for (const s of ["network", "volumes", "containers", "healthy"]) rec = stageDone(rec, s, deps.now().toISOString(), "from the warm pool");
+  // The environment takes the slot before the pool record goes: a crash in between leaves
   // both, and reconcile drops the pool record whose slot an environment owns.
   rec = await save(deps, rec);
-  if (warm) {
-    await deps.pool.delete(warm.id);
-    deps.claiming.delete(warm.id);
-    await deps.driver.adopt(rec.slot, rec.id);
-  }
+  await deps.pool.delete(warm.id);
+  deps.claiming.delete(warm.id);
+  await deps.driver.adopt(rec.slot, rec.id);
   return rec;
 }
 
 /** Left half-done by a crash: a fault may have been half applied, so its instances start over. */
 async function resumedRecord(deps: Deps, rec: EnvironmentRecord): Promise<EnvironmentRecord> {
+  if (!rec.image) rec = await save(deps, { ...rec, image: (await deps.images.current(rec.stack)).tag });
   if (!faultStarted(rec)) return rec;
   await deps.driver.removeInstances(rec.slot);
   const reset = new Set(["volumes", "containers", "healthy", "fault"]);
