@@ -1,62 +1,167 @@
+import Link from "next/link";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { Badge } from "@/components/Badge";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
+import { StartLevelButton } from "@/components/incident/StartLevelButton";
 import { Table, Td, Th, Tr } from "@/components/Table";
 import { guardPage } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
-import { getPlayerHome } from "@/lib/homes/get-player-home";
-import { formatDate } from "@/lib/format";
+import { getPlayerProgress } from "@/lib/certification/get-player-progress";
+import { formatDate, formatDateTime } from "@/lib/format";
 
 export const metadata = { title: "Play" };
+export const dynamic = "force-dynamic";
+
+const STATUS: Record<string, { label: string; tone: "slate" | "green" | "ember" | "blue" | "red" | "violet" }> = {
+  PROVISIONING: { label: "Preparing", tone: "slate" },
+  ACTIVE: { label: "In progress", tone: "red" },
+  MITIGATED: { label: "Write-up due", tone: "ember" },
+  SUBMITTED: { label: "Awaiting grade", tone: "blue" },
+  RETURNED: { label: "Returned", tone: "ember" },
+  GRADED: { label: "Graded", tone: "green" },
+  ABANDONED: { label: "Abandoned", tone: "slate" },
+  FAILED: { label: "Failed to start", tone: "slate" },
+};
 
 export default async function PlayPage() {
   const user = await guardPage("/play");
-  const home = await getPlayerHome(db, user);
-  const { progress } = home;
+  const home = await getPlayerProgress(user);
+  const { progress, rule } = home;
+  const live = home.attempts.find((a) => ["PROVISIONING", "ACTIVE", "MITIGATED", "RETURNED", "FAILED"].includes(a.status));
+  const levelCount = home.categories.reduce((a, c) => a + c.levels.length, 0);
   return (
     <AppShell user={user}>
-      <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description="Fix real broken systems, write it up, get graded." />
+      <PageHeader
+        title={`Welcome, ${user.name.split(" ")[0]}`}
+        description="Fix real broken systems, write it up, get graded."
+        actions={levelCount > 0 ? <StartLevelButton label="Start a random level" /> : undefined}
+      />
+      {live && (
+        <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-ember-500/40 bg-ember-50 px-4 py-3 text-sm">
+          <span>
+            <strong>{live.levelTitle}</strong> — {STATUS[live.status]?.label.toLowerCase()}.
+          </span>
+          <Link href={`/attempts/${live.id}`} className="font-medium text-ember-700 hover:underline">
+            Open →
+          </Link>
+        </div>
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="Certification" description="Your progress towards being on call." className="lg:col-span-1">
-          {progress.certifiedAt ? (
-            <p className="text-sm text-slate-700">
-              <Badge tone="green">Certified</Badge> <span className="ml-1">since {formatDate(progress.certifiedAt)}</span>
-            </p>
-          ) : progress.levelsCompleted === 0 ? (
-            <EmptyState title="No graded levels yet">
-              Finish a level and get your incident report graded to start your certification.
-            </EmptyState>
+        <Card title="On-call certification" description={`${rule.levels} levels passed in ${rule.categories} categories, each graded ${rule.minPercent} % or more.`}>
+          {home.certifiedAt ? (
+            <div className="flex items-center gap-3" data-testid="certified">
+              <span className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl" aria-hidden>
+                🎖
+              </span>
+              <div>
+                <p className="font-semibold text-green-800">Certified for on-call</p>
+                <p className="text-sm text-slate-600">since {formatDate(new Date(home.certifiedAt))}</p>
+              </div>
+            </div>
           ) : (
-            <dl className="grid grid-cols-2 gap-4 text-sm">
+            <div className="space-y-3" data-testid="progress">
               <div>
-                <dt className="text-slate-500">Levels graded</dt>
-                <dd className="text-2xl font-semibold text-slate-900">{progress.levelsCompleted}</dd>
+                <div className="mb-1 flex justify-between text-sm">
+                  <span className="text-slate-600">Levels passed</span>
+                  <span className="font-semibold tabular-nums" data-testid="levels-passed">
+                    {progress.passedLevels.length} / {rule.levels}
+                  </span>
+                </div>
+                <div className="h-2 overflow-hidden rounded bg-slate-200">
+                  <div className="h-full bg-ember-500" style={{ width: `${Math.min(100, (100 * progress.passedLevels.length) / rule.levels)}%` }} />
+                </div>
               </div>
               <div>
-                <dt className="text-slate-500">Categories covered</dt>
-                <dd className="text-2xl font-semibold text-slate-900">
-                  {progress.categoriesCovered}
-                  <span className="text-base font-normal text-slate-400"> / {progress.categories}</span>
-                </dd>
+                <div className="mb-1 flex justify-between text-sm">
+                  <span className="text-slate-600">Categories covered</span>
+                  <span className="font-semibold tabular-nums">
+                    {progress.passedCategories.length} / {rule.categories}
+                  </span>
+                </div>
+                <div className="h-2 overflow-hidden rounded bg-slate-200">
+                  <div className="h-full bg-ember-500" style={{ width: `${Math.min(100, (100 * progress.passedCategories.length) / rule.categories)}%` }} />
+                </div>
               </div>
-            </dl>
+              <p className="text-sm text-slate-600">
+                Still to do: {progress.levelsLeft > 0 ? `${progress.levelsLeft} more level${progress.levelsLeft === 1 ? "" : "s"}` : "no more levels"}
+                {progress.categoriesLeft > 0 ? `, in ${progress.categoriesLeft} more categor${progress.categoriesLeft === 1 ? "y" : "ies"}` : ""}.
+              </p>
+            </div>
           )}
         </Card>
-        <Card title="Levels" description="Broken systems waiting for you." className="lg:col-span-2">
-          {home.levels.length === 0 ? (
-            <EmptyState title="Levels are coming">
-              No levels are installed yet. Once an admin syncs the level catalogue they will appear here, ready to play.
-            </EmptyState>
+
+        <Card title="Levels" description="Passed levels are ticked; start any of them, or let us pick." className="lg:col-span-2">
+          {home.categories.length === 0 ? (
+            <EmptyState title="Levels are coming">No levels are installed yet. Once the catalogue is synced they appear here.</EmptyState>
           ) : (
-            <Table caption="Levels" head={["Level", "Category", "Difficulty", "Par", ""]}>
-              {home.levels.map((l) => (
-                <Tr key={l.id}>
-                  <Th>{l.title}</Th>
-                  <Td>{l.category}</Td>
-                  <Td className="capitalize">{l.difficulty}</Td>
-                  <Td>{l.parMinutes} min</Td>
-                  <Td>{l.completed ? <Badge tone="green">Graded</Badge> : <Badge>Not played</Badge>}</Td>
+            <div className="space-y-4">
+              {home.categories.map((c) => (
+                <div key={c.category}>
+                  <h3 className="mb-1 flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    {c.category}
+                    {progress.passedCategories.includes(c.category) && <Badge tone="green">covered</Badge>}
+                  </h3>
+                  <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+                    {c.levels.map((l) => (
+                      <li key={l.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+                        <span className="flex items-center gap-2">
+                          <span aria-label={l.passed ? "passed" : "not passed"} className={l.passed ? "text-green-600" : "text-slate-300"}>
+                            {l.passed ? "✔" : "○"}
+                          </span>
+                          <span className="font-medium text-slate-900">{l.title}</span>
+                          <span className="text-xs capitalize text-slate-500">{l.difficulty}</span>
+                          {l.bestPercent !== null && <span className="text-xs text-slate-500">best {l.bestPercent} %</span>}
+                        </span>
+                        <StartLevelButton levelId={l.id} label={l.passed ? "Play again" : "Start"} variant="secondary" size="sm" />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          )}
+        </Card>
+
+        <Card title="Assigned to you" className="lg:col-span-1">
+          {home.assignments.length === 0 ? (
+            <p className="text-sm text-slate-500">No assignments. Your facilitator or lead can assign levels to you.</p>
+          ) : (
+            <ul className="space-y-3" data-testid="assignments">
+              {home.assignments.map((a) => (
+                <li key={a.id} className="flex items-start justify-between gap-2 text-sm">
+                  <div>
+                    <p className="font-medium text-slate-900">{a.levelTitle ?? "A random level"}</p>
+                    <p className="text-xs text-slate-500">
+                      from {a.assignedBy}
+                      {a.dueAt ? ` · due ${formatDate(new Date(a.dueAt))}` : ""}
+                    </p>
+                    {a.note && <p className="mt-0.5 text-slate-600">{a.note}</p>}
+                  </div>
+                  <StartLevelButton assignmentId={a.id} label="Start" size="sm" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card title="Your incidents" className="lg:col-span-2">
+          {home.attempts.length === 0 ? (
+            <p className="text-sm text-slate-500">You have not played yet.</p>
+          ) : (
+            <Table caption="Your incidents" head={["Level", "Started", "Status", "Score"]}>
+              {home.attempts.map((a) => (
+                <Tr key={a.id}>
+                  <Th>
+                    <Link href={`/attempts/${a.id}`} className="hover:underline">
+                      {a.levelTitle}
+                    </Link>
+                    <span className="ml-1 text-xs font-normal text-slate-500">{a.category}</span>
+                  </Th>
+                  <Td>{formatDateTime(new Date(a.startedAt))}</Td>
+                  <Td>
+                    <Badge tone={STATUS[a.status]?.tone ?? "slate"}>{STATUS[a.status]?.label ?? a.status}</Badge>
+                  </Td>
+                  <Td className="tabular-nums">{a.score === null ? "—" : a.score}</Td>
                 </Tr>
               ))}
             </Table>
