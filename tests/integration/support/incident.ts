@@ -1,0 +1,118 @@
+/**
+ * Incident test kit: a uniquely-named level in the catalogue and a fake
+ * orchestrator that answers the contract from memory (environments, SLI,
+ * checks, exec), recording what it was asked.
+ */
+import "./env";
+import type { Prisma } from "@prisma/client";
+import type { EnvironmentView, SliView } from "../../../lib/contracts/orchestrator-api";
+import { defaultDeps, type Deps } from "../../../lib/attempts/deps";
+import type { OrchestratorClient } from "../../../lib/orchestrator-client/client";
+import { LevelManifestSchema, type LevelManifest } from "../../../lib/levels/manifest-schema";
+import { AppError } from "../../../lib/errors";
+import { db, uid } from "./people";
+
+export function manifest(id: string, category: LevelManifest["category"] = "proxy"): LevelManifest {
+  return LevelManifestSchema.parse({
+    id,
+    title: `Integration level ${id}`,
+    category,
+    difficulty: "easy",
+    parMinutes: 15,
+    briefing: "Users say uploads fail. Find out why and fix it.",
+    objectives: ["Restore uploads"],
+    shells: ["proxy", "app"],
+    hints: [
+      { text: "Look at the proxy's error log.", cost: 5 },
+      { text: "client_max_body_size is too small.", cost: 10 },
+    ],
+    rubric: {
+      report: [{ id: "impact", title: "Impact", description: "Impact stated", points: 4 }],
+      postmortem: [{ id: "root-cause", title: "Root cause", description: "Root cause found", points: 6 }],
+    },
+    params: { limit: { choose: ["1k", "2k"] } },
+    mockClient: { requests: [{ name: "home", path: "/" }] },
+    referenceFix: [{ instance: "proxy", run: "true" }],
+    symptomFix: [{ instance: "proxy", run: "true" }],
+    solution: "Raise client_max_body_size and reload nginx.",
+  });
+}
+
+export async function makeLevel(category: LevelManifest["category"] = "proxy"): Promise<string> {
+  const id = `it-${uid()}`;
+  const m = manifest(id, category);
+  await db.level.create({
+    data: { id, title: m.title, category: m.category, difficulty: m.difficulty, parMinutes: m.parMinutes, manifest: m as unknown as Prisma.InputJsonValue, manifestHash: id },
+  });
+  return id;
+}
+
+export class FakeOrchestrator {
+  created: { id: string; attemptId: string; levelId: string; seed: string }[] = [];
+  destroyed: string[] = [];
+  execs: { id: string; instance: string; script: string }[] = [];
+  state: EnvironmentView["state"] = "provisioning";
+  checkPasses = false;
+  down = true;
+  unreachable = false;
+  private t0 = Date.now();
+
+  private view(id: string): EnvironmentView {
+    const c = this.created.find((e) => e.id === id);
+    if (!c) throw new AppError("NOT_FOUND", "The environment service refused: environment not found");
+    return {
+      ...c,
+      state: this.state,
+      stages: [{ name: "containers", status: this.state === "ready" ? "done" : "running", startedAt: null, endedAt: null, message: null }],
+      error: null,
+      params: {},
+      instances: [{ name: "proxy", state: "running", health: "healthy" }],
+      fromWarmPool: false,
+      createdAt: new Date(this.t0).toISOString(),
+      readyAt: this.state === "ready" ? new Date().toISOString() : null,
+      lastActivityAt: new Date().toISOString(),
+    };
+  }
+
+  sliView(): SliView {
+    const history = [0, 30, 60, 90].map((s) => ({
+      at: new Date(this.t0 + s * 1000).toISOString(),
+      successRate: this.down ? 0 : 1,
+      p95Ms: 20,
+      requests: 10,
+      failures: this.down ? 10 : 0,
+      lastError: this.down ? "413 from /api/uploads" : null,
+    }));
+    return { current: history.at(-1)!, history };
+  }
+
+  client(): OrchestratorClient {
+    const guard = () => {
+      if (this.unreachable) throw new AppError("UNAVAILABLE", "The environment service cannot be reached (test).");
+    };
+    return {
+      createEnvironment: (req) => {
+        guard();
+        if (!this.created.some((c) => c.id === req.id)) this.created.push(req);
+        return Promise.resolve(this.view(req.id));
+      },
+      getEnvironment: (id) => Promise.resolve(this.view(id)),
+      destroyEnvironment: (id) => {
+        this.destroyed.push(id);
+        return Promise.resolve({ ...this.view(id), state: "destroying" as const });
+      },
+      check: () => Promise.resolve({ passed: this.checkPasses, message: this.checkPasses ? "uploads work" : "uploads still fail with 413", durationMs: 5 }),
+      exec: (id, req) => {
+        this.execs.push({ id, instance: req.instance, script: req.script });
+        return Promise.resolve({ exitCode: 0, stdout: req.script.startsWith("find") ? "/srv/app/src/server.js\n" : "console.log('hi')", stderr: "" });
+      },
+      sli: () => Promise.resolve(this.sliView()),
+      stats: () => Promise.resolve({ instances: [] }),
+      logs: () => Promise.resolve({ lines: [] }),
+    } satisfies OrchestratorClient;
+  }
+
+  deps(): Deps {
+    return defaultDeps({ orchestrator: this.client() });
+  }
+}
