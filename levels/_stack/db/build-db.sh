@@ -12,6 +12,11 @@ MIGRATIONS=/srv/app/migrations
 # index over a full table is far faster than maintaining it row by row.
 SEED_AFTER=0003
 
+# Operators are root on the db instance: let root connect as postgres
+# (`psql -U postgres shop`) over the local socket, as the postgres user can.
+sed -i 's/^local\s\+all\s\+postgres\s\+peer$/local   all             postgres                                peer map=operators/' "$CONF/pg_hba.conf"
+grep -q 'map=operators' "$CONF/pg_hba.conf"
+printf 'operators       root                    postgres\noperators       postgres                postgres\n' >>"$CONF/pg_ident.conf"
 cat >>"$CONF/pg_hba.conf" <<'HBA'
 # The app instance, over the environment's private network.
 host    shop            app             0.0.0.0/0               scram-sha-256

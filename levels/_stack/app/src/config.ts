@@ -9,6 +9,8 @@ export interface Config {
   uploadDir: string;
   outboxDir: string;
   maxUploadMb: number;
+  /** Only the latest uploads stay on disk (they are processed on arrival). */
+  keepUploads: number;
   migrationsDir: string;
   logFile: string;
   logLevel: "debug" | "info" | "warn" | "error";
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     uploadDir: env.UPLOAD_DIR ?? "/var/lib/app/uploads",
     outboxDir: env.OUTBOX_DIR ?? "/var/lib/app/outbox",
     maxUploadMb: Number(env.MAX_UPLOAD_MB ?? 25),
+    keepUploads: Number(env.KEEP_UPLOADS ?? 10),
     migrationsDir: env.MIGRATIONS_DIR ?? "/srv/app/migrations",
     logFile: env.LOG_FILE ?? "/var/log/app/app.log",
     logLevel: level === "debug" || level === "warn" || level === "error" ? level : "info",

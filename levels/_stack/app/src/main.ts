@@ -5,6 +5,7 @@
 import { loadConfig } from "./config";
 import { createPool, waitForDatabase } from "./db";
 import { createLogger } from "./log";
+import { startMailer } from "./mailer";
 import { runMigrations } from "./migrate";
 import { createServer } from "./server";
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
 
   const server = createServer({ config, log, pool, startedAt: new Date() });
   server.listen(config.port, () => log.info(`listening on port ${config.port}`));
+  startMailer(config.outboxDir, log);
 
   const stop = (signal: string) => {
     log.info(`${signal}: shutting down`);

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { HttpError, sendJson } from "../http-util";
-import type { Handler } from "../server";
+import type { AppContext, Handler } from "../server";
 
 export const createUpload: Handler = async (ctx, req, res) => {
   const limit = ctx.config.maxUploadMb * 1024 * 1024;
@@ -45,7 +45,17 @@ export const createUpload: Handler = async (ctx, req, res) => {
   );
   ctx.log.info(`stored upload ${id} (${filename}, ${size} bytes)`);
   sendJson(res, 201, { upload: rows[0] });
+  await pruneUploads(ctx);
 };
+
+/** Keep the latest KEEP_UPLOADS files; older ones were processed long ago. */
+async function pruneUploads(ctx: AppContext): Promise<void> {
+  const { rows } = await ctx.pool.query<{ id: string }>(
+    "DELETE FROM uploads WHERE id IN (SELECT id FROM uploads ORDER BY created_at DESC OFFSET $1) RETURNING id",
+    [ctx.config.keepUploads],
+  );
+  for (const row of rows) await rm(join(ctx.config.uploadDir, row.id), { force: true });
+}
 
 export const listUploads: Handler = async (ctx, _req, res) => {
   const { rows } = await ctx.pool.query(

@@ -1,0 +1,43 @@
+/** HTTP through the app's entry point (the proxy), parsed as JSON when it is JSON. */
+import type { LevelContext } from "../_sdk";
+
+export interface JsonReply {
+  status: number;
+  ms: number;
+  json: Record<string, unknown> | undefined;
+  body: string;
+}
+
+export async function requestJson(
+  ctx: LevelContext,
+  path: string,
+  init: { method?: string; json?: unknown; body?: Buffer; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<JsonReply> {
+  const headers = { ...(init.headers ?? {}) };
+  let body: string | Buffer | undefined = init.body;
+  if (init.json !== undefined) {
+    body = JSON.stringify(init.json);
+    headers["content-type"] = "application/json";
+  }
+  const started = Date.now();
+  let res: { status: number; body: string; ms: number };
+  try {
+    res = await ctx.http(path, { method: init.method ?? "GET", body, headers, timeoutMs: init.timeoutMs ?? 5000 });
+  } catch (err) {
+    // No answer at all (refused, reset, timed out): status 0, the reason as the body.
+    res = { status: 0, body: (err as Error).message, ms: Date.now() - started };
+  }
+  let json: Record<string, unknown> | undefined;
+  try {
+    const value: unknown = JSON.parse(res.body);
+    if (value && typeof value === "object" && !Array.isArray(value)) json = value as Record<string, unknown>;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, ms: res.ms, json, body: res.body };
+}
+
+/** "1.2 s" or "340 ms". */
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
