@@ -1,7 +1,10 @@
 /**
  * Folds the orchestrator's SLI into the attempt: an SLI event whenever the
- * coarse state changes, and the error budget burned (recomputed from the
- * orchestrator's history, never lowered, so repeating the sync is harmless).
+ * coarse state changes, and the error budget burned while the incident is
+ * open. The budget grows by the samples newer than the environment row's
+ * `lastActivityAt` (the last sample the web app has folded in), and the cursor
+ * moves in the same conditional update, so repeated or concurrent syncs never
+ * count a sample twice, however long the incident runs.
  */
 import type { SliView } from "../contracts/orchestrator-api";
 import { readEventData } from "../timeline/event-data";
@@ -10,12 +13,18 @@ import { recordEvent } from "../timeline/record-event";
 import type { Deps } from "./deps";
 
 export async function syncSli(deps: Deps, attemptId: string, sli: SliView): Promise<void> {
+  const samples = sli.history.length > 0 ? sli.history : [sli.current];
+  const lastAt = samples.reduce((t, s) => Math.max(t, Date.parse(s.at) || 0), 0);
   const state = classifySli(sli.current);
-  const burned = budgetBurned(sli.history.length > 0 ? sli.history : [sli.current]);
   await deps.db.$transaction(async (tx) => {
-    const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { budgetBurned: true, status: true } });
-    if (burned > attempt.budgetBurned && attempt.status === "ACTIVE") {
-      await tx.attempt.update({ where: { id: attemptId }, data: { budgetBurned: burned } });
+    const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, environment: { select: { id: true, lastActivityAt: true } } } });
+    const env = attempt.environment;
+    if (env && lastAt > env.lastActivityAt.getTime()) {
+      const moved = await tx.environment.updateMany({ where: { id: env.id, lastActivityAt: env.lastActivityAt }, data: { lastActivityAt: new Date(lastAt) } });
+      const burned = budgetBurned(samples, env.lastActivityAt);
+      if (moved.count === 1 && burned > 0 && attempt.status === "ACTIVE") {
+        await tx.attempt.update({ where: { id: attemptId }, data: { budgetBurned: { increment: burned } } });
+      }
     }
     if (!state) return;
     const last = await tx.timelineEvent.findFirst({ where: { attemptId, kind: "SLI" }, orderBy: { at: "desc" }, select: { data: true } });

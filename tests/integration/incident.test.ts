@@ -189,7 +189,7 @@ test("the SLI is folded in: a state change becomes an SLI event and the budget b
   assert.equal(events.length, 1, "repeating the sync records the change once");
   assert.equal((events[0]!.data as { state: string }).state, "down");
   const burned = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).budgetBurned;
-  assert.ok(Math.abs(burned - 1.5) < 1e-9, `90 s of total failure is 1.5 bad request-minutes, got ${burned}`);
+  assert.ok(Math.abs(burned - 1.5) < 0.01, `90 s of total failure is 1.5 bad request-minutes, got ${burned}`);
   fake.down = false;
   await refreshAttempt(player, attemptId, deps);
   assert.equal(await db.timelineEvent.count({ where: { attemptId, kind: "SLI" } }), 2);
