@@ -10,6 +10,12 @@ export interface FormState {
   values: Record<string, string>;
   /** Extra data for a successful submit, e.g. an invite link shown once. */
   data?: Record<string, string>;
+  /**
+   * Changes with every submit. Selects use it as their React key so they re-mount
+   * with the kept value: React's automatic form reset does not apply a <select>'s
+   * new defaultValue.
+   */
+  seq?: number;
 }
 
 export const IDLE: FormState = { status: "idle", values: {} };

@@ -21,18 +21,19 @@ export async function runForm(
   values: Record<string, string>,
   work: () => Promise<{ message: string; data?: Record<string, string> }>,
 ): Promise<FormState> {
+  const seq = Date.now();
   try {
     const done = await work();
-    return { status: "ok", message: done.message, values: {}, ...(done.data ? { data: done.data } : {}) };
+    return { status: "ok", message: done.message, values: {}, seq, ...(done.data ? { data: done.data } : {}) };
   } catch (err) {
     unstable_rethrow(err);
     if (err instanceof z.ZodError) {
-      return { status: "error", message: "Check the highlighted fields.", fields: fieldErrors(err), values };
+      return { status: "error", message: "Check the highlighted fields.", fields: fieldErrors(err), values, seq };
     }
     if (isAppError(err)) {
-      return { status: "error", message: err.message, ...(err.fields ? { fields: err.fields } : {}), values };
+      return { status: "error", message: err.message, ...(err.fields ? { fields: err.fields } : {}), values, seq };
     }
     console.error("form action failed", err);
-    return { status: "error", message: "Something went wrong on our side. Try again.", values };
+    return { status: "error", message: "Something went wrong on our side. Try again.", values, seq };
   }
 }

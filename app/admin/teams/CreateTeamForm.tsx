@@ -10,9 +10,9 @@ import { createTeamAction } from "./actions";
 export function CreateTeamForm({ leads }: { leads: readonly Option[] }) {
   const [state, action] = useActionState(createTeamAction, IDLE);
   return (
-    <form action={action} className="space-y-4" aria-describedby="create-team-message">
+    <form action={action} noValidate className="space-y-4" aria-describedby="create-team-message">
       <Field label="Team name" name="name" required autoComplete="off" defaultValue={state.values.name ?? ""} error={state.fields?.name} />
-      <SelectField
+      <SelectField key={`leadId-${state.seq ?? 0}`}
         label="Lead"
         name="leadId"
         options={leads}

@@ -11,7 +11,7 @@ import { acceptInviteAction } from "./actions";
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
   const [state, action] = useActionState(acceptInviteAction, IDLE);
   return (
-    <form action={action} className="mt-6 space-y-4" aria-describedby="accept-message">
+    <form action={action} noValidate className="mt-6 space-y-4" aria-describedby="accept-message">
       <input type="hidden" name="token" value={token} />
       <Field label="Email" name="email-shown" value={email} readOnly disabled autoComplete="username" />
       <Field label="Your name" name="name" required autoComplete="name" defaultValue={state.values.name ?? ""} error={state.fields?.name} />

@@ -1,0 +1,47 @@
+/**
+ * End-to-end tests in Debian's Chromium against the running game. The web
+ * server is `scripts/start.ts --e2e` (fresh test database, demo accounts seeded
+ * with DEMO_PASSWORD); an already running server on :3000 is reused outside CI.
+ */
+import { defineConfig } from "@playwright/test";
+
+// One password for the server's demo accounts and the tests that sign in with them.
+process.env.DEMO_PASSWORD ??= "firedrill-e2e-demo-password";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: "http://localhost:3000",
+    browserName: "chromium",
+    viewport: { width: 1366, height: 860 },
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    command: "npx tsx scripts/start.ts --e2e",
+    url: "http://localhost:3000/api/health",
+    reuseExistingServer: !process.env.CI,
+    timeout: 15 * 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { DEMO_PASSWORD: process.env.DEMO_PASSWORD },
+  },
+});
