@@ -3,7 +3,8 @@ import { cx } from "./cx";
 
 const control =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
-  "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ember-600";
+  "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ember-600 " +
+  "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
 
 interface FieldChrome {
   label: string;
