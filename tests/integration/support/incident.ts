@@ -78,6 +78,7 @@ export class FakeOrchestrator {
     const history = [0, 30, 60, 90].map((s) => ({
       at: new Date(this.t0 + s * 1000).toISOString(),
       successRate: this.down ? 0 : 1,
+      p50Ms: 10,
       p95Ms: 20,
       requests: 10,
       failures: this.down ? 10 : 0,
