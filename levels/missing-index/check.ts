@@ -9,16 +9,19 @@ import { psql } from "../_lib/psql";
 import { explainSql, productsAccess, searchTerm } from "./search";
 
 const FAST_MS = 300;
+/** The check answers in seconds: a slower search is reported as "more than 4 s". */
+const GIVE_UP_MS = 4000;
 
 async function timeSearch(ctx: LevelContext, path: string): Promise<{ best: number; ok: boolean; status: number }> {
   let best = Infinity;
   let status = 0;
   for (let i = 0; i < 3; i++) {
-    const res = await requestJson(ctx, path, { timeoutMs: 10_000 });
+    const res = await requestJson(ctx, path, { timeoutMs: GIVE_UP_MS });
     status = res.status;
+    if (res.status === 0 && res.ms >= GIVE_UP_MS - 100) return { best: GIVE_UP_MS, ok: true, status }; // too slow to wait for
     if (res.status !== 200 || !Array.isArray(res.json?.items)) return { best: res.ms, ok: false, status };
     best = Math.min(best, res.ms);
-    if (best < FAST_MS || res.ms > 2000) break; // fast enough, or too slow to be worth asking again
+    if (best < FAST_MS || res.ms > 1000) break; // fast enough, or too slow to be worth asking again
   }
   return { best, ok: true, status };
 }
@@ -36,7 +39,7 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
   if (access.fullScan) {
     return {
       passed: false,
-      message: `The search for "${term}" still takes ${formatMs(timing.best)} through the proxy (want < ${FAST_MS} ms).`,
+      message: `The search for "${term}" still takes ${timing.best >= GIVE_UP_MS ? "more than 4 s" : formatMs(timing.best)} through the proxy (want < ${FAST_MS} ms).`,
     };
   }
   if (timing.best >= FAST_MS) {

@@ -1,0 +1,152 @@
+/**
+ * The proof every level owes, against the real engine through the orchestrator
+ * (createOrchestrator, the same exec/check/mock-client paths the game uses):
+ *
+ *   1. two variant seeds deal different parameters;
+ *   2. seed A: after provisioning the check fails and the mock client sees the
+ *      outage; the symptom-only fix leaves the check failing; the reference fix
+ *      (run through exec) makes it pass and the SLI recovers;
+ *   3. seed B (another variant): broken after provisioning, fixed by the same
+ *      reference fix.
+ *
+ * Figures (provisioning, check and fix times) are printed as test diagnostics.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, test, type TestContext } from "node:test";
+import type { SliSample } from "../../../lib/contracts/orchestrator-api";
+import { loadLevelManifest } from "../../../lib/levels/load-catalogue";
+import type { LevelManifest, ShellStep } from "../../../lib/levels/manifest-schema";
+import { expandTemplate, resolveParams, type ResolvedParams } from "../../../lib/levels/params";
+import { createOrchestrator, type Orchestrator } from "../../../orchestrator/service";
+
+export const LEVELS_DIR = resolve(import.meta.dirname, "../..");
+
+export interface SuiteOptions {
+  /** Two seeds whose parameters differ (asserted). */
+  seeds: [string, string];
+  /** Mock-client success rate at or below which the outage counts as visible. */
+  outageAtMost?: number;
+  /** Runs before each provisioning (e.g. the timezone level steps over UTC midnight). */
+  beforeProvision?: () => Promise<void>;
+}
+
+export function manifestOf(levelId: string): LevelManifest {
+  const loaded = loadLevelManifest(join(LEVELS_DIR, levelId, "level.yaml"));
+  if ("errors" in loaded) throw new Error(loaded.errors.map((e) => `${e.file}: ${e.field}: ${e.message}`).join("\n"));
+  return loaded.manifest;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function runSteps(orch: Orchestrator, envId: string, steps: ShellStep[], params: ResolvedParams): Promise<void> {
+  for (const step of steps) {
+    const script = expandTemplate(step.run, params);
+    const r = await orch.exec(envId, step.instance, script, { user: step.user, timeoutMs: 120_000 });
+    assert.equal(r.exitCode, 0, `${step.instance}: ${script}\n${r.stderr}${r.stdout}`);
+  }
+}
+
+/** Wait for an SLI sample over at least `minRequests` requests that satisfies `ok`; returns the last sample seen. */
+async function waitSli(orch: Orchestrator, envId: string, ok: (s: SliSample) => boolean, timeoutMs: number, minRequests = 10): Promise<SliSample> {
+  const deadline = Date.now() + timeoutMs;
+  let last = orch.sli(envId).current;
+  while (Date.now() < deadline) {
+    last = orch.sli(envId).current;
+    if (last.requests >= minRequests && ok(last)) return last;
+    await sleep(500);
+  }
+  return last;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function levelSuite(levelId: string, opts: SuiteOptions): void {
+  const manifest = manifestOf(levelId);
+  const outageAtMost = opts.outageAtMost ?? 0.7;
+  let orch: Orchestrator;
+  const envs: string[] = [];
+
+  before(async () => {
+    orch = createOrchestrator({
+      dataDir: mkdtempSync(join(tmpdir(), `fd-level-${levelId}-`)),
+      levelsDir: LEVELS_DIR,
+      warmPool: 0,
+      reconcileSeconds: 3600,
+      log: process.env.FD_TEST_LOG ? (level, message) => console.log(`[${level}] ${message}`) : () => undefined,
+    });
+    await orch.start();
+  });
+
+  after(async () => {
+    for (const id of envs) await orch.destroy(id).catch(() => undefined);
+    await orch.stop();
+  });
+
+  async function provision(t: TestContext, seed: string): Promise<{ id: string; params: ResolvedParams }> {
+    await opts.beforeProvision?.();
+    const id = `lt-${levelId}-${seed}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 60);
+    envs.push(id);
+    const started = Date.now();
+    const view = await orch.provision({ id, attemptId: `attempt-${id}`, levelId, seed });
+    t.diagnostic(`${levelId} [${seed}] provisioned in ${seconds(Date.now() - started)} (params ${JSON.stringify(view.params)})`);
+    assert.equal(view.state, "ready");
+    assert.deepEqual(view.params, resolveParams(manifest.params, seed));
+    return { id, params: view.params };
+  }
+
+  async function check(t: TestContext, id: string, label: string) {
+    const result = await orch.check(id);
+    t.diagnostic(`${levelId} check ${label}: ${result.passed ? "passed" : "failed"} in ${seconds(result.durationMs)}: ${result.message}`);
+    return result;
+  }
+
+  test(`${levelId}: two variant seeds deal different parameters`, () => {
+    const [a, b] = opts.seeds;
+    assert.notDeepEqual(resolveParams(manifest.params, a), resolveParams(manifest.params, b));
+    assert.deepEqual(resolveParams(manifest.params, a), resolveParams(manifest.params, a));
+  });
+
+  test(`${levelId}: broken after provisioning, the symptom fix is rejected, the reference fix passes`, async (t) => {
+    const { id, params } = await provision(t, opts.seeds[0]);
+
+    const broken = await check(t, id, "after the fault");
+    assert.equal(broken.passed, false, broken.message);
+
+    const outage = await waitSli(orch, id, (s) => (s.successRate ?? 1) <= outageAtMost, 40_000);
+    t.diagnostic(`${levelId} SLI during the outage: ${JSON.stringify(outage)}`);
+    assert.ok(outage.requests >= 10 && (outage.successRate ?? 1) <= outageAtMost, `the mock client does not see the outage: ${JSON.stringify(outage)}`);
+
+    let started = Date.now();
+    await runSteps(orch, id, manifest.symptomFix, params);
+    t.diagnostic(`${levelId} symptom fix applied in ${seconds(Date.now() - started)}`);
+    const symptom = await check(t, id, "after the symptom fix");
+    assert.equal(symptom.passed, false, `the symptom fix must not pass: ${symptom.message}`);
+
+    started = Date.now();
+    await runSteps(orch, id, manifest.referenceFix, params);
+    t.diagnostic(`${levelId} reference fix applied in ${seconds(Date.now() - started)}`);
+    const fixed = await check(t, id, "after the reference fix");
+    assert.equal(fixed.passed, true, fixed.message);
+
+    const healthy = await waitSli(orch, id, (s) => (s.successRate ?? 0) >= 0.9, 60_000);
+    t.diagnostic(`${levelId} SLI after the fix: ${JSON.stringify(healthy)}`);
+    assert.ok((healthy.successRate ?? 0) >= 0.9, `the mock client does not recover: ${JSON.stringify(healthy)}`);
+
+    await orch.destroy(id);
+  });
+
+  test(`${levelId}: another variant breaks too and the reference fix repairs it`, async (t) => {
+    const { id, params } = await provision(t, opts.seeds[1]);
+    const broken = await check(t, id, "after the fault (variant B)");
+    assert.equal(broken.passed, false, broken.message);
+    await runSteps(orch, id, manifest.referenceFix, params);
+    const fixed = await check(t, id, "after the reference fix (variant B)");
+    assert.equal(fixed.passed, true, fixed.message);
+    await orch.destroy(id);
+  });
+}
