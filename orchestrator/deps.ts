@@ -27,4 +27,6 @@ export interface Deps {
   /** Warm-pool slots being handed to an environment right now. */
   claiming: Set<string>;
   now(): Date;
+  /** Called before an environment's objects are removed: stop traffic, terminals and streams first. */
+  onDestroy: ((envId: string) => void)[];
 }

@@ -32,7 +32,7 @@ import { reconcile, type ReconcileReport } from "./environments/reconcile";
 import { EnvironmentRecordSchema, type EnvironmentRecord } from "./environments/record";
 import { restartInstance } from "./environments/restart-instance";
 import { runCheck } from "./environments/run-check";
-import { refillWarmPool } from "./environments/warm-pool/refill-warm-pool";
+import { refillWarmPool, removePoolSlot } from "./environments/warm-pool/refill-warm-pool";
 import { OrchestratorError, messageOf, notFound } from "./errors";
 import { InMemoryEventBus } from "./events/event-bus";
 import { IMAGE_LABELS } from "./images/names";
@@ -79,10 +79,12 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     cancelled: new Set(),
     claiming: new Set(),
     now: () => new Date(),
+    onDestroy: [],
   };
   const mockClients = new MockClients(deps);
   const terminals = new TerminalManager(deps.driver, join(config.stateDir, "recordings"));
   const watchers = new EnvironmentWatchers(deps);
+  deps.onDestroy.push((id) => mockClients.stop(id), (id) => terminals.closeEnvironment(id));
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   let ticking: Promise<unknown> | undefined;
@@ -100,11 +102,14 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     await reapEnvironments(deps);
     for (const r of deps.envs.all()) if (r.state !== "ready") terminals.closeEnvironment(r.id);
     afterChange();
-    if (config.warmPool > 0 && !stopped) void refillWarmPool(deps, () => stopped);
+    if (config.warmPool > 0 && !stopped) refill();
     const changed = report.resumed.length + report.lost.length + report.orphans.length + report.restarted.length;
     if (changed) log("info", `reconcile: ${JSON.stringify(report)}`);
     return report;
   }
+
+  let refilling: Promise<void> | undefined;
+  const refill = () => (refilling = refillWarmPool(deps, () => stopped));
 
   const runTick = () => {
     ticking ??= tick()
@@ -146,6 +151,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       watchers.stopAll();
       terminals.closeAll();
       await ticking;
+      // A pool slot being built is finished (not abandoned half-made); no new one starts.
+      await refilling;
       await Promise.allSettled([...deps.inflight.values()]);
     },
 
@@ -277,6 +284,11 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     reconcileNow: () => runTick() as Promise<ReconcileReport | void>,
 
     /** Fill the warm pool now and wait for it (benchmarks, tests). */
-    fillWarmPool: () => refillWarmPool(deps, () => stopped),
+    fillWarmPool: () => refill(),
+
+    /** Remove every warm-pool slot (they otherwise outlive a stop and are adopted at the next start). */
+    async drainWarmPool(): Promise<void> {
+      for (const p of deps.pool.all()) await removePoolSlot(deps, p);
+    },
   };
 }

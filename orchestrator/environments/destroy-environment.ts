@@ -18,6 +18,7 @@ export async function destroyEnvironment(deps: Deps, id: string): Promise<Enviro
     if (!rec) throw notFound(`environment ${id}`);
     if (rec.state === "destroyed") return rec;
     rec = await save(deps, { ...rec, state: "destroying" });
+    for (const hook of deps.onDestroy) hook(id);
     await deps.driver.destroy(rec.slot);
     rec = await save(deps, { ...rec, state: "destroyed" });
     deps.cancelled.delete(id);

@@ -31,12 +31,16 @@ function request(r: EnvironmentRecord) {
   return { id: r.id, attemptId: r.attemptId, levelId: r.levelId, seed: r.seed };
 }
 
-async function markLost(deps: Deps, r: EnvironmentRecord, why: string): Promise<void> {
+async function markLost(deps: Deps, r: EnvironmentRecord, why: string, handled: Set<string>): Promise<void> {
+  handled.add(r.slot);
+  for (const hook of deps.onDestroy) hook(r.id);
   await save(deps, recordFailed(r, `environment lost: ${why}`, deps.now().toISOString()));
   await deps.driver.destroy(r.slot).catch(() => undefined);
 }
 
 export async function reconcile(deps: Deps): Promise<ReconcileReport> {
+  /** Slots dealt with earlier in this pass (lost environments): not orphans to report again. */
+  const handled = new Set<string>();
   const report: ReconcileReport = { resumed: [], restarted: [], lost: [], orphans: [], pruned: [] };
   const slots = await deps.driver.slots();
   const busy = (id: string) => deps.inflight.has(id) || deps.locks.busy(id) || deps.claiming.has(id);
@@ -53,13 +57,13 @@ export async function reconcile(deps: Deps): Promise<ReconcileReport> {
         const missing = stack.instances.filter((want) => !instances.some((i) => i.name === want.name)).map((i) => i.name);
         if (missing.length > 0) {
           report.lost.push(r.id);
-          await deps.locks.run(r.id, () => markLost(deps, r, `instances ${missing.join(", ")} are gone`));
+          await deps.locks.run(r.id, () => markLost(deps, r, `instances ${missing.join(", ")} are gone`, handled));
         } else if (instances.some((i) => i.state !== "running")) {
           const started = await deps.locks.run(r.id, () => deps.driver.startStopped(r.slot));
           // A restarted keeper means its tmpfs volumes came back empty: the environment is not the player's any more.
           if (started.includes("keeper")) {
             report.lost.push(r.id);
-            await deps.locks.run(r.id, () => markLost(deps, r, "its volumes were lost when the engine stopped"));
+            await deps.locks.run(r.id, () => markLost(deps, r, "its volumes were lost when the engine stopped", handled));
           } else report.restarted.push(...started.map((s) => `${r.id}/${s}`));
         }
       } else if (r.state === "destroying") {
@@ -87,7 +91,7 @@ export async function reconcile(deps: Deps): Promise<ReconcileReport> {
     ...deps.pool.all().filter((p) => p.state === "ready" || p.state === "provisioning").map((p) => p.slot),
   ]);
   for (const slot of slots.keys()) {
-    if (live.has(slot) || busy(slot)) continue;
+    if (live.has(slot) || busy(slot) || handled.has(slot)) continue;
     report.orphans.push(slot);
     await deps.driver.destroy(slot).catch((err) => deps.config.log("warn", `orphan ${slot}: ${messageOf(err)}`));
   }

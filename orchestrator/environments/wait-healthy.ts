@@ -40,7 +40,7 @@ export async function waitHealthy(
         .exec(slot, instance.name, argv, { timeoutMs: Math.min(5_000, Math.max(1_000, deadline - Date.now())) })
         .catch(() => undefined);
       if (probe?.exitCode === 0) return { healthy: true, state };
-    } else if (opts.failWhenExited && (state === "exited" || state === "dead")) {
+    } else if (opts.failWhenExited && (state === "exited" || state === "dead" || state === "missing")) {
       return { healthy: false, state };
     }
     await sleep(500);

@@ -31,6 +31,7 @@ export class MockClient {
   private readonly window = new SliWindow();
   private timers: NodeJS.Timeout[] = [];
   private inflight = 0;
+  private abort = new AbortController();
   private cached: { at: number; target: { host: string; port: number } | null } | undefined;
 
   constructor(private readonly o: MockClientOptions) {}
@@ -43,9 +44,12 @@ export class MockClient {
     for (const t of this.timers) t.unref();
   }
 
+  /** Stop sending and abort what is in flight (the environment is going: its addresses will too). */
   stop(): void {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    this.abort.abort();
+    this.abort = new AbortController();
   }
 
   view(): SliView {
@@ -83,7 +87,9 @@ export class MockClient {
         body,
         timeoutMs: Math.min(15_000, Math.max(5_000, req.expect.maxMs * 3)),
         maxBodyBytes: 256 * 1024,
+        signal: this.abort.signal,
       });
+      if (answer.error === "aborted") return;
       if (answer.error) this.cached = undefined;
       const verdict = judge(req, answer);
       this.window.add({ at: Date.now(), ms: answer.ms, ok: verdict.ok, reason: verdict.ok ? undefined : verdict.reason });

@@ -23,6 +23,7 @@ export interface HttpCall {
   timeoutMs?: number;
   /** Read at most this many bytes of the body (the rest is drained). */
   maxBodyBytes?: number;
+  signal?: AbortSignal;
 }
 
 export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
@@ -51,12 +52,19 @@ export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
         res.on("error", (e) => done({ status: 0, body: "", headers: {}, ms: elapsed(), error: e.message }));
       },
     );
-    req.setTimeout(call.timeoutMs ?? 10_000, () => {
-      req.destroy(new Error(`timeout after ${call.timeoutMs ?? 10_000} ms`));
+    // One deadline for the whole exchange: req.setTimeout does not cover connecting.
+    const timeoutMs = call.timeoutMs ?? 10_000;
+    const deadline = setTimeout(() => req.destroy(Object.assign(new Error("timeout"), { code: `timeout after ${timeoutMs} ms` })), timeoutMs);
+    const abort = () => req.destroy(Object.assign(new Error("aborted"), { code: "aborted" }));
+    call.signal?.addEventListener("abort", abort, { once: true });
+    req.on("close", () => {
+      clearTimeout(deadline);
+      call.signal?.removeEventListener("abort", abort);
     });
     req.on("error", (e: NodeJS.ErrnoException) =>
       done({ status: 0, body: `error: ${e.code ?? e.message}`, headers: {}, ms: elapsed(), error: e.code ?? e.message }),
     );
+    if (call.signal?.aborted) abort();
     req.end(call.body);
   });
 }

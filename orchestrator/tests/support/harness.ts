@@ -50,7 +50,7 @@ export function testOrchestrator(opts: OrchestratorOptions = {}): Orchestrator {
     warmPool: 0,
     secret: SECRET,
     reconcileSeconds: 3600,
-    log: process.env.FD_TEST_LOG ? (l, m) => console.log(`[${l}] ${m}`) : quiet,
+    log: process.env.FD_TEST_LOG ? (l, m) => console.log(`${new Date().toISOString().slice(11, 23)} [${l}] ${m}`) : quiet,
     ...opts,
   });
 }
