@@ -22,12 +22,16 @@ export function minutesOff(zone: string, from: Date, horizonMinutes = 60): numbe
   return off;
 }
 
-/** The candidate (seeded ones first) that stays off UTC's date longest over the next hour. */
+/**
+ * Among the candidates (seeded ones first) whose date differs from UTC's now,
+ * the one that stays different longest over the next hour.
+ */
 export function pickZone(candidates: string[], now: Date): string {
   const all = [...new Set([...candidates, ...FALLBACK_ZONES])];
-  let best = all[0] as string;
+  const differing = all.filter((zone) => dateIn(zone, now) !== dateIn("UTC", now));
+  let best = (differing[0] ?? all[0]) as string;
   let bestScore = -1;
-  for (const zone of all) {
+  for (const zone of differing.length ? differing : all) {
     const score = minutesOff(zone, now);
     if (score > bestScore) {
       best = zone;
