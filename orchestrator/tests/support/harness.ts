@@ -15,7 +15,8 @@ import { createOrchestrator, type Orchestrator, type OrchestratorOptions } from 
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const FIXTURES = join(ROOT, "orchestrator/tests/fixtures/levels");
-export const REAL_STACK = existsSync(join(ROOT, "levels/_stack/stack.yaml"));
+/** FD_TEST_STACK=mini forces the tiny fixture stack (quick runs while the real stack is rebuilt). */
+export const REAL_STACK = existsSync(join(ROOT, "levels/_stack/stack.yaml")) && process.env.FD_TEST_STACK !== "mini";
 /** The level the tests provision: on the real shop stack when it exists, else on the tiny fixture stack. */
 export const LEVEL = REAL_STACK ? "fixture-shop" : "fixture-broken-file";
 /** An instance that has bash, curl or /dev/tcp, and a volume. */
@@ -27,9 +28,11 @@ let levelsDir: string | undefined;
 export function testLevelsDir(): string {
   if (levelsDir) return levelsDir;
   const dir = mkdtempSync(join(tmpdir(), "fd-levels-"));
-  symlinkSync(join(FIXTURES, "_mini"), join(dir, "_mini"));
-  symlinkSync(join(FIXTURES, "fixture-broken-file"), join(dir, "fixture-broken-file"));
-  if (REAL_STACK) {
+  // One stack only: the warm pool keeps a slot per stack in use, and CI need not build both.
+  if (!REAL_STACK) {
+    symlinkSync(join(FIXTURES, "_mini"), join(dir, "_mini"));
+    symlinkSync(join(FIXTURES, "fixture-broken-file"), join(dir, "fixture-broken-file"));
+  } else {
     symlinkSync(join(ROOT, "levels/_stack"), join(dir, "_stack"));
     symlinkSync(join(FIXTURES, "fixture-shop"), join(dir, "fixture-shop"));
   }
