@@ -51,7 +51,13 @@ export function useAutosave<T>(opts: {
   );
 
   const save = useCallback(async (): Promise<boolean> => {
-    if (!editable || saving.current || !dirty.current) return !dirty.current;
+    if (!editable || !dirty.current) return !dirty.current;
+    if (saving.current) {
+      // A save is in flight: try again once it has had time to land.
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveRef.current(), delay);
+      return false;
+    }
     saving.current = true;
     setStatus("saving");
     const sent = latest.current;
@@ -74,6 +80,27 @@ export function useAutosave<T>(opts: {
         timer.current = setTimeout(() => void saveRef.current(), delay);
       }
       return true;
+    }
+    if (r.status === 409 && r.error.code === "CONFLICT") {
+      // Often our own last save (a flush as the page closed) landed after this page loaded:
+      // if the server already holds exactly this content, adopt its version and carry on.
+      const server = await api<{ version: number; content: T }>(url);
+      if (server.ok && JSON.stringify(server.data.content) === JSON.stringify(sent)) {
+        version.current = server.data.version;
+        if (latest.current === sent) {
+          dirty.current = false;
+          setStatus("saved");
+          setError(null);
+          try {
+            localStorage.removeItem(storageKey);
+          } catch {
+            /* ignore */
+          }
+        } else {
+          timer.current = setTimeout(() => void saveRef.current(), delay);
+        }
+        return latest.current === sent;
+      }
     }
     setError(r.error.message);
     if (r.status === 409 && r.error.code === "CONFLICT" && r.error.fields?.version) setStatus("conflict");
