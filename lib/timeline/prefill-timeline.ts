@@ -45,7 +45,8 @@ export function prefillTimeline(input: {
       }
       continue;
     }
-    if (e.kind === "CHAT" || e.kind === "ROLE") continue;
+    // Chat, roles and the game's own bookkeeping (started, submitted…) are not the incident's story.
+    if (e.kind === "CHAT" || e.kind === "ROLE" || e.kind === "SYSTEM") continue;
     flush();
     out.push({ at: e.at.toISOString(), text: describeEvent(e) });
   }

@@ -18,6 +18,7 @@ const events = [
   { kind: "CHECK" as const, at: at(500), data: { passed: true, message: "uploads work", durationMs: 1200 } },
   { kind: "SLI" as const, at: at(450), data: { state: "healthy", previous: "down", successRate: 1, p95Ms: 30, lastError: null } },
   { kind: "CHAT" as const, at: at(90), data: { text: "brb" } },
+  { kind: "SYSTEM" as const, at: at(-30), data: { message: "Started the level" } },
 ];
 
 test("the prefilled timeline is ordered, grouped and readable", () => {
@@ -31,7 +32,7 @@ test("the prefilled timeline is ordered, grouped and readable", () => {
   assert.equal(texts[5], "Investigated on proxy: `nginx -s reload`");
   assert.match(texts[6]!, /Service recovered/);
   assert.match(texts[7]!, /Fix check passed: uploads work/);
-  assert.equal(entries.length, 8, "chat is left out; the passing check stands for mitigation");
+  assert.equal(entries.length, 8, "chat and bookkeeping are left out; the passing check stands for mitigation");
   for (let i = 1; i < entries.length; i++) assert.ok(entries[i - 1]!.at <= entries[i]!.at);
 });
 
