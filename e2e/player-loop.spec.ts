@@ -132,7 +132,14 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   // ── The postmortem: incomplete first (what is missing is named, typing kept) ─
   await page.getByRole("link", { name: "Write the postmortem →" }).click();
   await expect(page).toHaveURL(`${attemptUrl}/postmortem`);
-  await expect(page.getByLabel("Entry 1", { exact: true })).toHaveValue(/Incident began/);
+  // The timeline is drafted from the record: the page, the outage, the commands, the check.
+  const entries = page.getByLabel(/^Entry \d+$/);
+  await expect(entries.first()).toBeVisible();
+  const drafted = await entries.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).join("\n"));
+  expect(drafted).toMatch(/Incident began/);
+  expect(drafted).toMatch(/Service down/);
+  expect(drafted).toMatch(/Investigated on proxy: .*client_max_body_size/);
+  expect(drafted).toMatch(/Fix check passed/);
   await page.getByLabel("Summary").fill("Uploads failed for everyone until the proxy's body limit was raised.");
   await page.getByTestId("submit-postmortem").click();
   const errors = page.getByTestId("postmortem-errors");

@@ -40,8 +40,10 @@ export async function applyEnvironmentView(deps: Deps, attemptId: string, view: 
       },
     });
     if (state === "READY" && (attempt.status === "PROVISIONING" || attempt.status === "FAILED")) {
-      await tx.attempt.update({ where: { id: attemptId }, data: { status: "ACTIVE", startedAt: now } });
-      await recordEvent(tx, { attemptId, kind: "SYSTEM", data: { message: "Environment ready: the incident clock started" }, at: now });
+      // The clock starts when the environment was ready (the orchestrator's time), not when we noticed.
+      const readyAt = view.readyAt ? new Date(Math.min(Date.parse(view.readyAt), now.getTime())) : now;
+      await tx.attempt.update({ where: { id: attemptId }, data: { status: "ACTIVE", startedAt: readyAt } });
+      await recordEvent(tx, { attemptId, kind: "SYSTEM", data: { message: "Environment ready: the incident clock started" }, at: readyAt });
     }
     if (state === "FAILED" && attempt.status === "PROVISIONING") {
       await tx.attempt.update({ where: { id: attemptId }, data: { status: "FAILED" } });
