@@ -19,6 +19,7 @@ import { takeHint } from "../../lib/attempts/take-hint";
 import type { Actor } from "../../lib/auth/actor";
 import { sessionCookieName } from "../../lib/auth/session-token";
 import { awardCertifications } from "../../lib/certification/award-certifications";
+import { passedByPerson } from "../../lib/certification/passed-by-person";
 import { verifyAccessToken } from "../../lib/contracts/access-token";
 import { isAppError, type ErrorCode } from "../../lib/errors";
 import { gradeAttempt } from "../../lib/grading/grade-attempt";
@@ -324,4 +325,10 @@ test("certification: awarded once the rule holds, never twice", async () => {
   assert.deepEqual(await awardCertifications(db, [player.id], new Date(), rule), []);
   assert.equal(await db.certification.count({ where: { userId: player.id } }), 1);
   assert.ok(levelId);
+
+  // The lead's table counts the same pass, by the same rule.
+  const { people } = await passedByPerson(db, [player.id], { levels: 5, categories: 4, minPercent: 70 });
+  assert.deepEqual(people.get(player.id), { passedByCategory: { proxy: 1 }, levelsLeft: 4, categoriesLeft: 3, met: false });
+  const strict = await passedByPerson(db, [player.id], { levels: 5, categories: 4, minPercent: 100.1 });
+  assert.deepEqual(strict.people.get(player.id)?.passedByCategory, {});
 });
