@@ -108,6 +108,9 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   await room.tab("Report");
   await expect(page.getByLabel("Impact")).toHaveValue("Every upload fails with 413; browsing and search still work.");
   await expect(page.getByLabel("Severity")).toHaveValue("SEV2");
+  // The shell survived the reload: the same session is re-attached with its screen.
+  await room.openShell("proxy");
+  await room.expectOutput("proxy", "ready-42");
   await page.getByLabel("Symptoms").fill("POST /api/uploads gets 413 from nginx; nothing in the app's log.");
   await page.getByRole("button", { name: "Add hypothesis" }).click();
   await page.getByLabel("Hypothesis 1", { exact: true }).fill("The proxy refuses large request bodies");
