@@ -99,6 +99,21 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
     await other.close();
   }
 
+  // ── A facilitator can watch the player's shell, read-only ──────────────────
+  const watcher = await browser.newContext();
+  try {
+    const watchPage = await watcher.newPage();
+    await apiSignIn(watchPage.request, DEMO.FACILITATOR.email);
+    await watchPage.goto(attemptUrl);
+    const watching = new IncidentRoom(watchPage);
+    await watching.openShell("proxy");
+    await watching.expectOutput("proxy", "ready-42");
+    await expect(watching.terminal("proxy")).toContainText("watching (read-only)");
+    await expect(watchPage.getByTestId("check-fix")).toHaveCount(0);
+  } finally {
+    await watcher.close();
+  }
+
   // ── The incident report; a reload mid-typing keeps the draft ───────────────
   await room.tab("Report");
   await page.getByLabel("Severity").selectOption("SEV2");

@@ -169,7 +169,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
             </Button>
           )}
           {mode === "rw" && (status === "ACTIVE" || status === "PROVISIONING" || status === "FAILED") && (
-            <Button size="sm" variant="ghost" className="text-slate-300 hover:bg-slate-800" onClick={() => void abandon()}>
+            <Button size="sm" variant="ghost" className="!text-slate-200 ring-1 ring-slate-600 hover:!bg-slate-800" onClick={() => void abandon()}>
               Abandon
             </Button>
           )}

@@ -73,13 +73,15 @@ export function TerminalPane({
     term.open(el);
     fitRef.current = fit;
     const capture = new CommandCapture();
-    const session = sessionKey(attemptId, instance);
+    // Players own a session key (the shell survives reloads); watchers follow the player's latest shell.
+    const session = mode === "rw" ? sessionKey(attemptId, instance) : undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
 
     const socket = io(`${publicUrl}/terminal`, {
       transports: ["websocket"],
       reconnectionDelayMax: 5000,
       auth: (cb) => {
-        void fresh().then((t) => cb({ token: t?.token ?? "", instance, session }));
+        void fresh().then((t) => cb({ token: t?.token ?? "", instance, ...(session ? { session } : {}) }));
       },
     });
     socketRef.current = socket;
@@ -98,7 +100,7 @@ export function TerminalPane({
     });
     socket.on("ready", (raw: unknown) => {
       const r = ReadySchema.safeParse(raw);
-      if (r.success && r.data.session !== session) sessionStorage.setItem(`firedrill:term:${attemptId}:${instance}`, r.data.session);
+      if (mode === "rw" && r.success && r.data.session !== session) sessionStorage.setItem(`firedrill:term:${attemptId}:${instance}`, r.data.session);
     });
     socket.on("output", (data: unknown) => {
       if (typeof data === "string") term.write(data);
@@ -108,7 +110,7 @@ export function TerminalPane({
       const e = ExitSchema.safeParse(raw);
       setStatus("exited");
       term.write(`\r\n\x1b[33m[shell exited${e.success && e.data.code != null ? ` with ${e.data.code}` : ""}; reconnecting opens a new one]\x1b[0m\r\n`);
-      sessionStorage.removeItem(`firedrill:term:${attemptId}:${instance}`);
+      if (mode === "rw") sessionStorage.removeItem(`firedrill:term:${attemptId}:${instance}`);
     });
     socket.on("disconnect", (reason) => {
       setStatus((s) => (s === "exited" ? s : "reconnecting"));
@@ -116,7 +118,11 @@ export function TerminalPane({
     });
     socket.on("connect_error", (err) => {
       setStatus("error");
-      setMessage(err.message);
+      setMessage(mode === "ro" && /no session/.test(err.message) ? "waiting for the player to open this shell" : err.message);
+      // Refusals by the server's handshake are not retried by socket.io itself: try again shortly
+      // (a fresh token is fetched on each try; a watcher waits for the player's shell to exist).
+      clearTimeout(retry);
+      retry = setTimeout(() => socket.connect(), 4000);
     });
 
     const input = term.onData((data) => {
@@ -156,6 +162,7 @@ export function TerminalPane({
     observer.observe(el);
 
     return () => {
+      clearTimeout(retry);
       observer.disconnect();
       input.dispose();
       resize.dispose();
