@@ -37,10 +37,17 @@ async function main(): Promise<void> {
       for (const s of stats) (perInstance[s.instance] ??= []).push(s.memoryBytes);
     }
     const hostPerEnv = (before - after) / ENVS;
-    console.log(`memory per idle environment, level ${levelId}, ${ENVS} environments, ${SETTLE_S} s settled; ${machine()}`);
-    console.log(`cgroup memory (no page cache), per environment: ${JSON.stringify(Object.fromEntries(Object.entries(summary(perEnv)).map(([k, v]) => [k, k === "n" ? v : MiB(v)])))} MiB`);
-    for (const [name, values] of Object.entries(perInstance)) console.log(`  ${name}: p50 ${MiB(summary(values).p50)} MiB`);
-    console.log(`host MemAvailable drop per environment: ${MiB(hostPerEnv)} MiB (includes page cache, tmpfs volumes, the keeper, engine bookkeeping)`);
+    console.log(
+      `memory per idle environment, level ${levelId}, ${ENVS} environments, ${SETTLE_S} s settled; ${machine()}`,
+    );
+    console.log(
+      `cgroup memory (no page cache), per environment: ${JSON.stringify(Object.fromEntries(Object.entries(summary(perEnv)).map(([k, v]) => [k, k === "n" ? v : MiB(v)])))} MiB`,
+    );
+    for (const [name, values] of Object.entries(perInstance))
+      console.log(`  ${name}: p50 ${MiB(summary(values).p50)} MiB`);
+    console.log(
+      `host MemAvailable drop per environment: ${MiB(hostPerEnv)} MiB (includes page cache, tmpfs volumes, the keeper, engine bookkeeping)`,
+    );
     saveResult("env-memory", {
       levelId,
       environments: ENVS,

@@ -10,7 +10,12 @@ const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 10);
 
 type Orch = ReturnType<typeof benchOrchestrator>;
 let n = 0;
-const req = (levelId: string) => ({ id: `bench-${process.pid}-${n++}`, attemptId: `bench-${n}`, levelId, seed: `seed-${n}` });
+const req = (levelId: string) => ({
+  id: `bench-${process.pid}-${n++}`,
+  attemptId: `bench-${n}`,
+  levelId,
+  seed: `seed-${n}`,
+});
 
 const stageMs: Record<string, number[]> = {};
 
@@ -21,7 +26,9 @@ async function timed(orch: Orch, levelId: string): Promise<{ ms: number; warm: b
   const ms = performance.now() - t0;
   for (const s of view.stages) {
     if (!s.startedAt || !s.endedAt || s.message === "from the warm pool") continue;
-    (stageMs[`${view.fromWarmPool ? "warm" : "cold"} ${s.name}`] ??= []).push(Date.parse(s.endedAt) - Date.parse(s.startedAt));
+    (stageMs[`${view.fromWarmPool ? "warm" : "cold"} ${s.name}`] ??= []).push(
+      Date.parse(s.endedAt) - Date.parse(s.startedAt),
+    );
   }
   return { ms, warm: view.fromWarmPool, id: r.id };
 }
@@ -73,7 +80,11 @@ async function main(): Promise<void> {
   for (const [name, s] of rows) console.log(`| ${name} | ${s.n} | ${s.p50} | ${s.p95} | ${s.max} |`);
   console.log(`from the warm pool: ${warm.fromPool} of ${SEQUENTIAL + CONCURRENT}`);
   const stages = Object.fromEntries(Object.entries(stageMs).map(([k, v]) => [k, summary(v)]));
-  console.log(`stage durations (p50/p95 ms): ${Object.entries(stages).map(([k, v]) => `${k} ${v.p50}/${v.p95}`).join(", ")}`);
+  console.log(
+    `stage durations (p50/p95 ms): ${Object.entries(stages)
+      .map(([k, v]) => `${k} ${v.p50}/${v.p95}`)
+      .join(", ")}`,
+  );
   saveResult("orchestrator-start", { levelId, cold, warm, stages });
 }
 

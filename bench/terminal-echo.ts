@@ -70,8 +70,12 @@ async function main(): Promise<void> {
     await Promise.all(sockets.map((s) => typist(s, until, rtts)));
     const s = summary(rtts);
     const p99 = Math.round([...rtts].sort((a, b) => a - b)[Math.ceil(0.99 * rtts.length) - 1] ?? NaN);
-    console.log(`keystroke echo, ${TERMINALS} terminals typing for ${SECONDS} s over 2 environments of ${levelId}; ${machine()}`);
-    console.log(`${s.n} keystrokes (${Math.round(s.n / SECONDS)}/s): p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${p99} ms, max ${s.max} ms`);
+    console.log(
+      `keystroke echo, ${TERMINALS} terminals typing for ${SECONDS} s over 2 environments of ${levelId}; ${machine()}`,
+    );
+    console.log(
+      `${s.n} keystrokes (${Math.round(s.n / SECONDS)}/s): p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${p99} ms, max ${s.max} ms`,
+    );
     saveResult("terminal-echo", { levelId, terminals: TERMINALS, seconds: SECONDS, ...s, p99 });
   } finally {
     for (const s of sockets) s.disconnect();

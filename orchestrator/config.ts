@@ -20,7 +20,10 @@ export const EnvSchema = z.object({
   ORCHESTRATOR_WARM_POOL: intFrom(1, 0).pipe(z.number().max(10)),
   ORCHESTRATOR_RECONCILE_SECONDS: intFrom(30, 1),
   /** Distinguishes orchestrators sharing one engine; default: derived from the data folder. */
-  ORCHESTRATOR_ID: z.string().regex(/^[a-z0-9]{3,12}$/).optional(),
+  ORCHESTRATOR_ID: z
+    .string()
+    .regex(/^[a-z0-9]{3,12}$/)
+    .optional(),
   /** "auto": add the host firewall rule when root with iptables; "off": never. */
   ORCHESTRATOR_FIREWALL: z.enum(["auto", "off"]).default("auto"),
   FIREDRILL_DATA_DIR: z.string().default(".data"),
@@ -59,7 +62,9 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     port: env.ORCHESTRATOR_PORT,
     host: env.ORCHESTRATOR_HOST,
     secret: env.ORCHESTRATOR_SECRET,
-    allowedOrigins: env.ORCHESTRATOR_ALLOWED_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: env.ORCHESTRATOR_ALLOWED_ORIGINS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     idleMinutes: env.ORCHESTRATOR_IDLE_MINUTES,
     maxAgeMinutes: env.ORCHESTRATOR_MAX_AGE_MINUTES,
     warmPool: env.ORCHESTRATOR_WARM_POOL,
@@ -93,7 +98,8 @@ export function resolveConfig(overrides: Partial<OrchestratorConfig> & { dataDir
   };
   const base = configFromEnv(env);
   const merged = { ...base, ...rest };
-  if (dataDir && !rest.orchestratorId && !process.env.ORCHESTRATOR_ID) merged.orchestratorId = orchestratorIdFor(merged.stateDir);
+  if (dataDir && !rest.orchestratorId && !process.env.ORCHESTRATOR_ID)
+    merged.orchestratorId = orchestratorIdFor(merged.stateDir);
   if (rest.levelsDir) merged.levelsDir = resolve(rest.levelsDir);
   return merged;
 }

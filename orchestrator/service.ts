@@ -84,7 +84,10 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
   const mockClients = new MockClients(deps);
   const terminals = new TerminalManager(deps.driver, join(config.stateDir, "recordings"));
   const watchers = new EnvironmentWatchers(deps);
-  deps.onDestroy.push((id) => mockClients.stop(id), (id) => terminals.closeEnvironment(id));
+  deps.onDestroy.push(
+    (id) => mockClients.stop(id),
+    (id) => terminals.closeEnvironment(id),
+  );
   let timer: NodeJS.Timeout | undefined;
   let stopped = true;
   let ticking: Promise<unknown> | undefined;
@@ -102,7 +105,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     await reapEnvironments(deps);
     for (const r of deps.envs.all()) if (r.state !== "ready") terminals.closeEnvironment(r.id);
     afterChange();
-    if (config.warmPool > 0 && !stopped) refill();
+    if (config.warmPool > 0 && !stopped) void refill();
     const changed = report.resumed.length + report.lost.length + report.orphans.length + report.restarted.length;
     if (changed) log("info", `reconcile: ${JSON.stringify(report)}`);
     return report;
@@ -137,7 +140,9 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       }
       if (options.prebuildImages) for (const s of deps.levels.stacksInUse()) await deps.images.ensure(s);
       // Check the stack images in the background so the first provision does not wait for it.
-      else for (const s of deps.levels.stacksInUse()) deps.images.ensure(s).catch((err) => log("warn", `image ${s}: ${messageOf(err)}`));
+      else
+        for (const s of deps.levels.stacksInUse())
+          deps.images.ensure(s).catch((err) => log("warn", `image ${s}: ${messageOf(err)}`));
       stopped = false;
       await runTick();
       timer = setInterval(() => void runTick(), config.reconcileSeconds * 1000);
@@ -157,9 +162,16 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     },
 
     /** Resolves with the ready environment; throws OrchestratorError("failed") with the reason. */
-    async provision(req: CreateEnvironmentRequest, onStage?: (stage: Stage, view: EnvironmentRecord) => void): Promise<EnvironmentView> {
+    async provision(
+      req: CreateEnvironmentRequest,
+      onStage?: (stage: Stage, view: EnvironmentRecord) => void,
+    ): Promise<EnvironmentView> {
       const parsed = CreateEnvironmentRequestSchema.safeParse(req);
-      if (!parsed.success) throw new OrchestratorError("bad_request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      if (!parsed.success)
+        throw new OrchestratorError(
+          "bad_request",
+          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        );
       try {
         const rec = await startProvision(deps, parsed.data, (r, name) => {
           const stage = r.stages.find((s) => s.name === name);
@@ -180,7 +192,10 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       });
       // Answer once this request's record is written (or the work ended: conflict, unknown level…).
       let settled = false;
-      void work.then(() => (settled = true), () => (settled = true));
+      void work.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
       const fresh = () => {
         const r = deps.envs.get(req.id);
         return r && (r.state === "provisioning" || r.state === "ready");
@@ -195,7 +210,12 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     },
 
     async list(): Promise<EnvironmentView[]> {
-      return Promise.all(deps.envs.all().sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((r) => describe(deps, r)));
+      return Promise.all(
+        deps.envs
+          .all()
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+          .map((r) => describe(deps, r)),
+      );
     },
 
     async destroy(id: string): Promise<EnvironmentView> {
@@ -220,7 +240,12 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       return describe(deps, await restartInstance(deps, id, name));
     },
 
-    async exec(id: string, instance: string, script: string, opts: { user?: string; timeoutMs?: number } = {}): Promise<ExecResult> {
+    async exec(
+      id: string,
+      instance: string,
+      script: string,
+      opts: { user?: string; timeoutMs?: number } = {},
+    ): Promise<ExecResult> {
       touchEnvironment(deps, id);
       return execInEnvironment(deps, id, instance, script, opts);
     },
@@ -249,7 +274,9 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
 
     async images(): Promise<ImageView[]> {
       const images = await listImages({ [IMAGE_LABELS.managed]: "true" });
-      const base = await listImages({}).then((all) => all.filter((i) => (i.RepoTags ?? []).some((t) => t.startsWith("firedrill/debian:"))));
+      const base = await listImages({}).then((all) =>
+        all.filter((i) => (i.RepoTags ?? []).some((t) => t.startsWith("firedrill/debian:"))),
+      );
       return [...base, ...images].flatMap((i) =>
         (i.RepoTags ?? []).map((tag) => ({
           tag,

@@ -43,10 +43,15 @@ export function summary(values: number[]): { n: number; p50: number; p95: number
 }
 
 export function machine(): string {
-  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`;
 }
 
 export function saveResult(name: string, data: unknown): void {
   mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-  writeFileSync(join(ROOT, "bench/results", `${name}.json`), JSON.stringify({ at: new Date().toISOString(), machine: machine(), ...(data as object) }, null, 2));
+  writeFileSync(
+    join(ROOT, "bench/results", `${name}.json`),
+    JSON.stringify({ at: new Date().toISOString(), machine: machine(), ...(data as object) }, null, 2),
+  );
 }

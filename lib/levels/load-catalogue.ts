@@ -62,10 +62,16 @@ export function loadLevelManifest(file: string): { manifest: LevelManifest } | {
 export function loadCatalogue(levelsDir: string): Catalogue {
   const levels: LoadedLevel[] = [];
   const errors: CatalogueError[] = [];
-  if (!existsSync(levelsDir)) return { levels, errors: [{ file: display(levelsDir), field: "(root)", message: "levels folder not found" }] };
+  if (!existsSync(levelsDir))
+    return { levels, errors: [{ file: display(levelsDir), field: "(root)", message: "levels folder not found" }] };
 
   const folders = readdirSync(levelsDir, { withFileTypes: true })
-    .filter((d) => isLevelFolder(d.name) && (d.isDirectory() || (d.isSymbolicLink() && statSync(join(levelsDir, d.name), { throwIfNoEntry: false })?.isDirectory())))
+    .filter(
+      (d) =>
+        isLevelFolder(d.name) &&
+        (d.isDirectory() ||
+          (d.isSymbolicLink() && statSync(join(levelsDir, d.name), { throwIfNoEntry: false })?.isDirectory())),
+    )
     .map((d) => d.name)
     .sort();
   for (const folder of folders) {
@@ -81,7 +87,11 @@ export function loadCatalogue(levelsDir: string): Catalogue {
       continue;
     }
     if (loaded.manifest.id !== folder) {
-      errors.push({ file: display(file), field: "id", message: `id '${loaded.manifest.id}' must equal the folder name '${folder}'` });
+      errors.push({
+        file: display(file),
+        field: "id",
+        message: `id '${loaded.manifest.id}' must equal the folder name '${folder}'`,
+      });
       continue;
     }
     levels.push({ manifest: loaded.manifest, dir: resolve(dir) });

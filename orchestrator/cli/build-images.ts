@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       stack: { type: "string", multiple: true },
     },
   });
-  const levelsDir = resolve(values.levels as string);
+  const levelsDir = resolve(values.levels);
   const print = (line: string) => console.log(`  ${line}`);
   const started = Date.now();
 
@@ -34,13 +34,16 @@ async function main(): Promise<void> {
     const t = Date.now();
     console.log(`stack ${stack}:`);
     const img = await ensureStackImage(levelsDir, stack, print);
-    console.log(`stack ${stack}: ${img.tag} ${img.built ? `built in ${((Date.now() - t) / 1000).toFixed(1)} s` : "up to date"}`);
+    console.log(
+      `stack ${stack}: ${img.tag} ${img.built ? `built in ${((Date.now() - t) / 1000).toFixed(1)} s` : "up to date"}`,
+    );
   }
   console.log(`images ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main().catch((err: unknown) => {
   console.error(`build-images failed: ${messageOf(err)}`);
-  if (/unavailable/i.test(messageOf(err))) console.error("is the Docker engine running? try: bash scripts/docker/ensure-docker.sh");
+  if (/unavailable/i.test(messageOf(err)))
+    console.error("is the Docker engine running? try: bash scripts/docker/ensure-docker.sh");
   process.exit(1);
 });

@@ -80,7 +80,10 @@ export async function runExec(containerId: string, argv: string[], opts: ExecOpt
     }, timeoutMs + 5_000);
     stream.on("end", () => (clearTimeout(guard), resolve()));
     stream.on("close", () => (clearTimeout(guard), resolve()));
-    stream.on("error", (e) => (clearTimeout(guard), reject(new OrchestratorError("internal", `exec stream: ${e.message}`))));
+    stream.on(
+      "error",
+      (e) => (clearTimeout(guard), reject(new OrchestratorError("internal", `exec stream: ${e.message}`))),
+    );
   });
   const exitCode = timedOut ? 124 : await exitCodeOf(exec.id);
   return { exitCode, stdout: stdout(), stderr: stderr() + (timedOut ? "\n[timed out]" : "") };
@@ -106,7 +109,7 @@ export async function openTtyExec(containerId: string, argv: string[], opts: Exe
       Tty: true,
     }),
   );
-  const stream = (await call("start terminal", () => exec.start({ hijack: true, stdin: true, Tty: true }))) as Duplex;
+  const stream: Duplex = await call("start terminal", () => exec.start({ hijack: true, stdin: true, Tty: true }));
   return {
     stream,
     resize: async (cols, rows) => {

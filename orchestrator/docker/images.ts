@@ -52,7 +52,12 @@ function follow(what: string, stream: Readable, onLine: (line: string) => void):
 }
 
 /** Import a root filesystem tar (docker import) as repo:tag. */
-export async function importImage(tar: Readable, repo: string, tag: string, onLine: (l: string) => void): Promise<void> {
+export async function importImage(
+  tar: Readable,
+  repo: string,
+  tag: string,
+  onLine: (l: string) => void,
+): Promise<void> {
   const stream = await call(`import image ${repo}:${tag}`, (d) => d.importImage(tar, { repo, tag }));
   await follow(`import image ${repo}:${tag}`, stream as Readable, onLine);
 }

@@ -12,15 +12,18 @@ function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
     rest = lines.pop() ?? "";
     for (const l of lines) onLine(l.replace(/\r$/, ""));
     // A line without newline that grows past 16 KB is flushed as is.
-    if (rest.length > 16_384) (onLine(rest), (rest = ""));
+    if (rest.length > 16_384) {
+      onLine(rest);
+      rest = "";
+    }
   };
 }
 
 /** The last `tail` lines of stdout+stderr (containers run without TTY, so output is multiplexed). */
 export async function tailLogs(containerId: string, tail: number): Promise<string[]> {
-  const buf = (await call("container logs", (d) =>
+  const buf: Buffer = await call("container logs", (d) =>
     d.getContainer(containerId).logs({ stdout: true, stderr: true, tail, follow: false }),
-  )) as unknown as Buffer;
+  );
   const lines: string[] = [];
   const push = lineSplitter((l) => lines.push(l));
   // Demux the 8-byte frame headers by hand (the non-follow answer is one buffer).
@@ -53,7 +56,9 @@ export async function followLogs(
   )) as unknown as Readable;
   let ended = false;
   const end = () => {
-    if (!ended) (ended = true), opts.onEnd?.();
+    if (ended) return;
+    ended = true;
+    opts.onEnd?.();
   };
   stream.on("end", end);
   stream.on("close", end);

@@ -24,7 +24,9 @@ export async function removeNetwork(id: string): Promise<void> {
   } catch (err) {
     // 409 "has active endpoints": a container is still attached; the caller removes containers first.
     if (err instanceof OrchestratorError && err.code === "conflict") {
-      throw new OrchestratorError("conflict", `network ${id.slice(0, 12)} still has containers attached`, { cause: err });
+      throw new OrchestratorError("conflict", `network ${id.slice(0, 12)} still has containers attached`, {
+        cause: err,
+      });
     }
     throw err;
   }

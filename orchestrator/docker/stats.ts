@@ -8,9 +8,9 @@ import { call } from "./client";
 export type { ContainerStats };
 
 export async function statsOnce(containerId: string): Promise<ContainerStats> {
-  return call("container stats", (d) =>
+  return call<ContainerStats>("container stats", (d) =>
     d.getContainer(containerId).stats({ stream: false, "one-shot": true } as { stream: false }),
-  ) as Promise<ContainerStats>;
+  );
 }
 
 /** CPU % of one core-equivalent per core × cores, as `docker stats` shows it. */

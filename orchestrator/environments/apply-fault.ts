@@ -27,7 +27,11 @@ export async function applyFault(
     log,
   });
   try {
-    await withTimeout(fault(ctx), FAULT_TIMEOUT_MS, () => new OrchestratorError("timeout", `the fault did not finish within ${FAULT_TIMEOUT_MS / 1000} s`));
+    await withTimeout(
+      fault(ctx),
+      FAULT_TIMEOUT_MS,
+      () => new OrchestratorError("timeout", `the fault did not finish within ${FAULT_TIMEOUT_MS / 1000} s`),
+    );
   } catch (err) {
     throw new OrchestratorError("failed", `fault ${level.manifest.id}: ${messageOf(err)}`, { cause: err });
   }

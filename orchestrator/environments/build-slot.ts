@@ -21,7 +21,8 @@ export async function runStage(
   onStage?: StageListener,
 ): Promise<EnvironmentRecord> {
   if (stageOf(rec, name)?.status === "done") return rec;
-  if (deps.cancelled.has(rec.id)) throw new OrchestratorError("conflict", "cancelled: the environment is being destroyed");
+  if (deps.cancelled.has(rec.id))
+    throw new OrchestratorError("conflict", "cancelled: the environment is being destroyed");
   rec = await save(deps, stageRunning(rec, name, deps.now().toISOString()));
   onStage?.(rec, name);
   const message = await work(rec);

@@ -28,7 +28,12 @@ export async function destroyEnvironment(deps: Deps, id: string): Promise<Enviro
 }
 
 /** Mark destroying now (for HTTP 202), finish in the background. */
-export function startDestroy(deps: Deps, id: string, onDone: (r: EnvironmentRecord) => void, onError: (e: unknown) => void): EnvironmentRecord {
+export function startDestroy(
+  deps: Deps,
+  id: string,
+  onDone: (r: EnvironmentRecord) => void,
+  onError: (e: unknown) => void,
+): EnvironmentRecord {
   const rec = deps.envs.get(id);
   if (!rec) throw notFound(`environment ${id}`);
   destroyEnvironment(deps, id).then(onDone, onError);

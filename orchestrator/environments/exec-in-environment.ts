@@ -14,5 +14,8 @@ export async function execInEnvironment(
   const rec = readyRecord(deps, id);
   const stack = await deps.levels.stack(rec.stack);
   if (!stack.instances.some((i) => i.name === instance)) throw notFound(`instance ${instance}`);
-  return deps.driver.exec(rec.slot, instance, ["sh", "-c", script], { user: opts.user, timeoutMs: opts.timeoutMs ?? 30_000 });
+  return deps.driver.exec(rec.slot, instance, ["sh", "-c", script], {
+    user: opts.user,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+  });
 }

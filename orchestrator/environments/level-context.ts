@@ -38,12 +38,17 @@ export function createLevelContext(o: LevelContextOptions): LevelContext {
       o.driver.exec(
         o.slot,
         DATABASE.instance,
-        ["sh", "-c", `printf '%s' "$FD_SQL" | psql -X -q -A -t -v ON_ERROR_STOP=1 -U ${DATABASE.user} -d ${DATABASE.database}`],
+        [
+          "sh",
+          "-c",
+          `printf '%s' "$FD_SQL" | psql -X -q -A -t -v ON_ERROR_STOP=1 -U ${DATABASE.user} -d ${DATABASE.database}`,
+        ],
         { env: { FD_SQL: query }, user: DATABASE.user, timeoutMs: opts.timeoutMs ?? 30_000 },
       ),
     async http(path, init = {}) {
       const app = (await o.driver.instances(o.slot)).find((i) => i.name === o.app.instance);
-      if (!app?.address) return { status: 0, body: `${o.app.instance} has no address (${app?.state ?? "missing"})`, ms: 0 };
+      if (!app?.address)
+        return { status: 0, body: `${o.app.instance} has no address (${app?.state ?? "missing"})`, ms: 0 };
       const res = await httpRequest({
         host: app.address,
         port: o.app.port,

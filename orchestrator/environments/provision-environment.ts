@@ -14,7 +14,15 @@ import { applyFault } from "./apply-fault";
 import { buildSlot, runStage, type StageListener } from "./build-slot";
 import { save } from "./environment-view";
 import { claimWarmSlot } from "./warm-pool/claim-warm-slot";
-import { faultStarted, pendingStages, recordFailed, stageDone, stageMessage, STAGES, type EnvironmentRecord } from "./record";
+import {
+  faultStarted,
+  pendingStages,
+  recordFailed,
+  stageDone,
+  stageMessage,
+  STAGES,
+  type EnvironmentRecord,
+} from "./record";
 
 function assertSameRequest(r: EnvironmentRecord, req: CreateEnvironmentRequest): void {
   if (r.attemptId !== req.attemptId || r.levelId !== req.levelId || r.seed !== req.seed) {
@@ -25,7 +33,11 @@ function assertSameRequest(r: EnvironmentRecord, req: CreateEnvironmentRequest):
   }
 }
 
-export function startProvision(deps: Deps, req: CreateEnvironmentRequest, onStage?: StageListener): Promise<EnvironmentRecord> {
+export function startProvision(
+  deps: Deps,
+  req: CreateEnvironmentRequest,
+  onStage?: StageListener,
+): Promise<EnvironmentRecord> {
   deps.levels.get(req.levelId); // unknown level → not_found before anything is recorded
   const existing = deps.envs.get(req.id);
   if (existing) assertSameRequest(existing, req);
@@ -49,7 +61,11 @@ export function startProvision(deps: Deps, req: CreateEnvironmentRequest, onStag
   return work;
 }
 
-async function freshRecord(deps: Deps, req: CreateEnvironmentRequest, previous: EnvironmentRecord | undefined): Promise<EnvironmentRecord> {
+async function freshRecord(
+  deps: Deps,
+  req: CreateEnvironmentRequest,
+  previous: EnvironmentRecord | undefined,
+): Promise<EnvironmentRecord> {
   const stack = deps.levels.get(req.levelId).manifest.stack;
   const now = deps.now().toISOString();
   // Recorded before anything else (image check, pool claim, Docker objects): from here on a
@@ -81,7 +97,8 @@ async function freshRecord(deps: Deps, req: CreateEnvironmentRequest, previous: 
   if (!warm) return save(deps, { ...rec, image });
 
   rec = { ...rec, image, slot: warm.slot, fromWarmPool: true };
-  for (const s of ["network", "volumes", "containers", "healthy"]) rec = stageDone(rec, s, deps.now().toISOString(), "from the warm pool");
+  for (const s of ["network", "volumes", "containers", "healthy"])
+    rec = stageDone(rec, s, deps.now().toISOString(), "from the warm pool");
   // The environment takes the slot before the pool record goes: a crash in between leaves
   // both, and reconcile drops the pool record whose slot an environment owns.
   rec = await save(deps, rec);
@@ -99,11 +116,19 @@ async function resumedRecord(deps: Deps, rec: EnvironmentRecord): Promise<Enviro
   const reset = new Set(["volumes", "containers", "healthy", "fault"]);
   return save(deps, {
     ...rec,
-    stages: rec.stages.map((s) => (reset.has(s.name) ? { ...s, status: "pending", startedAt: null, endedAt: null, message: "restarted after an interruption" } : s)),
+    stages: rec.stages.map((s) =>
+      reset.has(s.name)
+        ? { ...s, status: "pending", startedAt: null, endedAt: null, message: "restarted after an interruption" }
+        : s,
+    ),
   });
 }
 
-async function provision(deps: Deps, req: CreateEnvironmentRequest, onStage?: StageListener): Promise<EnvironmentRecord> {
+async function provision(
+  deps: Deps,
+  req: CreateEnvironmentRequest,
+  onStage?: StageListener,
+): Promise<EnvironmentRecord> {
   const existing = deps.envs.get(req.id);
   if (existing?.state === "ready") return existing;
   deps.cancelled.delete(req.id);
@@ -134,6 +159,10 @@ async function provision(deps: Deps, req: CreateEnvironmentRequest, onStage?: St
     rec = await save(deps, recordFailed(deps.envs.get(req.id) ?? rec, message, deps.now().toISOString()));
     onStage?.(rec, "failed");
     await deps.driver.destroy(rec.slot).catch(() => undefined); // reconcile removes leftovers as orphans
-    throw new OrchestratorError(err instanceof OrchestratorError && err.code === "conflict" ? "conflict" : "failed", `provisioning ${req.id} failed: ${message}`, { cause: err });
+    throw new OrchestratorError(
+      err instanceof OrchestratorError && err.code === "conflict" ? "conflict" : "failed",
+      `provisioning ${req.id} failed: ${message}`,
+      { cause: err },
+    );
   }
 }

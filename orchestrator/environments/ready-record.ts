@@ -9,4 +9,3 @@ export function readyRecord(deps: Deps, id: string): EnvironmentRecord {
   if (rec.state !== "ready") throw new OrchestratorError("conflict", `environment ${id} is ${rec.state}, not ready`);
   return rec;
 }
-

@@ -50,11 +50,15 @@ export async function reconcile(deps: Deps): Promise<ReconcileReport> {
     try {
       if (r.state === "provisioning") {
         report.resumed.push(r.id);
-        startProvision(deps, request(r)).catch((err) => deps.config.log("warn", `resume of ${r.id}: ${messageOf(err)}`));
+        startProvision(deps, request(r)).catch((err) =>
+          deps.config.log("warn", `resume of ${r.id}: ${messageOf(err)}`),
+        );
       } else if (r.state === "ready") {
         const stack = await deps.levels.stack(r.stack);
         const instances = slots.get(r.slot) ?? [];
-        const missing = stack.instances.filter((want) => !instances.some((i) => i.name === want.name)).map((i) => i.name);
+        const missing = stack.instances
+          .filter((want) => !instances.some((i) => i.name === want.name))
+          .map((i) => i.name);
         if (missing.length > 0) {
           report.lost.push(r.id);
           await deps.locks.run(r.id, () => markLost(deps, r, `instances ${missing.join(", ")} are gone`, handled));
@@ -63,11 +67,15 @@ export async function reconcile(deps: Deps): Promise<ReconcileReport> {
           // A restarted keeper means its tmpfs volumes came back empty: the environment is not the player's any more.
           if (started.includes("keeper")) {
             report.lost.push(r.id);
-            await deps.locks.run(r.id, () => markLost(deps, r, "its volumes were lost when the engine stopped", handled));
+            await deps.locks.run(r.id, () =>
+              markLost(deps, r, "its volumes were lost when the engine stopped", handled),
+            );
           } else report.restarted.push(...started.map((s) => `${r.id}/${s}`));
         }
       } else if (r.state === "destroying") {
-        void destroyEnvironment(deps, r.id).catch((err) => deps.config.log("warn", `destroy of ${r.id}: ${messageOf(err)}`));
+        void destroyEnvironment(deps, r.id).catch((err) =>
+          deps.config.log("warn", `destroy of ${r.id}: ${messageOf(err)}`),
+        );
       } else if (Date.now() - Date.parse(r.updatedAt) > TOMBSTONE_MS) {
         report.pruned.push(r.id);
         await deps.envs.delete(r.id);
@@ -77,18 +85,31 @@ export async function reconcile(deps: Deps): Promise<ReconcileReport> {
     }
   }
 
-  const ownedByEnvironments = new Set(deps.envs.all().filter((r) => LIVE.has(r.state)).map((r) => r.slot));
+  const ownedByEnvironments = new Set(
+    deps.envs
+      .all()
+      .filter((r) => LIVE.has(r.state))
+      .map((r) => r.slot),
+  );
   for (const p of deps.pool.all()) {
     if (busy(p.id)) continue;
     const instances = slots.get(p.slot) ?? [];
-    const broken = p.state === "ready" && (instances.length === 0 || instances.some((i) => i.state !== "running" || i.health === "unhealthy"));
+    const broken =
+      p.state === "ready" &&
+      (instances.length === 0 || instances.some((i) => i.state !== "running" || i.health === "unhealthy"));
     // A pool slot half-built by a crashed process is not resumed: the refill makes a new one.
     if (ownedByEnvironments.has(p.slot) || p.state !== "ready" || broken) await deps.pool.delete(p.id);
   }
 
   const live = new Set([
-    ...deps.envs.all().filter((r) => LIVE.has(r.state)).map((r) => r.slot),
-    ...deps.pool.all().filter((p) => p.state === "ready" || p.state === "provisioning").map((p) => p.slot),
+    ...deps.envs
+      .all()
+      .filter((r) => LIVE.has(r.state))
+      .map((r) => r.slot),
+    ...deps.pool
+      .all()
+      .filter((p) => p.state === "ready" || p.state === "provisioning")
+      .map((p) => p.slot),
   ]);
   for (const slot of slots.keys()) {
     if (live.has(slot) || busy(slot) || handled.has(slot)) continue;

@@ -40,12 +40,28 @@ function mapStage(r: EnvironmentRecord, name: string, f: (s: Stage) => Stage): E
   return { ...r, stages: r.stages.map((s) => (s.name === name ? f(s) : s)) };
 }
 
-export function stageRunning(r: EnvironmentRecord, name: string, now: string, message: string | null = null): EnvironmentRecord {
+export function stageRunning(
+  r: EnvironmentRecord,
+  name: string,
+  now: string,
+  message: string | null = null,
+): EnvironmentRecord {
   return mapStage(r, name, (s) => ({ ...s, status: "running", startedAt: now, endedAt: null, message }));
 }
 
-export function stageDone(r: EnvironmentRecord, name: string, now: string, message: string | null = null): EnvironmentRecord {
-  return mapStage(r, name, (s) => ({ ...s, status: "done", startedAt: s.startedAt ?? now, endedAt: now, message: message ?? s.message }));
+export function stageDone(
+  r: EnvironmentRecord,
+  name: string,
+  now: string,
+  message: string | null = null,
+): EnvironmentRecord {
+  return mapStage(r, name, (s) => ({
+    ...s,
+    status: "done",
+    startedAt: s.startedAt ?? now,
+    endedAt: now,
+    message: message ?? s.message,
+  }));
 }
 
 export function stageMessage(r: EnvironmentRecord, name: string, message: string): EnvironmentRecord {
@@ -56,7 +72,13 @@ export function stageMessage(r: EnvironmentRecord, name: string, message: string
 export function recordFailed(r: EnvironmentRecord, error: string, now: string): EnvironmentRecord {
   const current = r.stages.find((s) => s.status === "running") ?? r.stages.find((s) => s.status !== "done");
   const withStage = current
-    ? mapStage(r, current.name, (s) => ({ ...s, status: "failed", startedAt: s.startedAt ?? now, endedAt: now, message: error }))
+    ? mapStage(r, current.name, (s) => ({
+        ...s,
+        status: "failed",
+        startedAt: s.startedAt ?? now,
+        endedAt: now,
+        message: error,
+      }))
     : r;
   return { ...withStage, state: "failed", error, updatedAt: now };
 }

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { faultStarted, pendingStages, recordFailed, stageDone, stageRunning, STAGES, type EnvironmentRecord } from "./record";
+import {
+  faultStarted,
+  pendingStages,
+  recordFailed,
+  stageDone,
+  stageRunning,
+  STAGES,
+  type EnvironmentRecord,
+} from "./record";
 import { reapDecision } from "./reap-decision";
 
 const rec = (): EnvironmentRecord => ({
@@ -54,15 +62,26 @@ const at = (m: number) => new Date(t0 + m * min).toISOString();
 test("the reaper keeps, warns 5 minutes before, then destroys an idle environment", () => {
   const r = { createdAt: at(0), lastActivityAt: at(0), warnedAt: null };
   assert.deepEqual(reapDecision(r, t0 + 24 * min, policy), { action: "keep" });
-  assert.deepEqual(reapDecision(r, t0 + 26 * min, policy), { action: "warn", reason: "idle", destroyAt: t0 + 30 * min });
+  assert.deepEqual(reapDecision(r, t0 + 26 * min, policy), {
+    action: "warn",
+    reason: "idle",
+    destroyAt: t0 + 30 * min,
+  });
   assert.deepEqual(reapDecision({ ...r, warnedAt: at(26) }, t0 + 27 * min, policy), { action: "keep" });
-  assert.deepEqual(reapDecision({ ...r, warnedAt: at(26) }, t0 + 30 * min, policy), { action: "destroy", reason: "idle" });
+  assert.deepEqual(reapDecision({ ...r, warnedAt: at(26) }, t0 + 30 * min, policy), {
+    action: "destroy",
+    reason: "idle",
+  });
 });
 
 test("activity moves the idle deadline; the maximum age still applies", () => {
   const busy = { createdAt: at(0), lastActivityAt: at(170), warnedAt: null };
   assert.deepEqual(reapDecision(busy, t0 + 171 * min, policy), { action: "keep" });
-  assert.deepEqual(reapDecision(busy, t0 + 176 * min, policy), { action: "warn", reason: "age", destroyAt: t0 + 180 * min });
+  assert.deepEqual(reapDecision(busy, t0 + 176 * min, policy), {
+    action: "warn",
+    reason: "age",
+    destroyAt: t0 + 180 * min,
+  });
   assert.deepEqual(reapDecision(busy, t0 + 180 * min, policy), { action: "destroy", reason: "age" });
   // An old warning (for an earlier deadline) does not silence the next one.
   const rewarn = { createdAt: at(0), lastActivityAt: at(40), warnedAt: at(26) };

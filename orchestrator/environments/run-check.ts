@@ -10,7 +10,11 @@ import { withTimeout } from "../util/time";
 import { readyRecord } from "./ready-record";
 import { createLevelContext } from "./level-context";
 
-export async function runCheck(deps: Deps, id: string, log: (m: string) => void = () => undefined): Promise<CheckResult> {
+export async function runCheck(
+  deps: Deps,
+  id: string,
+  log: (m: string) => void = () => undefined,
+): Promise<CheckResult> {
   const rec = readyRecord(deps, id);
   const level = deps.levels.get(rec.levelId);
   const stack = await deps.levels.stack(rec.stack);
@@ -27,7 +31,11 @@ export async function runCheck(deps: Deps, id: string, log: (m: string) => void 
       app: { instance: level.manifest.app.instance, port: level.manifest.app.port },
       log,
     });
-    const verdict = await withTimeout(check(ctx), seconds * 1000, () => new OrchestratorError("timeout", `the check did not finish within ${seconds} s`));
+    const verdict = await withTimeout(
+      check(ctx),
+      seconds * 1000,
+      () => new OrchestratorError("timeout", `the check did not finish within ${seconds} s`),
+    );
     return { passed: Boolean(verdict.passed), message: String(verdict.message), durationMs: ms() };
   } catch (err) {
     return { passed: false, message: `the check could not run: ${messageOf(err)}`, durationMs: ms() };

@@ -5,7 +5,7 @@ import { OrchestratorError } from "../errors";
 import { errorReply } from "./map-error";
 import { checkBearer, compile, match } from "./router";
 
-const noop = async () => [200, {}] as [number, unknown];
+const noop = () => Promise.resolve([200, {}] as [number, unknown]);
 const routes = compile([
   { method: "GET", path: "/environments/:id", handler: noop },
   { method: "POST", path: "/environments/:id/instances/:name/restart", handler: noop },
@@ -27,7 +27,10 @@ test("bearer: only the exact secret passes", () => {
   const req = (authorization?: string) => ({ headers: { authorization } }) as IncomingMessage;
   assert.doesNotThrow(() => checkBearer(req("Bearer sekret-sekret-sekret"), "sekret-sekret-sekret"));
   for (const bad of [undefined, "sekret-sekret-sekret", "Bearer sekret", "Bearer sekret-sekret-sekret "]) {
-    assert.throws(() => checkBearer(req(bad), "sekret-sekret-sekret"), (e: unknown) => e instanceof OrchestratorError && e.code === "unauthorized");
+    assert.throws(
+      () => checkBearer(req(bad), "sekret-sekret-sekret"),
+      (e: unknown) => e instanceof OrchestratorError && e.code === "unauthorized",
+    );
   }
 });
 
@@ -38,5 +41,8 @@ test("error codes map to HTTP statuses in one place", () => {
   assert.equal(errorReply(new OrchestratorError("unauthorized", "x")).status, 401);
   assert.equal(errorReply(new OrchestratorError("forbidden", "x")).status, 403);
   assert.equal(errorReply(new OrchestratorError("unavailable", "x")).status, 503);
-  assert.deepEqual(errorReply(new Error("boom")), { status: 500, body: { error: { code: "internal", message: "boom" } } });
+  assert.deepEqual(errorReply(new Error("boom")), {
+    status: 500,
+    body: { error: { code: "internal", message: "boom" } },
+  });
 });

@@ -21,13 +21,20 @@ export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>): P
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new OrchestratorError("bad_request", parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "));
+    throw new OrchestratorError(
+      "bad_request",
+      parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; "),
+    );
   }
   return parsed.data;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), "cache-control": "no-store" });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    "cache-control": "no-store",
+  });
   res.end(text);
 }

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 export function errorReply(err: unknown): { status: number; body: { error: { code: string; message: string } } } {
-  if (err instanceof OrchestratorError) return { status: STATUS[err.code], body: { error: { code: err.code, message: err.message } } };
+  if (err instanceof OrchestratorError)
+    return { status: STATUS[err.code], body: { error: { code: err.code, message: err.message } } };
   return { status: 500, body: { error: { code: "internal", message: messageOf(err) } } };
 }

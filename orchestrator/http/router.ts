@@ -44,7 +44,11 @@ export function compile(routes: Route[]): Compiled[] {
   });
 }
 
-export function match(routes: Compiled[], method: string, pathname: string): { route: Compiled; params: Record<string, string> } | "method" | undefined {
+export function match(
+  routes: Compiled[],
+  method: string,
+  pathname: string,
+): { route: Compiled; params: Record<string, string> } | "method" | undefined {
   let pathMatched = false;
   for (const route of routes) {
     const m = route.regex.exec(pathname);

@@ -22,14 +22,19 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(orch: Orchestrator, port = orch.config.port, host = orch.config.host): Promise<ApiServer> {
+export async function startApiServer(
+  orch: Orchestrator,
+  port = orch.config.port,
+  host = orch.config.host,
+): Promise<ApiServer> {
   const routes = compile([...systemRoutes(orch), ...environmentRoutes(orch), ...appProxyRoutes(orch)]);
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://orchestrator");
     void (async () => {
       const found = match(routes, req.method ?? "GET", url.pathname);
       if (found === undefined) throw new OrchestratorError("not_found", `no route ${req.method} ${url.pathname}`);
-      if (found === "method") throw new OrchestratorError("bad_request", `method ${req.method} not allowed on ${url.pathname}`);
+      if (found === "method")
+        throw new OrchestratorError("bad_request", `method ${req.method} not allowed on ${url.pathname}`);
       if (found.route.auth !== "browser") checkBearer(req, orch.config.secret);
       const answer = await found.route.handler({ req, res, params: found.params, url });
       if (answer) sendJson(res, answer[0], answer[1]);
@@ -51,7 +56,7 @@ export async function startApiServer(orch: Orchestrator, port = orch.config.port
     io,
     port: typeof address === "object" && address ? address.port : port,
     close: async () => {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
       http.closeAllConnections();
     },
   };

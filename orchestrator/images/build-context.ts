@@ -1,5 +1,5 @@
 /** A tar build context from in-memory files (the stack folder plus bundles). */
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import tar from "tar-stream";
 import type { ContextFile } from "./stack-inputs";
 

@@ -44,7 +44,9 @@ export async function debootstrapImage(repo: string, tag: string, onLine: (l: st
     tar.stderr.on("data", (b: Buffer) => (tarErr += b.toString()));
     const tarDone = new Promise<void>((resolve, reject) =>
       tar.on("close", (code) =>
-        code === 0 ? resolve() : reject(new OrchestratorError("failed", `tar exited with ${code}: ${tarErr.slice(-500)}`)),
+        code === 0
+          ? resolve()
+          : reject(new OrchestratorError("failed", `tar exited with ${code}: ${tarErr.slice(-500)}`)),
       ),
     );
     await Promise.all([importImage(tar.stdout, repo, tag, onLine), tarDone]);

@@ -34,7 +34,11 @@ export async function readStackManifest(levelsDir: string, stack: string): Promi
   return result.data;
 }
 
-export async function ensureStackImage(levelsDir: string, stack: string, onLine: (l: string) => void): Promise<StackImage> {
+export async function ensureStackImage(
+  levelsDir: string,
+  stack: string,
+  onLine: (l: string) => void,
+): Promise<StackImage> {
   const stackDir = join(levelsDir, stack);
   const manifest = await readStackManifest(levelsDir, stack);
   const base = await ensureBaseImage(onLine);

@@ -18,4 +18,8 @@ export function stackImageTag(stack: string, hash: string): string {
   return `${stackImageRepo(stack)}:${hash.slice(0, 16)}`;
 }
 
-export const IMAGE_LABELS = { managed: "firedrill.managed", stack: "firedrill.stack", inputs: "firedrill.inputs" } as const;
+export const IMAGE_LABELS = {
+  managed: "firedrill.managed",
+  stack: "firedrill.stack",
+  inputs: "firedrill.inputs",
+} as const;

@@ -29,7 +29,9 @@ export function spawnLines(
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       if (code === 0) return resolve();
-      reject(new OrchestratorError("failed", `${cmd} ${args[0] ?? ""} exited with ${signal ?? code}:\n${tail.join("\n")}`));
+      reject(
+        new OrchestratorError("failed", `${cmd} ${args[0] ?? ""} exited with ${signal ?? code}:\n${tail.join("\n")}`),
+      );
     });
   });
 }

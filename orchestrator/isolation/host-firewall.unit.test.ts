@@ -7,7 +7,7 @@ function fakeIptables(): { run: Run; rules: Set<string>; calls: string[][] } {
   const rules = new Set<string>();
   const chains = new Set(["INPUT"]);
   const calls: string[][] = [];
-  const run: Run = async (cmd, args) => {
+  const answer = (cmd: string, args: string[]): { code: number; stderr: string } => {
     calls.push([cmd, ...args]);
     const a = args.filter((x, i) => !(x === "-w" || args[i - 1] === "-w"));
     const [op, chain, ...rest] = a;
@@ -28,6 +28,7 @@ function fakeIptables(): { run: Run; rules: Set<string>; calls: string[][] } {
     }
     return { code: 2, stderr: `unknown ${op}` };
   };
+  const run: Run = (cmd, args) => Promise.resolve(answer(cmd, args));
   return { run, rules, calls };
 }
 
@@ -67,7 +68,9 @@ test("not root, or no iptables: nothing is attempted, and it says why", async ()
   const notRoot = await applyHostFirewall(fw.run, false);
   assert.equal(notRoot.applied, false);
   assert.equal(fw.calls.length, 0);
-  const missing = await applyHostFirewall(async () => ({ code: 127, stderr: "spawn iptables ENOENT" }), true, ["iptables"]);
+  const missing = await applyHostFirewall(() => Promise.resolve({ code: 127, stderr: "spawn iptables ENOENT" }), true, [
+    "iptables",
+  ]);
   assert.equal(missing.applied, false);
   assert.match(missing.details[0] ?? "", /unavailable/);
 });

@@ -34,7 +34,9 @@ export class LevelRegistry {
       const refused = this.catalogue.errors.find((e) => e.file.includes(`${levelId}/`));
       throw new OrchestratorError(
         "not_found",
-        refused ? `level ${levelId} was refused: ${refused.file}: ${refused.field}: ${refused.message}` : `level ${levelId} not found`,
+        refused
+          ? `level ${levelId} was refused: ${refused.file}: ${refused.field}: ${refused.message}`
+          : `level ${levelId} not found`,
       );
     }
     return level;

@@ -44,7 +44,10 @@ test("good levels load; _folders and tests are skipped", () => {
   });
   const c = loadCatalogue(dir);
   assert.deepEqual(c.errors, []);
-  assert.deepEqual(c.levels.map((l) => l.manifest.id), ["alpha", "beta"]);
+  assert.deepEqual(
+    c.levels.map((l) => l.manifest.id),
+    ["alpha", "beta"],
+  );
   assert.equal(c.levels[0]?.manifest.stack, "_stack");
   assert.equal(c.levels[0]?.dir, join(dir, "alpha"));
 });
@@ -52,10 +55,15 @@ test("good levels load; _folders and tests are skipped", () => {
 test("a bad manifest is refused with its file and field path; the rest still load", () => {
   const dir = levelsDir({
     "alpha/level.yaml": good.replace("ID", "alpha"),
-    "broken/level.yaml": good.replace("ID", "broken").replace("requests: [{ name: home, path: / }]", "requests: [{ name: home, path: nope }]"),
+    "broken/level.yaml": good
+      .replace("ID", "broken")
+      .replace("requests: [{ name: home, path: / }]", "requests: [{ name: home, path: nope }]"),
   });
   const c = loadCatalogue(dir);
-  assert.deepEqual(c.levels.map((l) => l.manifest.id), ["alpha"]);
+  assert.deepEqual(
+    c.levels.map((l) => l.manifest.id),
+    ["alpha"],
+  );
   assert.equal(c.errors.length, 1);
   assert.match(c.errors[0]?.file ?? "", /broken\/level\.yaml$/);
   assert.equal(c.errors[0]?.field, "mockClient.requests.0.path");

@@ -12,7 +12,8 @@ export async function loadLevelFunction<R>(dir: string, module: string): Promise
   const file = join(dir, module);
   if (!existsSync(file)) throw new OrchestratorError("failed", `${file} not found`);
   const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  if (typeof mod.default !== "function") throw new OrchestratorError("failed", `${file} has no default export function`);
+  if (typeof mod.default !== "function")
+    throw new OrchestratorError("failed", `${file} has no default export function`);
   return mod.default as (ctx: LevelContext) => Promise<R>;
 }
 

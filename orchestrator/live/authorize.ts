@@ -7,14 +7,18 @@ import { verifyAccessToken, type AccessTokenPayload } from "../../lib/contracts/
 import { OrchestratorError } from "../errors";
 
 export function authorizeToken(token: unknown, secret: string, now = Date.now()): AccessTokenPayload {
-  if (typeof token !== "string" || token.length === 0) throw new OrchestratorError("unauthorized", "a token is required");
+  if (typeof token !== "string" || token.length === 0)
+    throw new OrchestratorError("unauthorized", "a token is required");
   const result = verifyAccessToken(token, secret, now);
   if (!result.ok) throw new OrchestratorError("unauthorized", `token refused: ${result.reason}`);
   return result.payload;
 }
 
 /** The token must be for this environment and its attempt. */
-export function authorizeEnvironment(payload: AccessTokenPayload, env: { id: string; attemptId: string } | undefined): void {
+export function authorizeEnvironment(
+  payload: AccessTokenPayload,
+  env: { id: string; attemptId: string } | undefined,
+): void {
   if (!env || payload.env !== env.id) throw new OrchestratorError("forbidden", "the token is for another environment");
   if (payload.attempt !== env.attemptId) throw new OrchestratorError("forbidden", "the token is for another attempt");
 }
@@ -22,7 +26,10 @@ export function authorizeEnvironment(payload: AccessTokenPayload, env: { id: str
 /** Players may open shells only on the level's `shells`. */
 export function authorizeInstance(instance: unknown, shells: readonly string[]): string {
   if (typeof instance !== "string" || !shells.includes(instance)) {
-    throw new OrchestratorError("forbidden", `no shell on ${String(instance)} in this level (allowed: ${shells.join(", ")})`);
+    throw new OrchestratorError(
+      "forbidden",
+      `no shell on ${String(instance)} in this level (allowed: ${shells.join(", ")})`,
+    );
   }
   return instance;
 }

@@ -23,28 +23,63 @@ test("a token signed with the secret is accepted", () => {
 });
 
 test("missing, forged, tampered and expired tokens are refused as unauthorized", () => {
-  assert.equal(code(() => authorizeToken(undefined, secret)), "unauthorized");
-  assert.equal(code(() => authorizeToken("", secret)), "unauthorized");
-  assert.equal(code(() => authorizeToken(signAccessToken(claims, "another secret entirely!"), secret)), "unauthorized");
+  assert.equal(
+    code(() => authorizeToken(undefined, secret)),
+    "unauthorized",
+  );
+  assert.equal(
+    code(() => authorizeToken("", secret)),
+    "unauthorized",
+  );
+  assert.equal(
+    code(() => authorizeToken(signAccessToken(claims, "another secret entirely!"), secret)),
+    "unauthorized",
+  );
   const [body, sig] = signAccessToken(claims, secret).split(".");
-  const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body as string, "base64url").toString()), mode: "rw", env: "env-2" })).toString("base64url");
-  assert.equal(code(() => authorizeToken(`${tampered}.${sig}`, secret)), "unauthorized");
+  const tampered = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(body as string, "base64url").toString()), mode: "rw", env: "env-2" }),
+  ).toString("base64url");
+  assert.equal(
+    code(() => authorizeToken(`${tampered}.${sig}`, secret)),
+    "unauthorized",
+  );
   const old = signAccessToken(claims, secret, 60, Date.now() - 120_000);
-  assert.equal(code(() => authorizeToken(old, secret)), "unauthorized");
+  assert.equal(
+    code(() => authorizeToken(old, secret)),
+    "unauthorized",
+  );
 });
 
 test("a token for another environment or attempt is forbidden", () => {
   const payload = authorizeToken(signAccessToken(claims, secret), secret);
-  assert.equal(code(() => authorizeEnvironment(payload, { id: "env-1", attemptId: "att-1" })), undefined);
-  assert.equal(code(() => authorizeEnvironment(payload, { id: "env-2", attemptId: "att-1" })), "forbidden");
-  assert.equal(code(() => authorizeEnvironment(payload, { id: "env-1", attemptId: "att-9" })), "forbidden");
-  assert.equal(code(() => authorizeEnvironment(payload, undefined)), "forbidden");
+  assert.equal(
+    code(() => authorizeEnvironment(payload, { id: "env-1", attemptId: "att-1" })),
+    undefined,
+  );
+  assert.equal(
+    code(() => authorizeEnvironment(payload, { id: "env-2", attemptId: "att-1" })),
+    "forbidden",
+  );
+  assert.equal(
+    code(() => authorizeEnvironment(payload, { id: "env-1", attemptId: "att-9" })),
+    "forbidden",
+  );
+  assert.equal(
+    code(() => authorizeEnvironment(payload, undefined)),
+    "forbidden",
+  );
 });
 
 test("shells only on the level's instances", () => {
   assert.equal(authorizeInstance("app", ["proxy", "app"]), "app");
-  assert.equal(code(() => authorizeInstance("db", ["proxy", "app"])), "forbidden");
-  assert.equal(code(() => authorizeInstance(42, ["proxy"])), "forbidden");
+  assert.equal(
+    code(() => authorizeInstance("db", ["proxy", "app"])),
+    "forbidden",
+  );
+  assert.equal(
+    code(() => authorizeInstance(42, ["proxy"])),
+    "forbidden",
+  );
 });
 
 test("origins: listed ones pass, others fail, none (not a browser page) passes", () => {

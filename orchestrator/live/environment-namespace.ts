@@ -20,7 +20,8 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
       const payload = authorizeToken(auth.data.token, orch.config.secret);
       const rec = orch.deps.envs.get(payload.env);
       authorizeEnvironment(payload, rec);
-      if (!rec || rec.state === "destroyed") throw new OrchestratorError("not_found", `environment ${payload.env} is gone`);
+      if (!rec || rec.state === "destroyed")
+        throw new OrchestratorError("not_found", `environment ${payload.env} is gone`);
       socket.data = { envId: rec.id };
       next();
     } catch (err) {

@@ -11,7 +11,9 @@ import { authorizeEnvironment, authorizeInstance, authorizeToken } from "./autho
 import { handshakeError, socketErrorBody } from "./socket-errors";
 
 const AuthSchema = z.object({ token: z.string().min(1), instance: z.string().min(1), session: z.string().optional() });
-const ResizeSchema = z.object({ cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(1000) }).strict();
+const ResizeSchema = z
+  .object({ cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(1000) })
+  .strict();
 const InputSchema = z.string().max(64 * 1024);
 
 interface TerminalData {
@@ -28,7 +30,8 @@ export function registerTerminalNamespace(nsp: Namespace, orch: Orchestrator): v
       const payload = authorizeToken(auth.data.token, orch.config.secret);
       const rec = orch.deps.envs.get(payload.env);
       authorizeEnvironment(payload, rec);
-      if (!rec || rec.state !== "ready") throw new OrchestratorError("conflict", `environment ${payload.env} is ${rec?.state ?? "gone"}`);
+      if (!rec || rec.state !== "ready")
+        throw new OrchestratorError("conflict", `environment ${payload.env} is ${rec?.state ?? "gone"}`);
       const instance = authorizeInstance(auth.data.instance, orch.deps.levels.get(rec.levelId).manifest.shells);
       const session = await orch.terminals.open({
         envId: rec.id,
@@ -68,7 +71,8 @@ export function registerTerminalNamespace(nsp: Namespace, orch: Orchestrator): v
     socket.on("resize", (raw: unknown) => {
       if (mode !== "rw") return; // a watcher's window size must not reflow the player's screen
       const size = ResizeSchema.safeParse(raw);
-      if (!size.success) return refuse(new OrchestratorError("bad_request", "resize must be { cols, rows } integers 2–1000"));
+      if (!size.success)
+        return refuse(new OrchestratorError("bad_request", "resize must be { cols, rows } integers 2–1000"));
       void session.resize(size.data.cols, size.data.rows);
     });
     socket.on("disconnect", () => session.detach(socket.id));

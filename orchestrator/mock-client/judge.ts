@@ -43,7 +43,8 @@ export function judge(req: Pick<MockRequest, "path" | "expect">, answer: Answer)
     }
     if (exp.nonEmptyArray) {
       const got = getPath(json, exp.nonEmptyArray);
-      if (!Array.isArray(got.value) || got.value.length === 0) return { ok: false, reason: `empty ${exp.nonEmptyArray} from ${where}` };
+      if (!Array.isArray(got.value) || got.value.length === 0)
+        return { ok: false, reason: `empty ${exp.nonEmptyArray} from ${where}` };
     }
   }
   return { ok: true };

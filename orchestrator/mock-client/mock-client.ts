@@ -24,7 +24,15 @@ export interface MockClientOptions {
 const rand = () => randomBytes(4).toString("hex");
 
 export function emptySample(now = Date.now()): SliSample {
-  return { at: new Date(now).toISOString(), successRate: null, p50Ms: null, p95Ms: null, requests: 0, failures: 0, lastError: null };
+  return {
+    at: new Date(now).toISOString(),
+    successRate: null,
+    p50Ms: null,
+    p95Ms: null,
+    requests: 0,
+    failures: 0,
+    lastError: null,
+  };
 }
 
 export class MockClient {
@@ -76,8 +84,13 @@ export class MockClient {
       }
       const headers: Record<string, string> = { "user-agent": "firedrill-mock-client" };
       let body: string | Buffer | undefined;
-      if (req.bytes) (body = randomBytes(req.bytes)), (headers["content-type"] = "application/octet-stream");
-      else if (req.json !== undefined) (body = JSON.stringify(expandJson(req.json, this.o.params, rand))), (headers["content-type"] = "application/json");
+      if (req.bytes) {
+        body = randomBytes(req.bytes);
+        headers["content-type"] = "application/octet-stream";
+      } else if (req.json !== undefined) {
+        body = JSON.stringify(expandJson(req.json, this.o.params, rand));
+        headers["content-type"] = "application/json";
+      }
       const answer = await httpRequest({
         host: target.host,
         port: target.port,
@@ -92,7 +105,12 @@ export class MockClient {
       if (answer.error === "aborted") return;
       if (answer.error) this.cached = undefined;
       const verdict = judge(req, answer);
-      this.window.add({ at: Date.now(), ms: answer.ms, ok: verdict.ok, reason: verdict.ok ? undefined : verdict.reason });
+      this.window.add({
+        at: Date.now(),
+        ms: answer.ms,
+        ok: verdict.ok,
+        reason: verdict.ok ? undefined : verdict.reason,
+      });
     } finally {
       this.inflight--;
     }

@@ -12,17 +12,34 @@ const req = MockRequestSchema.parse({
 });
 
 test("judge: a good answer passes", () => {
-  assert.deepEqual(judge(req, { status: 200, ms: 20, body: JSON.stringify({ items: [1], meta: { total: 1 } }) }), { ok: true });
+  assert.deepEqual(judge(req, { status: 200, ms: 20, body: JSON.stringify({ items: [1], meta: { total: 1 } }) }), {
+    ok: true,
+  });
 });
 
 test("judge: status, latency, JSON shape and transport errors each fail with a reason", () => {
   const good = JSON.stringify({ items: [1], meta: { total: 1 } });
   assert.deepEqual(judge(req, { status: 413, ms: 20, body: good }), { ok: false, reason: "413 from /api/products" });
-  assert.deepEqual(judge(req, { status: 200, ms: 900, body: good }), { ok: false, reason: "slow /api/products (over 500 ms)" });
-  assert.deepEqual(judge(req, { status: 200, ms: 5, body: "<html>" }), { ok: false, reason: "non-JSON answer from /api/products" });
-  assert.deepEqual(judge(req, { status: 200, ms: 5, body: JSON.stringify({ items: [1] }) }), { ok: false, reason: "no meta.total in /api/products" });
-  assert.deepEqual(judge(req, { status: 200, ms: 5, body: JSON.stringify({ items: [], meta: { total: 0 } }) }), { ok: false, reason: "empty items from /api/products" });
-  assert.deepEqual(judge(req, { status: 0, ms: 1, body: "", error: "ECONNREFUSED" }), { ok: false, reason: "ECONNREFUSED on /api/products" });
+  assert.deepEqual(judge(req, { status: 200, ms: 900, body: good }), {
+    ok: false,
+    reason: "slow /api/products (over 500 ms)",
+  });
+  assert.deepEqual(judge(req, { status: 200, ms: 5, body: "<html>" }), {
+    ok: false,
+    reason: "non-JSON answer from /api/products",
+  });
+  assert.deepEqual(judge(req, { status: 200, ms: 5, body: JSON.stringify({ items: [1] }) }), {
+    ok: false,
+    reason: "no meta.total in /api/products",
+  });
+  assert.deepEqual(judge(req, { status: 200, ms: 5, body: JSON.stringify({ items: [], meta: { total: 0 } }) }), {
+    ok: false,
+    reason: "empty items from /api/products",
+  });
+  assert.deepEqual(judge(req, { status: 0, ms: 1, body: "", error: "ECONNREFUSED" }), {
+    ok: false,
+    reason: "ECONNREFUSED on /api/products",
+  });
 });
 
 test("judge: defaults expect a 200 within 2 s and no particular shape", () => {
@@ -38,7 +55,10 @@ test("getPath walks dotted paths and tells missing from null", () => {
 });
 
 test("weighted choice follows the weights", () => {
-  const rs = [{ weight: 3, n: "a" }, { weight: 1, n: "b" }];
+  const rs = [
+    { weight: 3, n: "a" },
+    { weight: 1, n: "b" },
+  ];
   assert.equal(pickRequest(rs, 0).n, "a");
   assert.equal(pickRequest(rs, 0.74).n, "a");
   assert.equal(pickRequest(rs, 0.76).n, "b");
@@ -51,8 +71,14 @@ test("weighted choice follows the weights", () => {
 test("templates expand parameters and {{rand}}", () => {
   let n = 0;
   const rand = () => `r${n++}`;
-  assert.equal(expandRequestPath("/api/{{table}}?x={{rand}}&y={{rand}}&z={{nope}}", { table: "users" }, rand), "/api/users?x=r0&y=r1&z={{nope}}");
-  assert.deepEqual(expandJson({ email: "u{{rand}}@x", n: 3, list: ["{{table}}"] }, { table: "t" }, () => "Q"), { email: "uQ@x", n: 3, list: ["t"] });
+  assert.equal(
+    expandRequestPath("/api/{{table}}?x={{rand}}&y={{rand}}&z={{nope}}", { table: "users" }, rand),
+    "/api/users?x=r0&y=r1&z={{nope}}",
+  );
+  assert.deepEqual(
+    expandJson({ email: "u{{rand}}@x", n: 3, list: ["{{table}}"] }, { table: "t" }, () => "Q"),
+    { email: "uQ@x", n: 3, list: ["t"] },
+  );
 });
 
 test("the SLI window covers the last 10 s: success rate, percentiles, most common failure", () => {

@@ -43,7 +43,12 @@ export class SliWindow {
     for (const f of failures) counts.set(f.reason ?? "failed", (counts.get(f.reason ?? "failed") ?? 0) + 1);
     let lastError: string | null = null;
     let best = 0;
-    for (const [reason, count] of counts) if (count > best) (best = count), (lastError = reason);
+    for (const [reason, count] of counts) {
+      if (count > best) {
+        best = count;
+        lastError = reason;
+      }
+    }
     const s: SliSample = {
       at: new Date(now).toISOString(),
       successRate: n === 0 ? null : (n - failures.length) / n,

@@ -71,9 +71,11 @@ export class JsonDirStore<T extends { id: string }> {
     const prev = this.writes.get(id) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(op);
     this.writes.set(id, next);
-    void next.finally(() => {
-      if (this.writes.get(id) === next) this.writes.delete(id);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.writes.get(id) === next) this.writes.delete(id);
+      })
+      .catch(() => undefined);
     return next;
   }
 

@@ -52,10 +52,15 @@ export class TerminalManager {
   /** Read-only viewers watch an existing session: the named one, or the most recently used one. */
   private watch(req: OpenRequest): TerminalSession {
     const candidates = [...this.sessions.values()].filter(
-      (s) => s.envId === req.envId && s.instance === req.instance && !s.isClosed && (!req.session || s.id === req.session),
+      (s) =>
+        s.envId === req.envId && s.instance === req.instance && !s.isClosed && (!req.session || s.id === req.session),
     );
     const best = candidates.sort((a, b) => b.lastActivity - a.lastActivity)[0];
-    if (!best) throw new OrchestratorError("not_found", `no ${req.session ? `session ${req.session}` : "session"} to watch on ${req.instance}`);
+    if (!best)
+      throw new OrchestratorError(
+        "not_found",
+        `no ${req.session ? `session ${req.session}` : "session"} to watch on ${req.instance}`,
+      );
     return best;
   }
 

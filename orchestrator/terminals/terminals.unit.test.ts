@@ -24,7 +24,12 @@ test("scrollback never starts in the middle of a UTF-8 character", () => {
 });
 
 test("asciicast v2: header line, then [seconds, code, data] lines", () => {
-  assert.deepEqual(JSON.parse(castHeader({ width: 80, height: 24, timestamp: 1 })), { version: 2, width: 80, height: 24, timestamp: 1 });
+  assert.deepEqual(JSON.parse(castHeader({ width: 80, height: 24, timestamp: 1 })), {
+    version: 2,
+    width: 80,
+    height: 24,
+    timestamp: 1,
+  });
   assert.deepEqual(JSON.parse(castEvent(1.2345678, "o", "a\u001b[0m\n")), [1.234568, "o", "a\u001b[0m\n"]);
 });
 
@@ -35,8 +40,14 @@ test("a recording file is valid asciicast and never overwrites an earlier one", 
   w.event("i", "ls\r");
   w.event("r", "100x30");
   await w.close();
-  const lines = readFileSync(join(dir, "s1.cast"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as unknown);
+  const lines = readFileSync(join(dir, "s1.cast"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as unknown);
   assert.equal((lines[0] as { version: number }).version, 2);
-  assert.deepEqual(lines.slice(1).map((l) => (l as unknown[])[1]), ["o", "i", "r"]);
+  assert.deepEqual(
+    lines.slice(1).map((l) => (l as unknown[])[1]),
+    ["o", "i", "r"],
+  );
   assert.equal(castPath(dir, "s1"), join(dir, "s1.1.cast"));
 });

@@ -21,14 +21,18 @@ const oid = orchestratorIdFor(resolve(dataDir, "orchestrator"));
 const env = { FIREDRILL_DATA_DIR: dataDir, LEVELS_DIR: testLevelsDir(), ORCHESTRATOR_WARM_POOL: "0" };
 let child: Child | undefined;
 
-after(async () => {
+after(() => {
   child?.proc.kill("SIGKILL");
 });
 
 async function slotsLabelled(): Promise<Set<string>> {
   const f = ownedFilter(oid);
   const [c, n, v] = await Promise.all([listContainers(f), listNetworks(f), listVolumes(f)]);
-  return new Set([...c.map((x) => x.Labels), ...n.map((x) => x.Labels), ...v.map((x) => x.Labels)].map((l) => (l ?? {})[LABEL.slot] as string));
+  return new Set(
+    [...c.map((x) => x.Labels), ...n.map((x) => x.Labels), ...v.map((x) => x.Labels)].map(
+      (l) => (l ?? {})[LABEL.slot] as string,
+    ),
+  );
 }
 
 async function settle(c: Child, timeoutMs = 120_000): Promise<EnvironmentView[]> {
@@ -47,20 +51,32 @@ test("kill -9 mid-provision ×10: every record ends ready or failed, no orphans"
   child = await startChild(env);
   for (const [i, delay] of delays.entries()) {
     const id = `kill-${i}`;
-    const created: { status: number; body: EnvironmentView } = await child.api<EnvironmentView>("POST", "/environments", { id, attemptId: `att-${i}`, levelId: LEVEL, seed: `seed-${i}` });
+    const created: { status: number; body: EnvironmentView } = await child.api<EnvironmentView>(
+      "POST",
+      "/environments",
+      { id, attemptId: `att-${i}`, levelId: LEVEL, seed: `seed-${i}` },
+    );
     assert.equal(created.status, 202, JSON.stringify(created.body));
     await new Promise((r) => setTimeout(r, delay));
     child.proc.kill("SIGKILL");
     await child.exited;
-    const onDisk = JSON.parse(await readFile(join(dataDir, "orchestrator/environments", `${id}.json`), "utf8").catch(() => "null")) as EnvironmentView | null;
-    const killedAt = onDisk ? (onDisk.stages.find((s) => s.status === "running")?.name ?? onDisk.state) : "before the record";
+    const onDisk = JSON.parse(
+      await readFile(join(dataDir, "orchestrator/environments", `${id}.json`), "utf8").catch(() => "null"),
+    ) as EnvironmentView | null;
+    const killedAt = onDisk
+      ? (onDisk.stages.find((s) => s.status === "running")?.name ?? onDisk.state)
+      : "before the record";
 
     child = await startChild(env); // start() runs one reconcile before listening
     const envs = await settle(child);
     for (const e of envs) {
       assert.ok(e.state === "ready" || e.state === "failed" || e.state === "destroyed", `${e.id} is ${e.state}`);
       if (e.state === "failed") assert.ok(e.error && e.error.length > 0, `${e.id} failed without an error`);
-      if (e.state === "ready") assert.ok(e.instances.length === 3 && e.instances.every((x) => x.state === "running"), JSON.stringify(e.instances));
+      if (e.state === "ready")
+        assert.ok(
+          e.instances.length === 3 && e.instances.every((x) => x.state === "running"),
+          JSON.stringify(e.instances),
+        );
     }
     const live = new Set(envs.filter((e) => e.state === "ready").map((e) => orchestratorSlot(e.id)));
     const slots = await slotsLabelled();

@@ -104,12 +104,58 @@ test("no way out: the network is internal and the engine drops forwarding off it
   assert.ok(rules.includes(`! -d ${subnet} -i ${bridge} -j DROP`), `forward drop for ${bridge}`);
   assert.match(rules, /-A INPUT -i fd-\+ -j FIREDRILL-INPUT/);
   // The route lookup happens in the kernel only (no packet is sent).
-  const route = await orch.exec("iso-a", SHELL_INSTANCE, "ip route get 1.1.1.1 2>&1 || true; cat /etc/resolv.conf | grep -c nameserver || true");
+  const route = await orch.exec(
+    "iso-a",
+    SHELL_INSTANCE,
+    "ip route get 1.1.1.1 2>&1 || true; cat /etc/resolv.conf | grep -c nameserver || true",
+  );
   console.log(`# route to a public address from inside: ${route.stdout.split("\n")[0]}`);
 });
 
 /** Linux capability numbers (include/uapi/linux/capability.h). */
-const CAPS = ["CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL", "SETGID", "SETUID", "SETPCAP", "LINUX_IMMUTABLE", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_ADMIN", "NET_RAW", "IPC_LOCK", "IPC_OWNER", "SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT", "SYS_ADMIN", "SYS_BOOT", "SYS_NICE", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "MKNOD", "LEASE", "AUDIT_WRITE", "AUDIT_CONTROL", "SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM", "BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE"];
+const CAPS = [
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "DAC_READ_SEARCH",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "SETGID",
+  "SETUID",
+  "SETPCAP",
+  "LINUX_IMMUTABLE",
+  "NET_BIND_SERVICE",
+  "NET_BROADCAST",
+  "NET_ADMIN",
+  "NET_RAW",
+  "IPC_LOCK",
+  "IPC_OWNER",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_CHROOT",
+  "SYS_PTRACE",
+  "SYS_PACCT",
+  "SYS_ADMIN",
+  "SYS_BOOT",
+  "SYS_NICE",
+  "SYS_RESOURCE",
+  "SYS_TIME",
+  "SYS_TTY_CONFIG",
+  "MKNOD",
+  "LEASE",
+  "AUDIT_WRITE",
+  "AUDIT_CONTROL",
+  "SETFCAP",
+  "MAC_OVERRIDE",
+  "MAC_ADMIN",
+  "SYSLOG",
+  "WAKE_ALARM",
+  "BLOCK_SUSPEND",
+  "AUDIT_READ",
+  "PERFMON",
+  "BPF",
+  "CHECKPOINT_RESTORE",
+];
 
 function capsOf(hex: string): string[] {
   const bits = BigInt(`0x${hex}`);
@@ -131,10 +177,18 @@ test("posture: capabilities, no-new-privileges, seccomp, no Docker socket, memor
         "echo nofile=$(ulimit -n)",
       ].join("; "),
     );
-    const v = Object.fromEntries(r.stdout.trim().split("\n").map((l) => l.split(/[:=]\s*/) as [string, string]));
+    const v = Object.fromEntries(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.split(/[:=]\s*/) as [string, string]),
+    );
     const allowed = [...inst.capAdd].sort();
     assert.deepEqual(capsOf(v.CapBnd ?? ""), allowed, `${inst.name} bounding set`);
-    assert.ok(capsOf(v.CapEff ?? "").every((c) => allowed.includes(c)), `${inst.name} effective ⊆ allowed`);
+    assert.ok(
+      capsOf(v.CapEff ?? "").every((c) => allowed.includes(c)),
+      `${inst.name} effective ⊆ allowed`,
+    );
     assert.equal(v.NoNewPrivs, "1", `${inst.name} no-new-privileges`);
     if (seccomp) assert.equal(v.Seccomp, "2", `${inst.name} seccomp filter`);
     assert.equal(v.sock, "0", `${inst.name} has no Docker socket`);
@@ -142,5 +196,6 @@ test("posture: capabilities, no-new-privileges, seccomp, no Docker socket, memor
     assert.equal(Number(v.pids), inst.pids, `${inst.name} pids limit`);
     assert.equal(Number(v.nofile), inst.nofile, `${inst.name} open files`);
   }
-  if (!seccomp) console.log("# this engine reports no seccomp support; the default profile applies where the engine has one");
+  if (!seccomp)
+    console.log("# this engine reports no seccomp support; the default profile applies where the engine has one");
 });

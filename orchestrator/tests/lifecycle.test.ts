@@ -30,7 +30,10 @@ test("provision reports every stage and resolves when ready", async () => {
     assert.equal(view.stages.find((x) => x.name === s)?.status, "done");
   }
   assert.deepEqual(view.params, resolveParams(orch.deps.levels.get(LEVEL).manifest.params, "seed-1"));
-  assert.deepEqual(view.instances.map((i) => i.name), ["app", "db", "proxy"]);
+  assert.deepEqual(
+    view.instances.map((i) => i.name),
+    ["app", "db", "proxy"],
+  );
   assert.ok(view.instances.every((i) => i.state === "running"));
   console.log(`# provision ${LEVEL} (${REAL_STACK ? "real stack" : "fixture stack"}): ${Date.now() - t0} ms`);
 });
@@ -38,7 +41,10 @@ test("provision reports every stage and resolves when ready", async () => {
 test("provisioning the same id again returns it; another request under that id is a conflict", async () => {
   const again = await orch.provision(request("life-1"));
   assert.equal(again.state, "ready");
-  await assert.rejects(orch.provision({ ...request("life-1"), seed: "other" }), (e: unknown) => e instanceof OrchestratorError && e.code === "conflict");
+  await assert.rejects(
+    orch.provision({ ...request("life-1"), seed: "other" }),
+    (e: unknown) => e instanceof OrchestratorError && e.code === "conflict",
+  );
 });
 
 test("the check fails on the fault, passes after the reference fix, and the fix survives a restart", async () => {
@@ -89,8 +95,14 @@ test("stats, logs and the SLI describe the live environment", async () => {
 });
 
 test("an unknown level or a bad request is refused before anything is created", async () => {
-  await assert.rejects(orch.provision({ ...request("life-x"), levelId: "no-such-level" }), (e: unknown) => e instanceof OrchestratorError && e.code === "not_found");
-  await assert.rejects(orch.provision({ ...request("BAD ID") }), (e: unknown) => e instanceof OrchestratorError && e.code === "bad_request");
+  await assert.rejects(
+    orch.provision({ ...request("life-x"), levelId: "no-such-level" }),
+    (e: unknown) => e instanceof OrchestratorError && e.code === "not_found",
+  );
+  await assert.rejects(
+    orch.provision({ ...request("BAD ID") }),
+    (e: unknown) => e instanceof OrchestratorError && e.code === "bad_request",
+  );
   await assert.rejects(orch.get("life-x"), (e: unknown) => e instanceof OrchestratorError && e.code === "not_found");
 });
 
@@ -102,5 +114,8 @@ test("destroy removes every labelled container, network and volume; it is idempo
   assert.equal(gone.state, "destroyed");
   assert.deepEqual(await labelled(oid), { containers: [], networks: [], volumes: [] });
   assert.equal((await orch.destroy("life-1")).state, "destroyed");
-  await assert.rejects(orch.exec("life-1", SHELL_INSTANCE, "true"), (e: unknown) => e instanceof OrchestratorError && e.code === "conflict");
+  await assert.rejects(
+    orch.exec("life-1", SHELL_INSTANCE, "true"),
+    (e: unknown) => e instanceof OrchestratorError && e.code === "conflict",
+  );
 });

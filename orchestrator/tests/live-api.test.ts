@@ -34,7 +34,13 @@ after(async () => {
 });
 
 function open(ns: string, auth: Record<string, unknown>, origin = ORIGIN): Socket {
-  const s = connect(`${base}${ns}`, { auth, transports: ["websocket"], extraHeaders: { origin }, reconnection: false, forceNew: true });
+  const s = connect(`${base}${ns}`, {
+    auth,
+    transports: ["websocket"],
+    extraHeaders: { origin },
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(s);
   return s;
 }
@@ -50,10 +56,17 @@ function once<T = unknown>(s: Socket, event: string, ms = 10_000): Promise<T> {
 function outputUntil(s: Socket, needle: string | RegExp, ms = 10_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => (s.off("output", on), reject(new Error(`no "${needle}" in output: ${JSON.stringify(seen.slice(-400))}`))), ms);
+    const timer = setTimeout(
+      () => (s.off("output", on), reject(new Error(`no "${needle}" in output: ${JSON.stringify(seen.slice(-400))}`))),
+      ms,
+    );
     const on = (text: string) => {
       seen += text;
-      if (typeof needle === "string" ? seen.includes(needle) : needle.test(seen)) (clearTimeout(timer), s.off("output", on), resolve(seen));
+      if (typeof needle === "string" ? seen.includes(needle) : needle.test(seen)) {
+        clearTimeout(timer);
+        s.off("output", on);
+        resolve(seen);
+      }
     };
     s.on("output", on);
   });
@@ -106,7 +119,7 @@ test("terminal: resize is validated and applied; reconnecting with the session k
   assert.match(await outputUntil(again, /pid=\d+ again/), new RegExp(`pid=${pid} again`));
 });
 
-test("terminal: the session is recorded as asciicast v2", async () => {
+test("terminal: the session is recorded as asciicast v2", () => {
   const file = join(orch.config.stateDir, "recordings", "live-a", "main.cast");
   assert.ok(existsSync(file), file);
   const lines = readFileSync(file, "utf8").trim().split("\n");
@@ -125,13 +138,34 @@ async function refusal(ns: string, auth: Record<string, unknown>, origin = ORIGI
 
 test("refused: a token for another environment or attempt, a forged or expired token, a bad origin, an instance not in shells", async () => {
   const forB = token("live-b", "attempt-live-b");
-  assert.equal(await refusal("/terminal", { token: token("live-a", "attempt-live-b"), instance: SHELL_INSTANCE }), "forbidden");
+  assert.equal(
+    await refusal("/terminal", { token: token("live-a", "attempt-live-b"), instance: SHELL_INSTANCE }),
+    "forbidden",
+  );
   assert.equal(await refusal("/terminal", { token: token("no-such-env", "x"), instance: SHELL_INSTANCE }), "forbidden");
-  assert.equal(await refusal("/terminal", { token: signAccessToken({ env: "live-a", attempt: "attempt-live-a", sub: "u", name: "", mode: "rw" }, "x".repeat(40)), instance: SHELL_INSTANCE }), "unauthorized");
-  assert.equal(await refusal("/terminal", { token: signAccessToken({ env: "live-a", attempt: "attempt-live-a", sub: "u", name: "", mode: "rw" }, SECRET, -10), instance: SHELL_INSTANCE }), "unauthorized");
+  assert.equal(
+    await refusal("/terminal", {
+      token: signAccessToken(
+        { env: "live-a", attempt: "attempt-live-a", sub: "u", name: "", mode: "rw" },
+        "x".repeat(40),
+      ),
+      instance: SHELL_INSTANCE,
+    }),
+    "unauthorized",
+  );
+  assert.equal(
+    await refusal("/terminal", {
+      token: signAccessToken({ env: "live-a", attempt: "attempt-live-a", sub: "u", name: "", mode: "rw" }, SECRET, -10),
+      instance: SHELL_INSTANCE,
+    }),
+    "unauthorized",
+  );
   assert.equal(await refusal("/terminal", { token: tokenA(), instance: "keeper" }), "forbidden");
   assert.equal(await refusal("/terminal", { instance: SHELL_INSTANCE }), "bad_request");
-  assert.match(await refusal("/terminal", { token: tokenA(), instance: SHELL_INSTANCE }, "http://evil.example"), /websocket error|origin/i);
+  assert.match(
+    await refusal("/terminal", { token: tokenA(), instance: SHELL_INSTANCE }, "http://evil.example"),
+    /websocket error|origin/i,
+  );
   assert.equal(await refusal("/environment", { token: "nonsense" }), "unauthorized");
   // The app proxy: env B's token does not open env A's app.
   const res = await fetch(`${base}/app/live-a/?token=${encodeURIComponent(forB)}`);
@@ -154,7 +188,10 @@ test("HTTP API: Bearer on every route, contract shapes, errors as { error: { cod
   const call = (method: string, path: string, body?: unknown, auth = true) =>
     fetch(`${base}${path}`, {
       method,
-      headers: { ...(auth ? { authorization: `Bearer ${SECRET}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
+      headers: {
+        ...(auth ? { authorization: `Bearer ${SECRET}` } : {}),
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   assert.equal((await call("GET", "/health", undefined, false)).status, 401);
@@ -164,7 +201,9 @@ test("HTTP API: Bearer on every route, contract shapes, errors as { error: { cod
   assert.ok(levels.levels.length >= 1);
   const env = (await (await call("GET", "/environments/live-a")).json()) as { state: string; instances: unknown[] };
   assert.equal(env.state, "ready");
-  const exec = (await (await call("POST", "/environments/live-a/exec", { instance: SHELL_INSTANCE, script: "echo hi" })).json()) as { stdout: string };
+  const exec = (await (
+    await call("POST", "/environments/live-a/exec", { instance: SHELL_INSTANCE, script: "echo hi" })
+  ).json()) as { stdout: string };
   assert.equal(exec.stdout, "hi\n");
   const bad = await call("POST", "/environments/live-a/exec", { instance: SHELL_INSTANCE });
   assert.equal(bad.status, 400);
@@ -181,7 +220,10 @@ test("HTTP API: Bearer on every route, contract shapes, errors as { error: { cod
   assert.ok(Array.isArray(logs.lines));
   const images = (await (await call("GET", "/images")).json()) as { images: { tag: string }[] };
   assert.ok(images.images.some((i) => i.tag.startsWith("firedrill/")));
-  const check = (await (await call("POST", "/environments/live-a/check")).json()) as { passed: boolean; durationMs: number };
+  const check = (await (await call("POST", "/environments/live-a/check")).json()) as {
+    passed: boolean;
+    durationMs: number;
+  };
   assert.equal(typeof check.passed, "boolean");
 });
 
@@ -190,7 +232,9 @@ test("app proxy: token in the query once, then a cookie scoped to the environmen
   const cookie = first.headers.get("set-cookie") ?? "";
   assert.ok([200, 404].includes(first.status), `status ${first.status}`);
   assert.match(cookie, /fd_app_token=.*Path=\/app\/live-a\/; HttpOnly/);
-  const withCookie = await fetch(`${base}/app/live-a/nginx-health`, { headers: { cookie: cookie.split(";")[0] as string } });
+  const withCookie = await fetch(`${base}/app/live-a/nginx-health`, {
+    headers: { cookie: cookie.split(";")[0] as string },
+  });
   assert.equal(withCookie.status, first.status);
   assert.equal((await fetch(`${base}/app/live-a/nginx-health`)).status, 401);
   const redirect = await fetch(`${base}/app/live-a?token=${encodeURIComponent(tokenA())}`, { redirect: "manual" });

@@ -32,7 +32,7 @@ test("warm pool: a provision takes a ready slot, applies the fault, and the pool
   const pool = poolOf();
   assert.equal(pool.length, 1);
   assert.equal(pool[0]?.state, "ready");
-  const slot = pool[0]!.slot;
+  const slot = (pool[0] as { slot: string }).slot;
 
   const t0 = Date.now();
   const view = await orch.provision(request("warm-1"));
@@ -45,7 +45,10 @@ test("warm pool: a provision takes a ready slot, applies the fault, and the pool
   // Labels are immutable: the objects still say pool; the state file says whose they are.
   const containers = await listContainers(slotFilter(oid, slot));
   assert.ok(containers.every((c) => c.Labels[LABEL.pool] === "warm"));
-  assert.ok(containers.some((c) => c.Names[0]?.includes("warm-1")), "instances renamed after the environment");
+  assert.ok(
+    containers.some((c) => c.Names[0]?.includes("warm-1")),
+    "instances renamed after the environment",
+  );
   console.log(`# provision from the warm pool: ${ms} ms`);
 
   await orch.fillWarmPool();
@@ -58,7 +61,16 @@ test("warm pool: a provision takes a ready slot, applies the fault, and the pool
 });
 
 test("reconcile removes labelled objects no record owns", async () => {
-  const labels = slotLabels({ orchestratorId: oid, slot: "orphan-1", stack: "_stack", environment: "orphan-1", attempt: "", level: "", seed: "", pool: false });
+  const labels = slotLabels({
+    orchestratorId: oid,
+    slot: "orphan-1",
+    stack: "_stack",
+    environment: "orphan-1",
+    attempt: "",
+    level: "",
+    seed: "",
+    pool: false,
+  });
   await createNetwork({ Name: `fd-${oid}-orphan-1`, Internal: true, Labels: labels });
   const report = await orch.reconcileNow();
   assert.ok(report && report.orphans.includes("orphan-1"), JSON.stringify(report));
@@ -88,7 +100,7 @@ test("the reaper warns 5 minutes before and destroys idle environments", async (
   await orch.provision(request("idle-1"));
   const events: EnvironmentEvent[] = [];
   const off = orch.deps.bus.subscribe("idle-1", (e) => events.push(e));
-  const realNow = orch.deps.now;
+  const realNow = () => new Date();
   try {
     orch.deps.now = () => new Date(Date.now() + 26 * 60_000);
     await orch.reconcileNow();

@@ -33,7 +33,9 @@ export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
   return new Promise((resolve) => {
     let settled = false;
     const done = (a: HttpAnswer) => {
-      if (!settled) (settled = true), resolve(a);
+      if (settled) return;
+      settled = true;
+      resolve(a);
     };
     const headers: Record<string, string | number> = { ...call.headers, connection: "close" };
     if (call.body !== undefined) headers["content-length"] = Buffer.byteLength(call.body);
@@ -47,14 +49,22 @@ export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
           size += c.length;
         });
         res.on("end", () =>
-          done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers, ms: elapsed() }),
+          done({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            headers: res.headers,
+            ms: elapsed(),
+          }),
         );
         res.on("error", (e) => done({ status: 0, body: "", headers: {}, ms: elapsed(), error: e.message }));
       },
     );
     // One deadline for the whole exchange: req.setTimeout does not cover connecting.
     const timeoutMs = call.timeoutMs ?? 10_000;
-    const deadline = setTimeout(() => req.destroy(Object.assign(new Error("timeout"), { code: `timeout after ${timeoutMs} ms` })), timeoutMs);
+    const deadline = setTimeout(
+      () => req.destroy(Object.assign(new Error("timeout"), { code: `timeout after ${timeoutMs} ms` })),
+      timeoutMs,
+    );
     const abort = () => req.destroy(Object.assign(new Error("aborted"), { code: "aborted" }));
     call.signal?.addEventListener("abort", abort, { once: true });
     req.on("close", () => {
@@ -62,7 +72,13 @@ export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
       call.signal?.removeEventListener("abort", abort);
     });
     req.on("error", (e: NodeJS.ErrnoException) =>
-      done({ status: 0, body: `error: ${e.code ?? e.message}`, headers: {}, ms: elapsed(), error: e.code ?? e.message }),
+      done({
+        status: 0,
+        body: `error: ${e.code ?? e.message}`,
+        headers: {},
+        ms: elapsed(),
+        error: e.code ?? e.message,
+      }),
     );
     if (call.signal?.aborted) abort();
     req.end(call.body);

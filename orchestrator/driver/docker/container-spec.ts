@@ -66,7 +66,11 @@ export function instanceContainerSpec(
  * (a player's fix must survive one), and Docker's copy of the image's files into
  * an empty volume (done when the instance is created) lands in a mounted tmpfs.
  */
-export function keeperContainerSpec(id: SlotIdentity, instances: StackInstance[], image: string): ContainerCreateOptions {
+export function keeperContainerSpec(
+  id: SlotIdentity,
+  instances: StackInstance[],
+  image: string,
+): ContainerCreateOptions {
   return {
     name: keeperName(id.orchestratorId, id.slot),
     Image: image,

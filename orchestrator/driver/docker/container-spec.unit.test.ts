@@ -4,7 +4,16 @@ import { StackInstanceSchema } from "../../../lib/levels/stack-schema";
 import type { SlotIdentity } from "../../environments/labels";
 import { instanceContainerSpec, keeperContainerSpec } from "./container-spec";
 
-const id: SlotIdentity = { orchestratorId: "o1", slot: "env-1", stack: "_stack", environment: "env-1", attempt: "a", level: "l", seed: "s", pool: false };
+const id: SlotIdentity = {
+  orchestratorId: "o1",
+  slot: "env-1",
+  stack: "_stack",
+  environment: "env-1",
+  attempt: "a",
+  level: "l",
+  seed: "s",
+  pool: false,
+};
 const db = StackInstanceSchema.parse({
   name: "db",
   command: ["/init", "db"],
@@ -58,6 +67,9 @@ test("the keeper mounts every volume, has no network and almost no resources", (
   assert.equal(spec.HostConfig?.NetworkMode, "none");
   assert.deepEqual(spec.HostConfig?.CapDrop, ["ALL"]);
   assert.equal(spec.HostConfig?.CapAdd, undefined);
-  assert.deepEqual(spec.HostConfig?.Mounts?.map((m) => m.Source), ["fd-o1-env-1-db-data"]);
+  assert.deepEqual(
+    spec.HostConfig?.Mounts?.map((m) => m.Source),
+    ["fd-o1-env-1-db-data"],
+  );
   assert.equal(spec.Labels?.["firedrill.role"], "keeper");
 });

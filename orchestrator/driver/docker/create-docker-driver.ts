@@ -21,7 +21,8 @@ function envList(env: Record<string, string> | undefined): string[] {
 export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
   const running = async (slot: string, instance: string) => {
     const c = await instanceContainer(orchestratorId, slot, instance);
-    if (c.State !== "running") throw new OrchestratorError("conflict", `instance ${instance} is not running (${c.State})`);
+    if (c.State !== "running")
+      throw new OrchestratorError("conflict", `instance ${instance} is not running (${c.State})`);
     return c.Id;
   };
 
@@ -70,7 +71,11 @@ export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
     },
 
     async exec(slot, instance, argv, opts: RunOptions = {}) {
-      return runExec(await running(slot, instance), argv, { user: opts.user, timeoutMs: opts.timeoutMs, env: envList(opts.env) });
+      return runExec(await running(slot, instance), argv, {
+        user: opts.user,
+        timeoutMs: opts.timeoutMs,
+        env: envList(opts.env),
+      });
     },
 
     async openTty(slot, instance, argv, opts: RunOptions = {}) {

@@ -10,7 +10,10 @@ import type { SlotSpec } from "../types";
 import { instanceContainerSpec, keeperContainerSpec } from "./container-spec";
 import { slotContainers } from "./find-containers";
 
-async function createOrFind(spec: Parameters<typeof createContainer>[0], find: () => Promise<string | undefined>): Promise<string> {
+async function createOrFind(
+  spec: Parameters<typeof createContainer>[0],
+  find: () => Promise<string | undefined>,
+): Promise<string> {
   try {
     return await createContainer(spec);
   } catch (err) {
@@ -33,7 +36,8 @@ export async function ensureInstances(spec: SlotSpec): Promise<void> {
 
   const withVolumes = spec.stack.instances.filter((i) => i.volumes.length > 0);
   if (withVolumes.length > 0) {
-    const keeperId = existing.keeper?.Id ?? (await createOrFind(keeperContainerSpec(id, withVolumes, spec.image), () => find()));
+    const keeperId =
+      existing.keeper?.Id ?? (await createOrFind(keeperContainerSpec(id, withVolumes, spec.image), () => find()));
     await startContainer(keeperId);
   }
 
@@ -42,7 +46,8 @@ export async function ensureInstances(spec: SlotSpec): Promise<void> {
     spec.stack.instances.map(async (inst) => {
       const found = existing.instances.get(inst.name);
       if (found?.State === "running") return;
-      const cid = found?.Id ?? (await createOrFind(instanceContainerSpec(id, inst, spec.image, network), () => find(inst.name)));
+      const cid =
+        found?.Id ?? (await createOrFind(instanceContainerSpec(id, inst, spec.image, network), () => find(inst.name)));
       await startContainer(cid);
     }),
   );

@@ -20,7 +20,11 @@ export async function slotContainers(orchestratorId: string, slot: string): Prom
   return { keeper, instances };
 }
 
-export async function instanceContainer(orchestratorId: string, slot: string, instance: string): Promise<ContainerInfo> {
+export async function instanceContainer(
+  orchestratorId: string,
+  slot: string,
+  instance: string,
+): Promise<ContainerInfo> {
   const c = (await listContainers({ ...slotFilter(orchestratorId, slot), [LABEL.instance]: instance }))[0];
   if (!c) throw new OrchestratorError("not_found", `instance ${instance} not found`);
   return c;

@@ -11,7 +11,19 @@ import type { Orchestrator } from "../../service";
 import type { Route, RouteContext } from "../router";
 
 const COOKIE = "fd_app_token";
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "cookie", "authorization"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "host",
+  "cookie",
+  "authorization",
+]);
 
 function cookieToken(header: string | undefined): string | undefined {
   for (const part of (header ?? "").split(";")) {
@@ -23,7 +35,10 @@ function cookieToken(header: string | undefined): string | undefined {
 
 /** Forward the app's own cookies, without ours. */
 function appCookies(header: string | undefined): string | undefined {
-  const kept = (header ?? "").split(";").map((p) => p.trim()).filter((p) => p && !p.startsWith(`${COOKIE}=`));
+  const kept = (header ?? "")
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p && !p.startsWith(`${COOKIE}=`));
   return kept.length ? kept.join("; ") : undefined;
 }
 
@@ -52,24 +67,30 @@ async function proxy(orch: Orchestrator, { req, res, params, url }: RouteContext
   headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
 
   await new Promise<void>((resolve) => {
-    const upstream = request({ host: target.host, port: target.port, method: req.method, path, headers, timeout: 30_000 }, (answer) => {
-      const out: Record<string, string | string[]> = {};
-      for (const [k, v] of Object.entries(answer.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
-      const location = answer.headers.location;
-      if (location?.startsWith("/") && !location.startsWith("//")) out.location = `${prefix}${location}`;
-      if (queryToken) {
-        const mine = `${COOKIE}=${encodeURIComponent(queryToken)}; Path=${prefix}/; HttpOnly; SameSite=Lax`;
-        const theirs = answer.headers["set-cookie"] ?? [];
-        out["set-cookie"] = [...theirs, mine];
-      }
-      res.writeHead(answer.statusCode ?? 502, out);
-      answer.pipe(res);
-      answer.on("end", resolve);
-      answer.on("error", () => (res.destroy(), resolve()));
-    });
+    const upstream = request(
+      { host: target.host, port: target.port, method: req.method, path, headers, timeout: 30_000 },
+      (answer) => {
+        const out: Record<string, string | string[]> = {};
+        for (const [k, v] of Object.entries(answer.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
+        const location = answer.headers.location;
+        if (location?.startsWith("/") && !location.startsWith("//")) out.location = `${prefix}${location}`;
+        if (queryToken) {
+          const mine = `${COOKIE}=${encodeURIComponent(queryToken)}; Path=${prefix}/; HttpOnly; SameSite=Lax`;
+          const theirs = answer.headers["set-cookie"] ?? [];
+          out["set-cookie"] = [...theirs, mine];
+        }
+        res.writeHead(answer.statusCode ?? 502, out);
+        answer.pipe(res);
+        answer.on("end", resolve);
+        answer.on("error", () => (res.destroy(), resolve()));
+      },
+    );
     upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
     upstream.on("error", (err) => {
-      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`the environment's app did not answer: ${err.message}`);
+      if (!res.headersSent)
+        res
+          .writeHead(502, { "content-type": "text/plain" })
+          .end(`the environment's app did not answer: ${err.message}`);
       else res.destroy();
       resolve();
     });

@@ -9,33 +9,67 @@ export function environmentRoutes(orch: Orchestrator): Route[] {
     {
       method: "POST",
       path: "/environments",
-      handler: async ({ req }) => [202, await orch.provisionInBackground(await readJson(req, CreateEnvironmentRequestSchema))],
+      handler: async ({ req }) => [
+        202,
+        await orch.provisionInBackground(await readJson(req, CreateEnvironmentRequestSchema)),
+      ],
     },
     { method: "GET", path: "/environments", handler: async () => [200, { environments: await orch.list() }] },
-    { method: "GET", path: "/environments/:id", handler: async ({ params }) => [200, await orch.get(params.id as string)] },
-    { method: "DELETE", path: "/environments/:id", handler: async ({ params }) => [202, await orch.destroyInBackground(params.id as string)] },
+    {
+      method: "GET",
+      path: "/environments/:id",
+      handler: async ({ params }) => [200, await orch.get(params.id as string)],
+    },
+    {
+      method: "DELETE",
+      path: "/environments/:id",
+      handler: async ({ params }) => [202, await orch.destroyInBackground(params.id as string)],
+    },
     {
       method: "POST",
       path: "/environments/:id/instances/:name/restart",
       handler: async ({ params }) => [200, await orch.restartInstance(params.id as string, params.name as string)],
     },
-    { method: "POST", path: "/environments/:id/check", handler: async ({ params }) => [200, await orch.check(params.id as string)] },
+    {
+      method: "POST",
+      path: "/environments/:id/check",
+      handler: async ({ params }) => [200, await orch.check(params.id as string)],
+    },
     {
       method: "POST",
       path: "/environments/:id/exec",
       handler: async ({ req, params }) => {
         const body = await readJson(req, ExecRequestSchema);
-        return [200, await orch.exec(params.id as string, body.instance, body.script, { user: body.user, timeoutMs: body.timeoutMs })];
+        return [
+          200,
+          await orch.exec(params.id as string, body.instance, body.script, {
+            user: body.user,
+            timeoutMs: body.timeoutMs,
+          }),
+        ];
       },
     },
-    { method: "GET", path: "/environments/:id/sli", handler: async ({ params }) => [200, orch.sli(params.id as string)] },
-    { method: "GET", path: "/environments/:id/stats", handler: async ({ params }) => [200, { instances: await orch.stats(params.id as string) }] },
+    {
+      method: "GET",
+      path: "/environments/:id/sli",
+      handler: ({ params }) => Promise.resolve([200, orch.sli(params.id as string)]),
+    },
+    {
+      method: "GET",
+      path: "/environments/:id/stats",
+      handler: async ({ params }) => [200, { instances: await orch.stats(params.id as string) }],
+    },
     {
       method: "GET",
       path: "/environments/:id/logs/:instance",
       handler: async ({ params, url }) => {
         const tail = Number(url.searchParams.get("tail") ?? 200);
-        return [200, { lines: await orch.logs(params.id as string, params.instance as string, Number.isFinite(tail) ? tail : 200) }];
+        return [
+          200,
+          {
+            lines: await orch.logs(params.id as string, params.instance as string, Number.isFinite(tail) ? tail : 200),
+          },
+        ];
       },
     },
   ];

@@ -22,15 +22,23 @@ export async function startChild(env: Record<string, string>, timeoutMs = 60_000
   const output: string[] = [];
   const exited = new Promise<number | null>((r) => proc.on("exit", (code) => r(code)));
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`orchestrator did not listen in time:\n${output.join("")}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`orchestrator did not listen in time:\n${output.join("")}`)),
+      timeoutMs,
+    );
     const onData = (b: Buffer) => {
       output.push(b.toString());
       const m = /listening on http:\/\/[^:]+:(\d+)/.exec(output.join(""));
-      if (m) (clearTimeout(timer), resolvePort(Number(m[1])));
+      if (m) {
+        clearTimeout(timer);
+        resolvePort(Number(m[1]));
+      }
     };
     proc.stdout.on("data", onData);
     proc.stderr.on("data", onData);
-    void exited.then((code) => (clearTimeout(timer), reject(new Error(`orchestrator exited (${code}):\n${output.join("")}`))));
+    void exited.then(
+      (code) => (clearTimeout(timer), reject(new Error(`orchestrator exited (${code}):\n${output.join("")}`))),
+    );
   });
   return {
     proc,

@@ -53,16 +53,24 @@ export function testOrchestrator(opts: OrchestratorOptions = {}): Orchestrator {
     warmPool: 0,
     secret: SECRET,
     reconcileSeconds: 3600,
-    log: process.env.FD_TEST_LOG ? (l, m) => console.log(`${new Date().toISOString().slice(11, 23)} [${l}] ${m}`) : quiet,
+    log: process.env.FD_TEST_LOG
+      ? (l, m) => console.log(`${new Date().toISOString().slice(11, 23)} [${l}] ${m}`)
+      : quiet,
     ...opts,
   });
 }
 
 /** Everything this orchestrator has labelled, by kind. */
-export async function labelled(orchestratorId: string): Promise<{ containers: string[]; networks: string[]; volumes: string[] }> {
+export async function labelled(
+  orchestratorId: string,
+): Promise<{ containers: string[]; networks: string[]; volumes: string[] }> {
   const f = ownedFilter(orchestratorId);
   const [c, n, v] = await Promise.all([listContainers(f), listNetworks(f), listVolumes(f)]);
-  return { containers: c.map((x) => x.Names[0] ?? x.Id), networks: n.map((x) => x.Name), volumes: v.map((x) => x.Name) };
+  return {
+    containers: c.map((x) => x.Names[0] ?? x.Id),
+    networks: n.map((x) => x.Name),
+    volumes: v.map((x) => x.Name),
+  };
 }
 
 export function token(env: string, attempt: string, mode: "rw" | "ro" = "rw", name = "tester"): string {
