@@ -71,7 +71,9 @@ if (JSON.stringify(merged) !== JSON.stringify(current)) {
 }
 NODE
 
-if ! pgrep -x dockerd >/dev/null 2>&1; then
+dockerd_running() { pgrep -x dockerd >/dev/null 2>&1 || pidof dockerd >/dev/null 2>&1; }
+
+if ! dockerd_running; then
   log "starting dockerd (log: /var/log/dockerd.log)"
   # setsid: dockerd must outlive this script and the shell that called it.
   setsid nohup dockerd >/var/log/dockerd.log 2>&1 </dev/null &
