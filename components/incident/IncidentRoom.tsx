@@ -58,6 +58,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const ready = state?.environment?.state === "READY";
+  const gone = state?.environment?.state === "DESTROYED" && (status === "ACTIVE" || status === "MITIGATED");
   const playing = status === "ACTIVE" || status === "MITIGATED";
   const { token, error: tokenError, fresh } = useAccessToken(attemptId, ready && playing);
   const feed = useLiveFeed(token?.publicUrl ?? null, fresh);
@@ -176,7 +177,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
         </div>
       </header>
 
-      {(check || problem || tokenError || status === "MITIGATED") && (
+      {(check || problem || tokenError || feed.warning || gone || status === "MITIGATED") && (
         <div className="space-y-1 px-4 pt-2">
           {status === "MITIGATED" && mode === "rw" && (
             <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" role="status">
@@ -195,6 +196,12 @@ export function IncidentRoom({ room }: { room: RoomView }) {
             </p>
           )}
           {(problem || tokenError) && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{problem ?? tokenError}</p>}
+          {feed.warning && !gone && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">{feed.warning}</p>}
+          {gone && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
+              This incident&apos;s environment has been shut down{status === "ACTIVE" ? " (it was idle too long). Abandon this attempt and start the level again." : "."}
+            </p>
+          )}
         </div>
       )}
 
@@ -232,6 +239,8 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                 </div>
               ) : status === "ABANDONED" ? (
                 <p className="text-slate-300">This incident was abandoned.</p>
+              ) : gone ? (
+                <p className="text-slate-300">The environment is gone; the terminals are closed.</p>
               ) : (
                 <ProvisioningProgress stages={state?.environment?.stages ?? []} current={state?.environment?.stage ?? null} error={state?.environment?.error ?? null} />
               )}

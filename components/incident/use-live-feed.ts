@@ -13,6 +13,7 @@ import type { AccessToken } from "./use-access-token";
 const MAX_SAMPLES = 240;
 const MAX_LOG_LINES = 500;
 const LogSchema = z.object({ instance: z.string(), line: z.string() });
+const WarningSchema = z.object({ message: z.string() }).loose();
 
 export interface LogLine {
   id: number;
@@ -25,6 +26,8 @@ export interface LiveFeed {
   samples: SliSample[];
   stats: InstanceStats[];
   logs: LogLine[];
+  /** The orchestrator's latest warning, e.g. that an idle environment will soon be shut down. */
+  warning: string | null;
 }
 
 export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<AccessToken | null>): LiveFeed {
@@ -32,6 +35,7 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
   const [samples, setSamples] = useState<SliSample[]>([]);
   const [stats, setStats] = useState<InstanceStats[]>([]);
   const [logs, setLogs] = useState<LogLine[]>([]);
+  const [warning, setWarning] = useState<string | null>(null);
 
   useEffect(() => {
     if (!publicUrl) return;
@@ -54,6 +58,10 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
         return next.length > MAX_SAMPLES ? next.slice(next.length - MAX_SAMPLES) : next;
       });
     });
+    socket.on("warning", (raw: unknown) => {
+      const w = WarningSchema.safeParse(raw);
+      if (w.success) setWarning(w.data.message);
+    });
     socket.on("stats", (raw: unknown) => {
       const s = z.array(InstanceStatsSchema).safeParse(raw);
       if (s.success) setStats(s.data);
@@ -72,5 +80,5 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
     };
   }, [publicUrl, fresh]);
 
-  return { connected, samples, stats, logs };
+  return { connected, samples, stats, logs, warning };
 }
