@@ -1,4 +1,5 @@
 /** missing-index: provisioned through the orchestrator, broken, symptom-fixed (rejected), reference-fixed (passes). */
 import { levelSuite } from "./support/level-suite";
 
-levelSuite("missing-index", { seeds: ["v1", "v2"] });
+// Only searches fail (a quarter of the traffic), so the SLI dips less than in the other levels.
+levelSuite("missing-index", { seeds: ["v1", "v2"], outageAtMost: 0.85 });

@@ -43,10 +43,11 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** In-process, so not bound by the HTTP API's 120 s: a CREATE INDEX on a busy machine can take longer. */
 async function runSteps(orch: Orchestrator, envId: string, steps: ShellStep[], params: ResolvedParams): Promise<void> {
   for (const step of steps) {
     const script = expandTemplate(step.run, params);
-    const r = await orch.exec(envId, step.instance, script, { user: step.user, timeoutMs: 120_000 });
+    const r = await orch.exec(envId, step.instance, script, { user: step.user, timeoutMs: 300_000 });
     assert.equal(r.exitCode, 0, `${step.instance}: ${script}\n${r.stderr}${r.stdout}`);
   }
 }
