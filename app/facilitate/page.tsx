@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { Badge } from "@/components/Badge";
 import { Card } from "@/components/Card";
@@ -19,18 +20,25 @@ export default async function FacilitatePage() {
       <div className="space-y-6">
         <Card title="Active attempts" description="Incidents being worked right now.">
           {home.active.length === 0 ? (
-            <EmptyState title="Nobody is playing right now">Attempts show up here as soon as a player or team starts a level.</EmptyState>
+            <EmptyState title="Nobody is playing right now">
+              Attempts show up here as soon as a player or team starts a level.
+            </EmptyState>
           ) : (
             <Table caption="Active attempts" head={["Level", "Players", "Team", "Status", "Started"]}>
               {home.active.map((a) => (
                 <Tr key={a.id}>
                   <Th>
-                    {a.level} <span className="ml-1 text-xs font-normal text-slate-500">{a.category}</span>
+                    <Link className="text-ember-700 underline-offset-2 hover:underline" href={`/attempts/${a.id}`}>
+                      {a.level}
+                    </Link>{" "}
+                    <span className="ml-1 text-xs font-normal text-slate-500">{a.category}</span>
                   </Th>
                   <Td>{a.players.join(", ") || "—"}</Td>
                   <Td>{a.team ?? "Solo"}</Td>
                   <Td>
-                    <Badge tone={a.status === "MITIGATED" ? "green" : a.status === "ACTIVE" ? "ember" : "slate"}>{a.status.toLowerCase()}</Badge>
+                    <Badge tone={a.status === "MITIGATED" ? "green" : a.status === "ACTIVE" ? "ember" : "slate"}>
+                      {a.status.toLowerCase()}
+                    </Badge>
                   </Td>
                   <Td>{formatDateTime(a.startedAt)}</Td>
                 </Tr>
@@ -38,14 +46,31 @@ export default async function FacilitatePage() {
             </Table>
           )}
         </Card>
-        <Card title="Review queue" description="Submitted reports and postmortems waiting for a grade.">
+        <Card
+          title="Review queue"
+          description="Submitted reports and postmortems waiting for a grade. Open one to grade it, or see the full queue."
+          actions={
+            <Link className="text-sm text-ember-700 hover:underline" href="/facilitate/review">
+              Full review queue →
+            </Link>
+          }
+        >
           {home.review.length === 0 ? (
-            <EmptyState title="Nothing to grade">When a player submits their postmortem it lands here for you to review.</EmptyState>
+            <EmptyState title="Nothing to grade">
+              When a player submits their postmortem it lands here for you to review.
+            </EmptyState>
           ) : (
             <Table caption="Review queue" head={["Level", "Players", "Team", "Submitted"]}>
               {home.review.map((a) => (
                 <Tr key={a.id}>
-                  <Th>{a.level}</Th>
+                  <Th>
+                    <Link
+                      className="text-ember-700 underline-offset-2 hover:underline"
+                      href={`/facilitate/grade/${a.id}`}
+                    >
+                      {a.level}
+                    </Link>
+                  </Th>
                   <Td>{a.players.join(", ") || "—"}</Td>
                   <Td>{a.team ?? "Solo"}</Td>
                   <Td>{a.submittedAt ? formatDateTime(a.submittedAt) : "—"}</Td>
