@@ -13,6 +13,7 @@ import type { ScoreDetail } from "../scoring/score-attempt";
 import { describeEvent } from "../timeline/describe-event";
 import { attemptFigures, type AttemptFigures } from "./attempt-figures";
 import { StoredCriteriaSchema, type StoredCriterion } from "./grade-schema";
+import { expandTemplate, type ResolvedParams } from "../levels/params";
 
 export interface AttemptRecord {
   mode: AttemptMode;
@@ -50,7 +51,8 @@ export async function loadAttemptRecord(actor: Actor, attemptId: string, deps: D
       score: attempt.score,
     },
     level: { id: manifest.id, title: manifest.title, category: manifest.category, difficulty: manifest.difficulty, parMinutes: manifest.parMinutes, rubric: manifest.rubric },
-    solution: facilitator && mode === "ro" ? manifest.solution : null,
+    // The notes name the variant's values ({{table}}, {{limit}}…) as this attempt was dealt them.
+    solution: facilitator && mode === "ro" ? expandTemplate(manifest.solution, attempt.params as ResolvedParams) : null,
     report: report ? { content: ReportDraftSchema.safeParse(report.content).data ?? ReportDraftSchema.parse({}), submittedAt: report.submittedAt?.toISOString() ?? null } : null,
     postmortem: postmortem
       ? { content: PostmortemDraftSchema.safeParse(postmortem.content).data ?? PostmortemDraftSchema.parse({}), status: postmortem.status, submittedAt: postmortem.submittedAt?.toISOString() ?? null }
