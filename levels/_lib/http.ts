@@ -41,3 +41,8 @@ export async function requestJson(
 export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 }
+
+/** A JSON value as a player would read it in a message: strings as they are, anything else as JSON. */
+export function shown(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value) ?? "";
+}

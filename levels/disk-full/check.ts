@@ -5,9 +5,9 @@
  */
 import { randomBytes } from "node:crypto";
 import type { LevelContext, Verdict } from "../_sdk";
-import { requestJson } from "../_lib/http";
+import { requestJson, shown } from "../_lib/http";
 import { sleep } from "../_lib/shell";
-import { VOLUME, percentFree, volumeUsage, type Usage } from "./volume";
+import { VOLUME, percentFree, volumeUsage } from "./volume";
 
 const MIN_FREE_PERCENT = 50;
 const MAX_GROWTH_BYTES = 2 * 1024 * 1024;
@@ -19,13 +19,13 @@ async function writesFail(ctx: LevelContext): Promise<string | null> {
     body: randomBytes(64 * 1024),
     headers: { "content-type": "application/octet-stream", "x-filename": "check.bin" },
   });
-  if (upload.status !== 201) return `uploads fail (${upload.status || "no answer"}${upload.json?.error ? `: ${String(upload.json.error)}` : ""})`;
+  if (upload.status !== 201) return `uploads fail (${upload.status || "no answer"}${upload.json?.error ? `: ${shown(upload.json.error)}` : ""})`;
   const stamp = Date.now();
   const signup = await requestJson(ctx, "/api/users", {
     method: "POST",
     json: { name: "Disk Check", email: `disk-check-${stamp}@example.com` },
   });
-  if (signup.status !== 201) return `sign-ups fail (${signup.status || "no answer"}${signup.json?.error ? `: ${String(signup.json.error)}` : ""})`;
+  if (signup.status !== 201) return `sign-ups fail (${signup.status || "no answer"}${signup.json?.error ? `: ${shown(signup.json.error)}` : ""})`;
   return null;
 }
 
@@ -34,7 +34,7 @@ async function roomProblem(ctx: LevelContext, when: string): Promise<string | nu
   const first = await volumeUsage(ctx);
   if (!first) return `df cannot read ${VOLUME} ${when}`;
   await sleep(2500);
-  const second = (await volumeUsage(ctx)) as Usage | undefined;
+  const second = await volumeUsage(ctx);
   if (!second) return `df cannot read ${VOLUME} ${when}`;
   if (percentFree(second) < MIN_FREE_PERCENT) return `${VOLUME} is only ${percentFree(second)}% free ${when}`;
   const grown = first.availBytes - second.availBytes;

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { LevelContext, Verdict } from "../_sdk";
-import { requestJson } from "../_lib/http";
+import { requestJson, shown } from "../_lib/http";
 import { SANE_MAX_BYTES, UPLOAD_BYTES, findBodySizeSettings, formatBytes, type BodySizeSetting } from "./nginx-config";
 
 export default async function check(ctx: LevelContext): Promise<Verdict> {
@@ -47,7 +47,7 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
     return { passed: false, message: `A ${upload} upload through the proxy still gets 413 (Request Entity Too Large) from nginx.` };
   }
   if (res.status !== 201 || Number(stored?.size_bytes) !== UPLOAD_BYTES) {
-    return { passed: false, message: `A ${upload} upload through the proxy answers ${res.status || "nothing"}${res.json?.error ? ` (${String(res.json.error)})` : ""}.` };
+    return { passed: false, message: `A ${upload} upload through the proxy answers ${res.status || "nothing"}${res.json?.error ? ` (${shown(res.json.error)})` : ""}.` };
   }
   const [first] = small;
   if (first) {

@@ -4,7 +4,7 @@
  * part does not depend on the time of day the check runs at.
  */
 import type { LevelContext, Verdict } from "../_sdk";
-import { requestJson } from "../_lib/http";
+import { requestJson, shown } from "../_lib/http";
 import { mustExec, waitFor } from "../_lib/shell";
 import { isUtcAllYear, offsetMinutes } from "./zones";
 
@@ -34,7 +34,7 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
   if (!listed) {
     return {
       passed: false,
-      message: `A user signed up just now (id ${String(user.id)}) is not on today's list, which the app computes for ${String(today.json?.date ?? "?")}.`,
+      message: `A user signed up just now (id ${shown(user.id)}) is not on today's list, which the app computes for ${shown(today.json?.date ?? "?")}.`,
     };
   }
 
