@@ -12,9 +12,12 @@ export default function Forbidden() {
           <Logo />
         </div>
         <p className="text-sm font-semibold text-ember-600">403</p>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">403 — you don&apos;t have access to this page</h1>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
+          403 — you don&apos;t have access to this page
+        </h1>
         <p className="mt-3 text-sm text-slate-600">
-          Your role doesn&apos;t include this part of Firedrill. If you think it should, ask an admin to change your role.
+          Your role doesn&apos;t include this part of Firedrill. If you think it should, ask an admin to change your
+          role.
         </p>
         <div className="mt-6 flex justify-center gap-3">
           <Link href="/" className={buttonClass("primary")}>

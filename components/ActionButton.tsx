@@ -41,7 +41,11 @@ export function ActionButton({
       <SubmitButton variant={variant} size="sm" pendingLabel={pendingLabel} aria-label={ariaLabel}>
         {label}
       </SubmitButton>
-      <span role="status" aria-live="polite" className={state.status === "error" ? "text-sm text-red-700" : "text-sm text-green-700"}>
+      <span
+        role="status"
+        aria-live="polite"
+        className={state.status === "error" ? "text-sm text-red-700" : "text-sm text-green-700"}
+      >
         {state.message}
       </span>
     </form>

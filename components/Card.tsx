@@ -18,7 +18,11 @@ export function Card({
 }) {
   const headingId = id ? `${id}-title` : undefined;
   return (
-    <section id={id} aria-labelledby={headingId} className={cx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className={cx("rounded-lg border border-slate-200 bg-white shadow-sm", className)}
+    >
       {(title || actions) && (
         <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
           <div>

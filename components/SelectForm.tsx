@@ -33,7 +33,8 @@ export function SelectForm({
       ))}
       <div className="flex items-end gap-2">
         <div className="min-w-0 flex-1">
-          <SelectField key={`${name}-${state.seq ?? 0}`}
+          <SelectField
+            key={`${name}-${state.seq ?? 0}`}
             label={label}
             name={name}
             options={options}

@@ -20,7 +20,11 @@ export function Table({
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="whitespace-nowrap px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <th
+                key={i}
+                scope="col"
+                className="whitespace-nowrap px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500"
+              >
                 {h}
               </th>
             ))}
@@ -41,5 +45,11 @@ export function Td({ className, ...props }: ComponentProps<"td">) {
 }
 
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="row" className={cx("px-3 py-2.5 text-left align-middle font-medium text-slate-900", className)} {...props} />;
+  return (
+    <th
+      scope="row"
+      className={cx("px-3 py-2.5 text-left align-middle font-medium text-slate-900", className)}
+      {...props}
+    />
+  );
 }

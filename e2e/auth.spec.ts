@@ -1,6 +1,12 @@
 import { DEMO, DEMO_PASSWORD, type DemoRole, SignInPage, apiSignIn, expect, test } from "./fixtures";
 
-const ROLE_LABEL: Record<DemoRole, string> = { ADMIN: "Admin", FACILITATOR: "Facilitator", LEAD: "Lead", PLAYER: "Player", PLAYER2: "Player" };
+const ROLE_LABEL: Record<DemoRole, string> = {
+  ADMIN: "Admin",
+  FACILITATOR: "Facilitator",
+  LEAD: "Lead",
+  PLAYER: "Player",
+  PLAYER2: "Player",
+};
 
 test.describe("signing in", () => {
   for (const role of ["PLAYER", "FACILITATOR", "LEAD", "ADMIN"] as const) {
@@ -68,7 +74,11 @@ test.describe("authorisation", () => {
 });
 
 test.describe("admin", () => {
-  test("an admin revokes a session and that browser is sent to sign in on its next navigation", async ({ page, browser, signInAs }) => {
+  test("an admin revokes a session and that browser is sent to sign in on its next navigation", async ({
+    page,
+    browser,
+    signInAs,
+  }) => {
     await signInAs("ADMIN");
     // A fresh person, so the session to revoke is unambiguous.
     const stamp = Date.now().toString(36);

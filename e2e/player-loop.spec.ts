@@ -21,7 +21,9 @@ interface Step {
 
 /** The level's reference fix (B's level.yaml), as the commands a player would type, per instance. */
 function referenceFix(): Step[] {
-  const manifest = parse(readFileSync(path.resolve("levels", LEVEL_ID, "level.yaml"), "utf8")) as { referenceFix: Step[] };
+  const manifest = parse(readFileSync(path.resolve("levels", LEVEL_ID, "level.yaml"), "utf8")) as {
+    referenceFix: Step[];
+  };
   for (const s of manifest.referenceFix) expect(s.run, "this spec types fixes without parameters").not.toMatch(/\{\{/);
   return manifest.referenceFix.map((s) => ({ instance: s.instance, run: s.run.trim().replace(/\s*\n\s*/g, " ") }));
 }
@@ -50,13 +52,19 @@ class IncidentRoom {
     return v ? Number(v) : null;
   }
   async tab(name: string): Promise<void> {
-    await this.page.getByRole("tablist", { name: "Panels" }).getByRole("tab", { name: new RegExp(`^${name}`) }).click();
+    await this.page
+      .getByRole("tablist", { name: "Panels" })
+      .getByRole("tab", { name: new RegExp(`^${name}`) })
+      .click();
   }
 }
 
 test.describe.configure({ mode: "serial" });
 
-test("a player fixes a real broken environment, writes it up, and a facilitator grades it", async ({ page, browser }) => {
+test("a player fixes a real broken environment, writes it up, and a facilitator grades it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(15 * 60_000);
   const room = new IncidentRoom(page);
 
@@ -80,7 +88,9 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   test.info().annotations.push({ type: "sign-in to usable terminal", description: `${seconds.toFixed(1)} s` });
 
   // The broken service shows in the chart: users are failing.
-  await expect.poll(() => room.successRate(), { timeout: 90_000, message: "the chart shows the outage" }).toBeLessThan(0.95);
+  await expect
+    .poll(() => room.successRate(), { timeout: 90_000, message: "the chart shows the outage" })
+    .toBeLessThan(0.95);
 
   // ── Another player can open neither the room nor a terminal ────────────────
   const other = await browser.newContext();
@@ -117,7 +127,9 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   // ── The incident report; a reload mid-typing keeps the draft ───────────────
   await room.tab("Report");
   await page.getByLabel("Severity").selectOption("SEV2");
-  await page.getByLabel("How it was detected").fill("The success-rate chart dropped; customers report uploads doing nothing.");
+  await page
+    .getByLabel("How it was detected")
+    .fill("The success-rate chart dropped; customers report uploads doing nothing.");
   await page.getByLabel("Impact").fill("Every upload fails with 413; browsing and search still work.");
   await page.reload();
   await room.tab("Report");
@@ -137,12 +149,16 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
     await room.type(step.instance, `${step.run} && echo FIX-APPLIED`);
     await room.expectOutput(step.instance, "FIX-APPLIED", 60_000);
   }
-  await expect.poll(() => room.successRate(), { timeout: 120_000, message: "the chart recovers" }).toBeGreaterThanOrEqual(0.95);
+  await expect
+    .poll(() => room.successRate(), { timeout: 120_000, message: "the chart recovers" })
+    .toBeGreaterThanOrEqual(0.95);
   await page.getByTestId("check-fix").click();
   await expect(room.root()).toHaveAttribute("data-status", "MITIGATED", { timeout: 4 * 60_000 });
 
   await room.tab("Report");
-  await page.getByLabel("Actions taken").fill("Compared app and proxy logs, found client_max_body_size 1k, raised it to 25m, reloaded nginx.");
+  await page
+    .getByLabel("Actions taken")
+    .fill("Compared app and proxy logs, found client_max_body_size 1k, raised it to 25m, reloaded nginx.");
   await page.getByLabel("Mitigation", { exact: true }).fill("Raised client_max_body_size to 25m and reloaded nginx.");
   await page.getByRole("button", { name: "Submit incident report" }).click();
   await expect(page.getByTestId("report-form").getByText("Submitted", { exact: true })).toBeVisible();
@@ -165,15 +181,21 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   await expect(errors).toContainText("Explain the root cause");
   await expect(errors).toContainText("Add at least one action item");
   await expect(page.locator("#pm-rootCause-error")).toBeVisible();
-  await expect(page.getByLabel("Summary")).toHaveValue("Uploads failed for everyone until the proxy's body limit was raised.");
+  await expect(page.getByLabel("Summary")).toHaveValue(
+    "Uploads failed for everyone until the proxy's body limit was raised.",
+  );
 
-  await page.getByLabel("Root cause").fill("client_max_body_size had been lowered to 1k in the proxy config, so nginx refused every upload body.");
+  await page
+    .getByLabel("Root cause")
+    .fill("client_max_body_size had been lowered to 1k in the proxy config, so nginx refused every upload body.");
   await page.getByLabel("Trigger").fill("A proxy configuration change.");
   await page.getByLabel("What went well").fill("The proxy logs pointed straight at the 413s.");
   await page.getByLabel("What went badly").fill("No alert on 4xx rates at the proxy.");
   await page.getByRole("button", { name: "Add action item" }).click();
   await page.getByLabel("Owner of action 1").fill("Platform team");
-  await page.getByLabel("Action 1", { exact: true }).fill("Validate proxy body limits in CI against the app's MAX_UPLOAD_MB.");
+  await page
+    .getByLabel("Action 1", { exact: true })
+    .fill("Validate proxy body limits in CI against the app's MAX_UPLOAD_MB.");
   await page.getByTestId("submit-postmortem").click();
   await expect(page).toHaveURL(attemptUrl, { timeout: 30_000 });
   await expect(page.getByText("Waiting for a grade")).toBeVisible();

@@ -8,9 +8,7 @@ import { z } from "zod";
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
     /** Signs session JWTs. */
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     NEXTAUTH_URL: z.url().default("http://localhost:3000"),

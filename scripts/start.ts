@@ -51,7 +51,9 @@ function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv, name: string):
 function runToEnd(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -69,7 +71,11 @@ async function main(): Promise<void> {
   const demoPassword = process.env.DEMO_PASSWORD ?? secrets.DEMO_PASSWORD;
 
   if (!process.env.DATABASE_URL || e2e) {
-    say(e2e ? "starting a fresh embedded PostgreSQL for end-to-end tests" : "DATABASE_URL is not set: starting the embedded PostgreSQL");
+    say(
+      e2e
+        ? "starting a fresh embedded PostgreSQL for end-to-end tests"
+        : "DATABASE_URL is not set: starting the embedded PostgreSQL",
+    );
     database = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, "postgres"),
       port: e2e ? 54322 : 54320,
@@ -108,7 +114,12 @@ async function main(): Promise<void> {
     await runToEnd("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
     recordNextBuild(root);
   }
-  run("npx", ["next", "start", "-H", process.env.HOST ?? "127.0.0.1", "-p", String(port)], { ...env, NODE_ENV: "production" }, "web app");
+  run(
+    "npx",
+    ["next", "start", "-H", process.env.HOST ?? "127.0.0.1", "-p", String(port)],
+    { ...env, NODE_ENV: "production" },
+    "web app",
+  );
 
   const lines = [`Firedrill is starting at http://localhost:${port}`];
   if (demo.created.length > 0 || demo.existing) {

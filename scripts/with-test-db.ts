@@ -19,7 +19,11 @@ const root = path.resolve(import.meta.dirname, "..");
 let embedded: EmbeddedDatabase | undefined;
 let url = process.env.TEST_DATABASE_URL;
 if (!url) {
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", "test", "postgres"), port: 54321, database: "firedrill_test" });
+  embedded = await startEmbeddedPostgres({
+    dataDir: path.join(root, ".data", "test", "postgres"),
+    port: 54321,
+    database: "firedrill_test",
+  });
   url = embedded.url;
 }
 await resetDatabase(url);

@@ -24,7 +24,9 @@ export function AdminTabs() {
                 aria-current={current ? "page" : undefined}
                 className={cx(
                   "inline-block border-b-2 px-1 pb-3 text-sm font-medium",
-                  current ? "border-ember-600 text-slate-900" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+                  current
+                    ? "border-ember-600 text-slate-900"
+                    : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
                 )}
               >
                 {t.label}

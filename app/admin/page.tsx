@@ -62,7 +62,10 @@ export default async function AdminPage() {
       </dl>
       <Card title="Pending invites" description="Links that have not been used yet.">
         {o.pendingInvites.length === 0 ? (
-          <EmptyState title="No pending invites" action={<LinkButton href="/admin/users#invite">Invite someone</LinkButton>}>
+          <EmptyState
+            title="No pending invites"
+            action={<LinkButton href="/admin/users#invite">Invite someone</LinkButton>}
+          >
             Invite people by email; they choose their own name and password.
           </EmptyState>
         ) : (

@@ -15,7 +15,10 @@ export default async function LeadPage() {
   const user = await guardPage("/lead");
   const { teams, categories } = await getTeamReadiness(db, user);
   // Cells count levels *passed* (final grade at the certification bar), by the certification's own rule.
-  const { rule, people } = await passedByPerson(db, teams.flatMap((t) => t.people.map((p) => p.id)));
+  const { rule, people } = await passedByPerson(
+    db,
+    teams.flatMap((t) => t.people.map((p) => p.id)),
+  );
   return (
     <AppShell user={user}>
       <PageHeader
@@ -24,30 +27,48 @@ export default async function LeadPage() {
       />
       {teams.length === 0 ? (
         <Card>
-          <EmptyState title="You don't lead a team yet">An admin can make you the lead of a team under Admin → Teams.</EmptyState>
+          <EmptyState title="You don't lead a team yet">
+            An admin can make you the lead of a team under Admin → Teams.
+          </EmptyState>
         </Card>
       ) : (
         <div className="space-y-6">
           {teams.map((team) => (
-            <Card key={team.id} title={team.name} description={`${team.people.length} ${team.people.length === 1 ? "person" : "people"}`}>
+            <Card
+              key={team.id}
+              title={team.name}
+              description={`${team.people.length} ${team.people.length === 1 ? "person" : "people"}`}
+            >
               {team.people.length === 0 ? (
-                <EmptyState title="No one in this team yet">An admin can add people to it under Admin → Teams.</EmptyState>
+                <EmptyState title="No one in this team yet">
+                  An admin can add people to it under Admin → Teams.
+                </EmptyState>
               ) : categories.length === 0 ? (
                 <>
                   <Table caption={`${team.name} members`} head={["Person", "Certified"]}>
                     {team.people.map((p) => (
                       <Tr key={p.id}>
                         <Th>{p.name}</Th>
-                        <Td>{p.certifiedAt ? <Badge tone="green">Since {formatDate(p.certifiedAt)}</Badge> : <Badge>Not yet</Badge>}</Td>
+                        <Td>
+                          {p.certifiedAt ? (
+                            <Badge tone="green">Since {formatDate(p.certifiedAt)}</Badge>
+                          ) : (
+                            <Badge>Not yet</Badge>
+                          )}
+                        </Td>
                       </Tr>
                     ))}
                   </Table>
                   <p className="mt-4 text-sm text-slate-500">
-                    No levels are installed yet, so there are no categories to track. Readiness per category appears once levels are synced.
+                    No levels are installed yet, so there are no categories to track. Readiness per category appears
+                    once levels are synced.
                   </p>
                 </>
               ) : (
-                <Table caption={`${team.name} readiness`} head={["Person", ...categories.map((c) => c.name), "To certify", "Certified"]}>
+                <Table
+                  caption={`${team.name} readiness`}
+                  head={["Person", ...categories.map((c) => c.name), "To certify", "Certified"]}
+                >
                   {team.people.map((p) => {
                     const r = people.get(p.id);
                     return (
@@ -67,11 +88,21 @@ export default async function LeadPage() {
                         <Td className="text-xs text-slate-600">
                           {!r || r.met
                             ? "—"
-                            : [r.levelsLeft > 0 && `${r.levelsLeft} level${r.levelsLeft === 1 ? "" : "s"}`, r.categoriesLeft > 0 && `${r.categoriesLeft} categor${r.categoriesLeft === 1 ? "y" : "ies"}`]
+                            : [
+                                r.levelsLeft > 0 && `${r.levelsLeft} level${r.levelsLeft === 1 ? "" : "s"}`,
+                                r.categoriesLeft > 0 &&
+                                  `${r.categoriesLeft} categor${r.categoriesLeft === 1 ? "y" : "ies"}`,
+                              ]
                                 .filter(Boolean)
                                 .join(", ")}
                         </Td>
-                        <Td>{p.certifiedAt ? <Badge tone="green">Since {formatDate(p.certifiedAt)}</Badge> : <Badge>Not yet</Badge>}</Td>
+                        <Td>
+                          {p.certifiedAt ? (
+                            <Badge tone="green">Since {formatDate(p.certifiedAt)}</Badge>
+                          ) : (
+                            <Badge>Not yet</Badge>
+                          )}
+                        </Td>
                       </Tr>
                     );
                   })}

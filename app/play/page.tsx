@@ -27,7 +27,9 @@ export default async function PlayPage() {
   const user = await guardPage("/play");
   const home = await getPlayerProgress(user);
   const { progress, rule } = home;
-  const live = home.attempts.find((a) => ["PROVISIONING", "ACTIVE", "MITIGATED", "RETURNED", "FAILED"].includes(a.status));
+  const live = home.attempts.find((a) =>
+    ["PROVISIONING", "ACTIVE", "MITIGATED", "RETURNED", "FAILED"].includes(a.status),
+  );
   const levelCount = home.categories.reduce((a, c) => a + c.levels.length, 0);
   return (
     <AppShell user={user}>
@@ -47,10 +49,16 @@ export default async function PlayPage() {
         </div>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title="On-call certification" description={`${rule.levels} levels passed in ${rule.categories} categories, each graded ${rule.minPercent} % or more.`}>
+        <Card
+          title="On-call certification"
+          description={`${rule.levels} levels passed in ${rule.categories} categories, each graded ${rule.minPercent} % or more.`}
+        >
           {home.certifiedAt ? (
             <div className="flex items-center gap-3" data-testid="certified">
-              <span className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl" aria-hidden>
+              <span
+                className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl"
+                aria-hidden
+              >
                 🎖
               </span>
               <div>
@@ -68,7 +76,10 @@ export default async function PlayPage() {
                   </span>
                 </div>
                 <div className="h-2 overflow-hidden rounded bg-slate-200">
-                  <div className="h-full bg-ember-500" style={{ width: `${Math.min(100, (100 * progress.passedLevels.length) / rule.levels)}%` }} />
+                  <div
+                    className="h-full bg-ember-500"
+                    style={{ width: `${Math.min(100, (100 * progress.passedLevels.length) / rule.levels)}%` }}
+                  />
                 </div>
               </div>
               <div>
@@ -79,20 +90,35 @@ export default async function PlayPage() {
                   </span>
                 </div>
                 <div className="h-2 overflow-hidden rounded bg-slate-200">
-                  <div className="h-full bg-ember-500" style={{ width: `${Math.min(100, (100 * progress.passedCategories.length) / rule.categories)}%` }} />
+                  <div
+                    className="h-full bg-ember-500"
+                    style={{ width: `${Math.min(100, (100 * progress.passedCategories.length) / rule.categories)}%` }}
+                  />
                 </div>
               </div>
               <p className="text-sm text-slate-600">
-                Still to do: {progress.levelsLeft > 0 ? `${progress.levelsLeft} more level${progress.levelsLeft === 1 ? "" : "s"}` : "no more levels"}
-                {progress.categoriesLeft > 0 ? `, in ${progress.categoriesLeft} more categor${progress.categoriesLeft === 1 ? "y" : "ies"}` : ""}.
+                Still to do:{" "}
+                {progress.levelsLeft > 0
+                  ? `${progress.levelsLeft} more level${progress.levelsLeft === 1 ? "" : "s"}`
+                  : "no more levels"}
+                {progress.categoriesLeft > 0
+                  ? `, in ${progress.categoriesLeft} more categor${progress.categoriesLeft === 1 ? "y" : "ies"}`
+                  : ""}
+                .
               </p>
             </div>
           )}
         </Card>
 
-        <Card title="Levels" description="Passed levels are ticked; start any of them, or let us pick." className="lg:col-span-2">
+        <Card
+          title="Levels"
+          description="Passed levels are ticked; start any of them, or let us pick."
+          className="lg:col-span-2"
+        >
           {home.categories.length === 0 ? (
-            <EmptyState title="Levels are coming">No levels are installed yet. Once the catalogue is synced they appear here.</EmptyState>
+            <EmptyState title="Levels are coming">
+              No levels are installed yet. Once the catalogue is synced they appear here.
+            </EmptyState>
           ) : (
             <div className="space-y-4">
               {home.categories.map((c) => (
@@ -105,14 +131,24 @@ export default async function PlayPage() {
                     {c.levels.map((l) => (
                       <li key={l.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
                         <span className="flex items-center gap-2">
-                          <span aria-label={l.passed ? "passed" : "not passed"} className={l.passed ? "text-green-600" : "text-slate-300"}>
+                          <span
+                            aria-label={l.passed ? "passed" : "not passed"}
+                            className={l.passed ? "text-green-600" : "text-slate-300"}
+                          >
                             {l.passed ? "✔" : "○"}
                           </span>
                           <span className="font-medium text-slate-900">{l.title}</span>
                           <span className="text-xs capitalize text-slate-500">{l.difficulty}</span>
-                          {l.bestPercent !== null && <span className="text-xs text-slate-500">best {l.bestPercent} %</span>}
+                          {l.bestPercent !== null && (
+                            <span className="text-xs text-slate-500">best {l.bestPercent} %</span>
+                          )}
                         </span>
-                        <StartLevelButton levelId={l.id} label={l.passed ? "Play again" : "Start"} variant="secondary" size="sm" />
+                        <StartLevelButton
+                          levelId={l.id}
+                          label={l.passed ? "Play again" : "Start"}
+                          variant="secondary"
+                          size="sm"
+                        />
                       </li>
                     ))}
                   </ul>

@@ -10,9 +10,18 @@ const control =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm " +
   "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600";
 
-export function GradeForm({ attemptId, rubric }: { attemptId: string; rubric: { report: RubricCriterion[]; postmortem: RubricCriterion[] } }) {
+export function GradeForm({
+  attemptId,
+  rubric,
+}: {
+  attemptId: string;
+  rubric: { report: RubricCriterion[]; postmortem: RubricCriterion[] };
+}) {
   const router = useRouter();
-  const all = [...rubric.report.map((c) => ({ ...c, section: "report" })), ...rubric.postmortem.map((c) => ({ ...c, section: "postmortem" }))];
+  const all = [
+    ...rubric.report.map((c) => ({ ...c, section: "report" })),
+    ...rubric.postmortem.map((c) => ({ ...c, section: "postmortem" })),
+  ];
   const [scores, setScores] = useState<Record<string, string>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
   const [comment, setComment] = useState("");
@@ -37,7 +46,11 @@ export function GradeForm({ attemptId, rubric }: { attemptId: string; rubric: { 
     setMessage(null);
     const r = await api<{ percent: number }>(`/api/attempts/${attemptId}/grade`, {
       method: "POST",
-      body: { outcome, comment, criteria: all.map((c) => ({ criterionId: c.id, score: Number(scores[c.id]), comment: comments[c.id] ?? "" })) },
+      body: {
+        outcome,
+        comment,
+        criteria: all.map((c) => ({ criterionId: c.id, score: Number(scores[c.id]), comment: comments[c.id] ?? "" })),
+      },
     });
     setBusy(false);
     if (!r.ok) {
@@ -97,7 +110,13 @@ export function GradeForm({ attemptId, rubric }: { attemptId: string; rubric: { 
         <label htmlFor="grade-comment" className="text-sm font-semibold text-slate-900">
           Overall comment
         </label>
-        <textarea id="grade-comment" rows={3} className={control} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id="grade-comment"
+          rows={3}
+          className={control}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </div>
       {message && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -106,7 +125,8 @@ export function GradeForm({ attemptId, rubric }: { attemptId: string; rubric: { 
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">
-          Rubric: <span className="font-semibold tabular-nums">{given}</span> / {total} ({total > 0 ? Math.round((100 * given) / total) : 0} %)
+          Rubric: <span className="font-semibold tabular-nums">{given}</span> / {total} (
+          {total > 0 ? Math.round((100 * given) / total) : 0} %)
         </p>
         <div className="flex gap-2">
           <Button variant="secondary" onClick={() => void send("RETURNED")} disabled={busy}>

@@ -26,8 +26,8 @@ export function ScoreBreakdown({ detail }: { detail: ScoreDetail }) {
         </tbody>
       </table>
       <p className="text-xs text-slate-500">
-        How scoring works: the facilitator&apos;s rubric counts for {WEIGHTS.rubric} points, mitigating within par for {WEIGHTS.time} and
-        keeping the error budget for {WEIGHTS.budget}; each hint taken costs what it said.
+        How scoring works: the facilitator&apos;s rubric counts for {WEIGHTS.rubric} points, mitigating within par for{" "}
+        {WEIGHTS.time} and keeping the error budget for {WEIGHTS.budget}; each hint taken costs what it said.
       </p>
     </div>
   );

@@ -24,8 +24,12 @@ export function TimelineList({ events, startedAt }: { events: AttemptRecord["tim
               {sign}
               {Math.floor(abs / 60)}:{String(abs % 60).padStart(2, "0")}
             </span>
-            <span className={`text-xs font-medium ${tone[e.kind] ?? "text-slate-500"}`}>{e.kind.toLowerCase().replace("_", " ")}</span>
-            <span className={e.kind === "COMMAND" ? "font-mono text-xs text-slate-700" : "text-slate-800"}>{e.text}</span>
+            <span className={`text-xs font-medium ${tone[e.kind] ?? "text-slate-500"}`}>
+              {e.kind.toLowerCase().replace("_", " ")}
+            </span>
+            <span className={e.kind === "COMMAND" ? "font-mono text-xs text-slate-700" : "text-slate-800"}>
+              {e.text}
+            </span>
           </li>
         );
       })}

@@ -20,7 +20,9 @@ export function CodePanel({ attemptId, active }: { attemptId: string; active: bo
   async function open(f: string) {
     setFile(f);
     setContent("Loading…");
-    const r = await api<{ content: string; truncated: boolean }>(`/api/attempts/${attemptId}/code?file=${encodeURIComponent(f)}`);
+    const r = await api<{ content: string; truncated: boolean }>(
+      `/api/attempts/${attemptId}/code?file=${encodeURIComponent(f)}`,
+    );
     setContent(r.ok ? r.data.content + (r.data.truncated ? "\n… (truncated)" : "") : r.error.message);
   }
 
@@ -43,7 +45,10 @@ export function CodePanel({ attemptId, active }: { attemptId: string; active: bo
           </li>
         ))}
       </ul>
-      <pre className="min-h-64 flex-1 overflow-auto rounded bg-slate-50 p-2 text-[11px] leading-4 text-slate-800" aria-label={file ?? "No file open"}>
+      <pre
+        className="min-h-64 flex-1 overflow-auto rounded bg-slate-50 p-2 text-[11px] leading-4 text-slate-800"
+        aria-label={file ?? "No file open"}
+      >
         {file ? content : "Choose a file to read it."}
       </pre>
     </div>

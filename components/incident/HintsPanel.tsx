@@ -44,7 +44,9 @@ export function HintsPanel({
 
   return (
     <div className="space-y-3" data-testid="hints">
-      <p className="text-sm text-slate-600">Stuck? Hints go from a nudge to the answer. Each costs points from your score.</p>
+      <p className="text-sm text-slate-600">
+        Stuck? Hints go from a nudge to the answer. Each costs points from your score.
+      </p>
       <ol className="space-y-2">
         {taken.map((h) => (
           <li key={h.index} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
@@ -59,7 +61,10 @@ export function HintsPanel({
       {left > 0 && canTake ? (
         confirming ? (
           <div className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-2 text-sm">
-            <span>Take hint {taken.length + 1} of {total}{nextCost !== null ? ` for −${nextCost} points` : ""}?</span>
+            <span>
+              Take hint {taken.length + 1} of {total}
+              {nextCost !== null ? ` for −${nextCost} points` : ""}?
+            </span>
             <Button size="sm" onClick={() => void take()} disabled={busy}>
               Yes, show it
             </Button>
@@ -74,7 +79,9 @@ export function HintsPanel({
           </Button>
         )
       ) : (
-        <p className="text-xs text-slate-500">{left === 0 ? "No more hints." : "Hints are available while the incident is open."}</p>
+        <p className="text-xs text-slate-500">
+          {left === 0 ? "No more hints." : "Hints are available while the incident is open."}
+        </p>
       )}
     </div>
   );

@@ -105,7 +105,9 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   async function runCheck() {
     setChecking(true);
     setCheck(null);
-    const r = await api<{ passed: boolean; message: string; mitigated: boolean }>(`/api/attempts/${attemptId}/check`, { method: "POST" });
+    const r = await api<{ passed: boolean; message: string; mitigated: boolean }>(`/api/attempts/${attemptId}/check`, {
+      method: "POST",
+    });
     setChecking(false);
     if (!r.ok) {
       setCheck({ passed: false, message: r.error.message });
@@ -135,11 +137,17 @@ export function IncidentRoom({ room }: { room: RoomView }) {
     void poll(true);
   }
 
-  const appHref = token ? `${token.publicUrl}/app/${token.envId}${level.app.path.startsWith("/") ? level.app.path : `/${level.app.path}`}?token=${encodeURIComponent(token.token)}` : null;
+  const appHref = token
+    ? `${token.publicUrl}/app/${token.envId}${level.app.path.startsWith("/") ? level.app.path : `/${level.app.path}`}?token=${encodeURIComponent(token.token)}`
+    : null;
   const instances = state?.environment?.instances.map((i) => i.name) ?? level.shells;
 
   return (
-    <div className="flex h-[calc(100vh-3.5rem)] min-h-[600px] flex-col bg-slate-100" data-testid="incident-room" data-status={status}>
+    <div
+      className="flex h-[calc(100vh-3.5rem)] min-h-[600px] flex-col bg-slate-100"
+      data-testid="incident-room"
+      data-status={status}
+    >
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2 bg-slate-900 px-4 py-2 text-white">
         <div className="min-w-0">
           <h1 className="truncate text-base font-semibold">{level.title}</h1>
@@ -154,9 +162,17 @@ export function IncidentRoom({ room }: { room: RoomView }) {
         >
           {STATUS_LABEL[status] ?? status}
         </span>
-        {status !== "PROVISIONING" && <Timer startedAt={startedAt} stoppedAt={mitigatedAt} parMinutes={level.parMinutes} running={status === "ACTIVE"} />}
+        {status !== "PROVISIONING" && (
+          <Timer
+            startedAt={startedAt}
+            stoppedAt={mitigatedAt}
+            parMinutes={level.parMinutes}
+            running={status === "ACTIVE"}
+          />
+        )}
         <span className="text-xs text-slate-400" title="Bad request-minutes: the failing share of traffic × minutes">
-          Error budget burned <span className="font-mono text-slate-200">{(state?.budgetBurned ?? room.budgetBurned).toFixed(2)}</span>
+          Error budget burned{" "}
+          <span className="font-mono text-slate-200">{(state?.budgetBurned ?? room.budgetBurned).toFixed(2)}</span>
         </span>
         <div className="ml-auto flex items-center gap-2">
           {appHref && (
@@ -170,7 +186,12 @@ export function IncidentRoom({ room }: { room: RoomView }) {
             </Button>
           )}
           {mode === "rw" && (status === "ACTIVE" || status === "PROVISIONING" || status === "FAILED") && (
-            <Button size="sm" variant="ghost" className="!text-slate-200 ring-1 ring-slate-600 hover:!bg-slate-800" onClick={() => void abandon()}>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="!text-slate-200 ring-1 ring-slate-600 hover:!bg-slate-800"
+              onClick={() => void abandon()}
+            >
               Abandon
             </Button>
           )}
@@ -180,9 +201,13 @@ export function IncidentRoom({ room }: { room: RoomView }) {
       {(check || problem || tokenError || feed.warning || gone || status === "MITIGATED") && (
         <div className="space-y-1 px-4 pt-2">
           {status === "MITIGATED" && mode === "rw" && (
-            <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" role="status">
+            <div
+              className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+              role="status"
+            >
               <span>
-                <strong>Mitigated.</strong> The clock has stopped. Finish and submit the incident report, then write the blameless postmortem.
+                <strong>Mitigated.</strong> The clock has stopped. Finish and submit the incident report, then write the
+                blameless postmortem.
               </span>
               <Link href={`/attempts/${attemptId}/postmortem`} className={buttonClass("primary", "sm")}>
                 Write the postmortem →
@@ -190,23 +215,36 @@ export function IncidentRoom({ room }: { room: RoomView }) {
             </div>
           )}
           {check && !(check.passed && status === "MITIGATED") && (
-            <p role="alert" data-testid="check-result" data-passed={check.passed} className={`rounded-md px-3 py-2 text-sm ${check.passed ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-950"}`}>
+            <p
+              role="alert"
+              data-testid="check-result"
+              data-passed={check.passed}
+              className={`rounded-md px-3 py-2 text-sm ${check.passed ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-950"}`}
+            >
               <strong>{check.passed ? "Check passed: " : "Not fixed yet: "}</strong>
               {check.message}
             </p>
           )}
-          {(problem || tokenError) && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{problem ?? tokenError}</p>}
-          {feed.warning && !gone && <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">{feed.warning}</p>}
+          {(problem || tokenError) && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{problem ?? tokenError}</p>
+          )}
+          {feed.warning && !gone && (
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">{feed.warning}</p>
+          )}
           {gone && (
             <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-              This incident&apos;s environment has been shut down{status === "ACTIVE" ? " (it was idle too long). Abandon this attempt and start the level again." : "."}
+              This incident&apos;s environment has been shut down
+              {status === "ACTIVE" ? " (it was idle too long). Abandon this attempt and start the level again." : "."}
             </p>
           )}
         </div>
       )}
 
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-3 p-3 lg:grid-cols-[minmax(0,1fr)_minmax(380px,36%)]">
-        <section className="flex min-h-[420px] flex-col overflow-hidden rounded-lg border border-slate-800 bg-slate-900" aria-label="Terminals">
+        <section
+          className="flex min-h-[420px] flex-col overflow-hidden rounded-lg border border-slate-800 bg-slate-900"
+          aria-label="Terminals"
+        >
           {ready && token && playing ? (
             <>
               <div className="flex gap-1 border-b border-slate-800 px-2 pt-2" role="tablist" aria-label="Shells">
@@ -225,7 +263,16 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               </div>
               <div className="min-h-0 flex-1">
                 {level.shells.map((s) => (
-                  <TerminalPane key={s} attemptId={attemptId} instance={s} publicUrl={token.publicUrl} mode={token.mode} visible={shell === s} fresh={fresh} onCommand={logCommand} />
+                  <TerminalPane
+                    key={s}
+                    attemptId={attemptId}
+                    instance={s}
+                    publicUrl={token.publicUrl}
+                    mode={token.mode}
+                    visible={shell === s}
+                    fresh={fresh}
+                    onCommand={logCommand}
+                  />
                 ))}
               </div>
             </>
@@ -234,7 +281,9 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               {status === "FAILED" ? (
                 <div className="space-y-3 text-slate-200">
                   <p className="font-medium">The environment could not be prepared.</p>
-                  <p className="text-sm text-slate-400">{state?.environment?.error ?? "The environment service reported a failure."}</p>
+                  <p className="text-sm text-slate-400">
+                    {state?.environment?.error ?? "The environment service reported a failure."}
+                  </p>
                   {mode === "rw" && <Button onClick={() => void retry()}>Try again</Button>}
                 </div>
               ) : status === "ABANDONED" ? (
@@ -242,7 +291,11 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               ) : gone ? (
                 <p className="text-slate-300">The environment is gone; the terminals are closed.</p>
               ) : (
-                <ProvisioningProgress stages={state?.environment?.stages ?? []} current={state?.environment?.stage ?? null} error={state?.environment?.error ?? null} />
+                <ProvisioningProgress
+                  stages={state?.environment?.stages ?? []}
+                  current={state?.environment?.stage ?? null}
+                  error={state?.environment?.error ?? null}
+                />
               )}
             </div>
           )}
@@ -251,10 +304,16 @@ export function IncidentRoom({ room }: { room: RoomView }) {
         <aside className="flex min-h-0 flex-col gap-3" aria-label="Incident details">
           <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
             <SliChart samples={samples.length > 0 ? samples : state?.sli ? [state.sli] : []} />
-            {!feed.connected && ready && playing && <p className="mt-1 text-xs text-slate-400">Connecting to the live feed…</p>}
+            {!feed.connected && ready && playing && (
+              <p className="mt-1 text-xs text-slate-400">Connecting to the live feed…</p>
+            )}
           </section>
           <section className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">
-            <div className="flex gap-1 overflow-x-auto border-b border-slate-100 px-2 pt-2" role="tablist" aria-label="Panels">
+            <div
+              className="flex gap-1 overflow-x-auto border-b border-slate-100 px-2 pt-2"
+              role="tablist"
+              aria-label="Panels"
+            >
               {TABS.map((t) => (
                 <button
                   key={t.id}
@@ -278,19 +337,30 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                     <li key={o}>{o}</li>
                   ))}
                 </ul>
-                <p className="text-xs text-slate-500">Par: {level.parMinutes} minutes. Shells: {level.shells.join(", ")}.</p>
+                <p className="text-xs text-slate-500">
+                  Par: {level.parMinutes} minutes. Shells: {level.shells.join(", ")}.
+                </p>
               </div>
               <div hidden={tab !== "report"}>
                 <ReportForm
                   attemptId={attemptId}
-                  initial={{ content: room.report.content, version: room.report.version, updatedAt: room.report.updatedAt }}
+                  initial={{
+                    content: room.report.content,
+                    version: room.report.version,
+                    updatedAt: room.report.updatedAt,
+                  }}
                   editable={mode === "rw"}
                   canSubmit={status === "MITIGATED"}
                   submittedAt={room.report.submittedAt}
                 />
               </div>
               <div hidden={tab !== "hints"}>
-                <HintsPanel attemptId={attemptId} initial={room.hints.taken} costs={room.hints.costs} canTake={mode === "rw" && status === "ACTIVE"} />
+                <HintsPanel
+                  attemptId={attemptId}
+                  initial={room.hints.taken}
+                  costs={room.hints.costs}
+                  canTake={mode === "rw" && status === "ACTIVE"}
+                />
               </div>
               <div hidden={tab !== "logs"} className="h-full">
                 <LogsPanel logs={feed.logs} instances={instances} />
@@ -299,7 +369,11 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                 <StatsPanel stats={feed.stats} />
               </div>
               <div hidden={tab !== "code"} className="h-full">
-                {ready && playing ? <CodePanel attemptId={attemptId} active={tab === "code"} /> : <p className="text-sm text-slate-500">The code can be read while the environment runs.</p>}
+                {ready && playing ? (
+                  <CodePanel attemptId={attemptId} active={tab === "code"} />
+                ) : (
+                  <p className="text-sm text-slate-500">The code can be read while the environment runs.</p>
+                )}
               </div>
             </div>
           </section>

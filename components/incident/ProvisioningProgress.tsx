@@ -9,7 +9,15 @@ const LABEL: Record<string, string> = {
   fault: "Something breaks…",
 };
 
-export function ProvisioningProgress({ stages, current, error }: { stages: Stage[]; current: string | null; error: string | null }) {
+export function ProvisioningProgress({
+  stages,
+  current,
+  error,
+}: {
+  stages: Stage[];
+  current: string | null;
+  error: string | null;
+}) {
   const done = stages.filter((s) => s.status === "done").length;
   const pct = stages.length > 0 ? Math.round((100 * done) / stages.length) : 5;
   return (
@@ -18,17 +26,38 @@ export function ProvisioningProgress({ stages, current, error }: { stages: Stage
         <span className="font-medium text-slate-100">Preparing your environment</span>
         <span className="tabular-nums text-slate-400">{pct} %</span>
       </div>
-      <div className="h-1.5 overflow-hidden rounded bg-slate-700" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="h-1.5 overflow-hidden rounded bg-slate-700"
+        role="progressbar"
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div className="h-full bg-ember-500 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <ol className="space-y-1 text-sm">
-        {stages.length === 0 && <li className="text-slate-400">{current ? `Stage: ${current}` : "Asking for machines…"}</li>}
+        {stages.length === 0 && (
+          <li className="text-slate-400">{current ? `Stage: ${current}` : "Asking for machines…"}</li>
+        )}
         {stages.map((s) => (
           <li key={s.name} className="flex items-center gap-2">
-            <span aria-hidden className={s.status === "done" ? "text-emerald-400" : s.status === "running" ? "animate-pulse text-ember-500" : s.status === "failed" ? "text-red-400" : "text-slate-600"}>
+            <span
+              aria-hidden
+              className={
+                s.status === "done"
+                  ? "text-emerald-400"
+                  : s.status === "running"
+                    ? "animate-pulse text-ember-500"
+                    : s.status === "failed"
+                      ? "text-red-400"
+                      : "text-slate-600"
+              }
+            >
               {s.status === "done" ? "✓" : s.status === "failed" ? "✕" : "●"}
             </span>
-            <span className={s.status === "pending" ? "text-slate-500" : "text-slate-200"}>{LABEL[s.name] ?? s.name}</span>
+            <span className={s.status === "pending" ? "text-slate-500" : "text-slate-200"}>
+              {LABEL[s.name] ?? s.name}
+            </span>
             {s.message && <span className="truncate text-xs text-slate-400">{s.message}</span>}
           </li>
         ))}

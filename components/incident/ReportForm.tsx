@@ -45,12 +45,18 @@ export function ReportForm({
 }) {
   const [submitted, setSubmitted] = useState<string | null>(submittedAt);
   const locked = !editable || submitted !== null;
-  const doc = useAutosave<ReportContent>({ url: `/api/attempts/${attemptId}/report`, storageKey: `firedrill:report:${attemptId}`, initial, editable: !locked });
+  const doc = useAutosave<ReportContent>({
+    url: `/api/attempts/${attemptId}/report`,
+    storageKey: `firedrill:report:${attemptId}`,
+    initial,
+    editable: !locked,
+  });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const c = doc.content;
-  const set = <K extends keyof ReportContent>(key: K, value: ReportContent[K]) => doc.setContent((prev) => ({ ...prev, [key]: value }));
+  const set = <K extends keyof ReportContent>(key: K, value: ReportContent[K]) =>
+    doc.setContent((prev) => ({ ...prev, [key]: value }));
 
   async function submit() {
     setBusy(true);
@@ -70,7 +76,12 @@ export function ReportForm({
     setMessage(r.error.message);
   }
 
-  const text = (key: "impact" | "detectedHow" | "symptoms" | "actions" | "mitigation", label: string, rows: number, placeholder: string) => (
+  const text = (
+    key: "impact" | "detectedHow" | "symptoms" | "actions" | "mitigation",
+    label: string,
+    rows: number,
+    placeholder: string,
+  ) => (
     <div>
       <Label htmlFor={`report-${key}`} error={fields[key]}>
         {label}
@@ -90,18 +101,40 @@ export function ReportForm({
   );
 
   return (
-    <form className="space-y-4" onSubmit={(e) => e.preventDefault()} aria-label="Incident report" data-testid="report-form">
+    <form
+      className="space-y-4"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label="Incident report"
+      data-testid="report-form"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <SaveIndicator status={doc.status} error={doc.error} onKeepMine={() => void doc.keepMine()} onLoadLatest={() => void doc.loadLatest()} />
-        {submitted && <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-medium text-green-700">Submitted</span>}
+        <SaveIndicator
+          status={doc.status}
+          error={doc.error}
+          onKeepMine={() => void doc.keepMine()}
+          onLoadLatest={() => void doc.loadLatest()}
+        />
+        {submitted && (
+          <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-medium text-green-700">Submitted</span>
+        )}
       </div>
-      {doc.restored && <p className="rounded bg-blue-50 px-3 py-2 text-xs text-blue-800">Restored changes this browser had not yet saved.</p>}
+      {doc.restored && (
+        <p className="rounded bg-blue-50 px-3 py-2 text-xs text-blue-800">
+          Restored changes this browser had not yet saved.
+        </p>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <Label htmlFor="report-severity" error={fields.severity}>
             Severity
           </Label>
-          <select id="report-severity" className={area} value={c.severity} disabled={locked} onChange={(e) => set("severity", e.target.value as ReportContent["severity"])}>
+          <select
+            id="report-severity"
+            className={area}
+            value={c.severity}
+            disabled={locked}
+            onChange={(e) => set("severity", e.target.value as ReportContent["severity"])}
+          >
             <option value="">Not declared yet</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -128,7 +161,8 @@ export function ReportForm({
 
       <fieldset>
         <legend className="mb-1 flex w-full items-baseline justify-between text-sm font-medium text-slate-800">
-          Hypotheses tried {fields.hypotheses && <span className="text-xs font-normal text-red-700">{fields.hypotheses}</span>}
+          Hypotheses tried{" "}
+          {fields.hypotheses && <span className="text-xs font-normal text-red-700">{fields.hypotheses}</span>}
         </legend>
         <ul className="space-y-2">
           {c.hypotheses.map((h, i) => (
@@ -139,7 +173,12 @@ export function ReportForm({
                 value={h.text}
                 disabled={locked}
                 placeholder="e.g. the database ran out of connections"
-                onChange={(e) => set("hypotheses", c.hypotheses.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+                onChange={(e) =>
+                  set(
+                    "hypotheses",
+                    c.hypotheses.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
+                  )
+                }
               />
               <select
                 aria-label={`Outcome of hypothesis ${i + 1}`}
@@ -147,7 +186,10 @@ export function ReportForm({
                 value={h.outcome}
                 disabled={locked}
                 onChange={(e) =>
-                  set("hypotheses", c.hypotheses.map((x, j) => (j === i ? { ...x, outcome: e.target.value as typeof h.outcome } : x)))
+                  set(
+                    "hypotheses",
+                    c.hypotheses.map((x, j) => (j === i ? { ...x, outcome: e.target.value as typeof h.outcome } : x)),
+                  )
                 }
               >
                 <option value="open">open</option>
@@ -155,7 +197,17 @@ export function ReportForm({
                 <option value="ruled-out">ruled out</option>
               </select>
               {!locked && (
-                <Button variant="ghost" size="sm" aria-label={`Remove hypothesis ${i + 1}`} onClick={() => set("hypotheses", c.hypotheses.filter((_, j) => j !== i))}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove hypothesis ${i + 1}`}
+                  onClick={() =>
+                    set(
+                      "hypotheses",
+                      c.hypotheses.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   ✕
                 </Button>
               )}
@@ -163,7 +215,12 @@ export function ReportForm({
           ))}
         </ul>
         {!locked && (
-          <Button variant="secondary" size="sm" className="mt-2" onClick={() => set("hypotheses", [...c.hypotheses, { text: "", outcome: "open" }])}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-2"
+            onClick={() => set("hypotheses", [...c.hypotheses, { text: "", outcome: "open" }])}
+          >
             Add hypothesis
           </Button>
         )}
@@ -177,14 +234,21 @@ export function ReportForm({
         <ol className="space-y-2">
           {c.statusUpdates.map((u, i) => (
             <li key={i} className="flex gap-2">
-              <span className="w-14 shrink-0 pt-2 text-xs tabular-nums text-slate-500">{u.at ? new Date(u.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : ""}</span>
+              <span className="w-14 shrink-0 pt-2 text-xs tabular-nums text-slate-500">
+                {u.at ? new Date(u.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : ""}
+              </span>
               <textarea
                 aria-label={`Status update ${i + 1}`}
                 rows={2}
                 className={area}
                 value={u.text}
                 disabled={locked}
-                onChange={(e) => set("statusUpdates", c.statusUpdates.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))}
+                onChange={(e) =>
+                  set(
+                    "statusUpdates",
+                    c.statusUpdates.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
+                  )
+                }
               />
             </li>
           ))}
@@ -213,7 +277,9 @@ export function ReportForm({
           </Button>
         </div>
       )}
-      {!locked && !canSubmit && <p className="text-xs text-slate-500">You can submit the report once Check my fix passes.</p>}
+      {!locked && !canSubmit && (
+        <p className="text-xs text-slate-500">You can submit the report once Check my fix passes.</p>
+      )}
     </form>
   );
 }

@@ -44,7 +44,9 @@ export function ReportView({ report }: { report: ReportContent }) {
           <ol className="space-y-1">
             {report.statusUpdates.map((u, i) => (
               <li key={i}>
-                <span className="mr-2 font-mono text-xs text-slate-500">{u.at ? new Date(u.at).toISOString().slice(11, 16) : ""}</span>
+                <span className="mr-2 font-mono text-xs text-slate-500">
+                  {u.at ? new Date(u.at).toISOString().slice(11, 16) : ""}
+                </span>
                 {u.text}
               </li>
             ))}

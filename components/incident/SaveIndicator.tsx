@@ -16,7 +16,10 @@ export function SaveIndicator({
   if (status === "readonly") return null;
   if (status === "conflict") {
     return (
-      <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 no-print">
+      <div
+        role="alert"
+        className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 no-print"
+      >
         {error ?? "Saved elsewhere since you loaded it."}{" "}
         <button type="button" className="font-medium underline" onClick={onKeepMine}>
           Keep my version
@@ -36,7 +39,13 @@ export function SaveIndicator({
     error: error ?? "Could not save",
   };
   return (
-    <span role="status" aria-live="polite" data-testid="save-status" data-status={status} className={`text-xs no-print ${status === "error" ? "text-red-700" : "text-slate-500"}`}>
+    <span
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-status={status}
+      className={`text-xs no-print ${status === "error" ? "text-red-700" : "text-slate-500"}`}
+    >
       {text[status]}
     </span>
   );

@@ -24,8 +24,12 @@ export function SliChart({ samples }: { samples: SliSample[] }) {
   const maxMs = Math.max(100, ...samples.map((s) => s.p95Ms ?? 0));
   const niceMax = maxMs <= 500 ? 500 : maxMs <= 1000 ? 1000 : Math.ceil(maxMs / 1000) * 1000;
   const yMs = (ms: number) => PAD.t + (1 - Math.min(ms, niceMax) / niceMax) * (H - PAD.t - PAD.b);
-  const rate = samples.flatMap((s, i) => (s.successRate === null ? [] : [[x(times[i]!), yRate(s.successRate)] as [number, number]]));
-  const latency = samples.flatMap((s, i) => (s.p95Ms === null ? [] : [[x(times[i]!), yMs(s.p95Ms)] as [number, number]]));
+  const rate = samples.flatMap((s, i) =>
+    s.successRate === null ? [] : [[x(times[i]!), yRate(s.successRate)] as [number, number]],
+  );
+  const latency = samples.flatMap((s, i) =>
+    s.p95Ms === null ? [] : [[x(times[i]!), yMs(s.p95Ms)] as [number, number]],
+  );
   const healthy = last?.successRate != null && last.successRate >= HEALTHY_AT;
   const minutes = Math.round((t1 - t0) / 60_000);
 
@@ -40,7 +44,10 @@ export function SliChart({ samples }: { samples: SliSample[] }) {
           success
         </span>
         <span className="text-slate-600">
-          <span className="font-semibold tabular-nums">{last?.p95Ms == null ? "—" : `${Math.round(last.p95Ms)} ms`}</span> p95
+          <span className="font-semibold tabular-nums">
+            {last?.p95Ms == null ? "—" : `${Math.round(last.p95Ms)} ms`}
+          </span>{" "}
+          p95
         </span>
         {last?.lastError && !healthy && <span className="truncate text-xs text-red-700">{last.lastError}</span>}
       </figcaption>
@@ -54,7 +61,15 @@ export function SliChart({ samples }: { samples: SliSample[] }) {
             </text>
           </g>
         ))}
-        <line x1={PAD.l} x2={W - PAD.r} y1={yRate(HEALTHY_AT)} y2={yRate(HEALTHY_AT)} stroke="#16a34a" strokeDasharray="4 3" opacity="0.6" />
+        <line
+          x1={PAD.l}
+          x2={W - PAD.r}
+          y1={yRate(HEALTHY_AT)}
+          y2={yRate(HEALTHY_AT)}
+          stroke="#16a34a"
+          strokeDasharray="4 3"
+          opacity="0.6"
+        />
         <text x={W - PAD.r + 4} y={PAD.t + 8} fontSize="10" fill="#94a3b8">
           {niceMax >= 1000 ? `${niceMax / 1000} s` : `${niceMax} ms`}
         </text>
@@ -62,7 +77,15 @@ export function SliChart({ samples }: { samples: SliSample[] }) {
           0
         </text>
         {latency.length > 1 && <path d={path(latency)} fill="none" stroke="#94a3b8" strokeWidth="1.5" />}
-        {rate.length > 1 && <path d={path(rate)} fill="none" stroke={healthy ? "#16a34a" : "#dc2626"} strokeWidth="2.5" strokeLinejoin="round" />}
+        {rate.length > 1 && (
+          <path
+            d={path(rate)}
+            fill="none"
+            stroke={healthy ? "#16a34a" : "#dc2626"}
+            strokeWidth="2.5"
+            strokeLinejoin="round"
+          />
+        )}
         {rate.length === 1 && <circle cx={rate[0]![0]} cy={rate[0]![1]} r="3" fill={healthy ? "#16a34a" : "#dc2626"} />}
         <text x={PAD.l} y={H - 4} fontSize="10" fill="#64748b">
           {samples.length === 0 ? "waiting for traffic…" : `last ${minutes} min`}

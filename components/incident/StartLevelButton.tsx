@@ -36,7 +36,13 @@ export function StartLevelButton({
 
   return (
     <span className="inline-flex flex-col items-end gap-1">
-      <Button variant={variant} size={size} onClick={() => void start()} disabled={busy} data-testid={levelId ? `start-${levelId}` : "start-random"}>
+      <Button
+        variant={variant}
+        size={size}
+        onClick={() => void start()}
+        disabled={busy}
+        data-testid={levelId ? `start-${levelId}` : "start-random"}
+      >
         {busy ? "Starting…" : label}
       </Button>
       {error && (

@@ -31,7 +31,11 @@ export function StatsPanel({ stats }: { stats: InstanceStats[] }) {
             label={`mem ${gib(s.memoryBytes)} / ${gib(s.memoryLimitBytes)}`}
           />
           {s.disks.map((d) => (
-            <Bar key={d.mount} value={d.totalBytes > 0 ? (100 * d.usedBytes) / d.totalBytes : 0} label={`${d.mount} ${gib(d.usedBytes)} / ${gib(d.totalBytes)}`} />
+            <Bar
+              key={d.mount}
+              value={d.totalBytes > 0 ? (100 * d.usedBytes) / d.totalBytes : 0}
+              label={`${d.mount} ${gib(d.usedBytes)} / ${gib(d.totalBytes)}`}
+            />
           ))}
         </div>
       ))}

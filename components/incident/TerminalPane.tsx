@@ -100,7 +100,8 @@ export function TerminalPane({
     });
     socket.on("ready", (raw: unknown) => {
       const r = ReadySchema.safeParse(raw);
-      if (mode === "rw" && r.success && r.data.session !== session) sessionStorage.setItem(`firedrill:term:${attemptId}:${instance}`, r.data.session);
+      if (mode === "rw" && r.success && r.data.session !== session)
+        sessionStorage.setItem(`firedrill:term:${attemptId}:${instance}`, r.data.session);
     });
     socket.on("output", (data: unknown) => {
       if (typeof data === "string") term.write(data);
@@ -109,7 +110,9 @@ export function TerminalPane({
     socket.on("exit", (raw: unknown) => {
       const e = ExitSchema.safeParse(raw);
       setStatus("exited");
-      term.write(`\r\n\x1b[33m[shell exited${e.success && e.data.code != null ? ` with ${e.data.code}` : ""}; reconnecting opens a new one]\x1b[0m\r\n`);
+      term.write(
+        `\r\n\x1b[33m[shell exited${e.success && e.data.code != null ? ` with ${e.data.code}` : ""}; reconnecting opens a new one]\x1b[0m\r\n`,
+      );
       if (mode === "rw") sessionStorage.removeItem(`firedrill:term:${attemptId}:${instance}`);
     });
     socket.on("disconnect", (reason) => {
@@ -118,7 +121,9 @@ export function TerminalPane({
     });
     socket.on("connect_error", (err) => {
       setStatus("error");
-      setMessage(mode === "ro" && /no session/.test(err.message) ? "waiting for the player to open this shell" : err.message);
+      setMessage(
+        mode === "ro" && /no session/.test(err.message) ? "waiting for the player to open this shell" : err.message,
+      );
       // Refusals by the server's handshake are not retried by socket.io itself: try again shortly
       // (a fresh token is fetched on each try; a watcher waits for the player's shell to exist).
       clearTimeout(retry);
@@ -146,7 +151,11 @@ export function TerminalPane({
       }
       if (key === "v") {
         e.preventDefault();
-        if (mode === "rw") void navigator.clipboard?.readText().then((text) => term.paste(text)).catch(() => undefined);
+        if (mode === "rw")
+          void navigator.clipboard
+            ?.readText()
+            .then((text) => term.paste(text))
+            .catch(() => undefined);
         return false;
       }
       return true;
@@ -188,14 +197,28 @@ export function TerminalPane({
   }, [visible]);
 
   return (
-    <div className={visible ? "flex h-full min-h-0 flex-col" : "hidden"} data-testid={`terminal-${instance}`} data-status={status}>
+    <div
+      className={visible ? "flex h-full min-h-0 flex-col" : "hidden"}
+      data-testid={`terminal-${instance}`}
+      data-status={status}
+    >
       <div className="flex items-center justify-between border-b border-slate-800 bg-slate-900 px-3 py-1 text-xs text-slate-400">
         <span>
           root@{instance}
-          {mode === "ro" && <span className="ml-2 rounded bg-slate-700 px-1.5 py-0.5 text-slate-200">watching (read-only)</span>}
+          {mode === "ro" && (
+            <span className="ml-2 rounded bg-slate-700 px-1.5 py-0.5 text-slate-200">watching (read-only)</span>
+          )}
         </span>
         <span aria-live="polite">
-          {status === "connected" ? "connected" : status === "reconnecting" ? "reconnecting…" : status === "exited" ? "shell exited" : status === "error" ? `cannot connect${message ? `: ${message}` : ""}` : "connecting…"}
+          {status === "connected"
+            ? "connected"
+            : status === "reconnecting"
+              ? "reconnecting…"
+              : status === "exited"
+                ? "shell exited"
+                : status === "error"
+                  ? `cannot connect${message ? `: ${message}` : ""}`
+                  : "connecting…"}
           <span className="ml-3 hidden text-slate-500 xl:inline">Ctrl+Shift+C / Ctrl+Shift+V to copy / paste</span>
         </span>
       </div>

@@ -10,7 +10,17 @@ export function format(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-export function Timer({ startedAt, stoppedAt, parMinutes, running }: { startedAt: string; stoppedAt: string | null; parMinutes: number; running: boolean }) {
+export function Timer({
+  startedAt,
+  stoppedAt,
+  parMinutes,
+  running,
+}: {
+  startedAt: string;
+  stoppedAt: string | null;
+  parMinutes: number;
+  running: boolean;
+}) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running || stoppedAt) return;
@@ -22,7 +32,9 @@ export function Timer({ startedAt, stoppedAt, parMinutes, running }: { startedAt
   const over = elapsed > parMinutes * 60_000;
   return (
     <span className="inline-flex items-baseline gap-1" title={`Par: ${parMinutes} minutes`} data-testid="timer">
-      <span className={`font-mono text-lg font-semibold tabular-nums ${over ? "text-amber-300" : "text-white"}`}>{format(elapsed)}</span>
+      <span className={`font-mono text-lg font-semibold tabular-nums ${over ? "text-amber-300" : "text-white"}`}>
+        {format(elapsed)}
+      </span>
       <span className="text-xs text-slate-400">/ par {parMinutes} min</span>
     </span>
   );

@@ -6,7 +6,10 @@ export interface ApiError {
 }
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: ApiError };
 
-export async function api<T>(url: string, init: { method?: string; body?: unknown; keepalive?: boolean } = {}): Promise<ApiResult<T>> {
+export async function api<T>(
+  url: string,
+  init: { method?: string; body?: unknown; keepalive?: boolean } = {},
+): Promise<ApiResult<T>> {
   try {
     const res = await fetch(url, {
       method: init.method ?? "GET",
@@ -18,9 +21,19 @@ export async function api<T>(url: string, init: { method?: string; body?: unknow
     });
     const json: unknown = await res.json().catch(() => null);
     if (res.ok) return { ok: true, data: json as T };
-    const error = (json as { error?: ApiError } | null)?.error ?? { code: "INTERNAL", message: `The server answered ${res.status}.` };
+    const error = (json as { error?: ApiError } | null)?.error ?? {
+      code: "INTERNAL",
+      message: `The server answered ${res.status}.`,
+    };
     return { ok: false, status: res.status, error };
   } catch {
-    return { ok: false, status: 0, error: { code: "OFFLINE", message: "Cannot reach Firedrill. Check your connection; your typing is kept in this browser." } };
+    return {
+      ok: false,
+      status: 0,
+      error: {
+        code: "OFFLINE",
+        message: "Cannot reach Firedrill. Check your connection; your typing is kept in this browser.",
+      },
+    };
   }
 }

@@ -42,7 +42,10 @@ export function useAutosave<T>(opts: {
   const backup = useCallback(
     (value: T) => {
       try {
-        localStorage.setItem(storageKey, JSON.stringify({ content: value, version: version.current, at: Date.now() } satisfies Backup<T>));
+        localStorage.setItem(
+          storageKey,
+          JSON.stringify({ content: value, version: version.current, at: Date.now() } satisfies Backup<T>),
+        );
       } catch {
         /* storage full or disabled: the server copy still saves */
       }
@@ -165,7 +168,11 @@ export function useAutosave<T>(opts: {
     try {
       const b = JSON.parse(raw) as Backup<T>;
       const serverAt = opts.initial.updatedAt ? Date.parse(opts.initial.updatedAt) : 0;
-      if (b.version >= opts.initial.version && b.at > serverAt && JSON.stringify(b.content) !== JSON.stringify(opts.initial.content)) {
+      if (
+        b.version >= opts.initial.version &&
+        b.at > serverAt &&
+        JSON.stringify(b.content) !== JSON.stringify(opts.initial.content)
+      ) {
         latest.current = b.content;
         dirty.current = true;
         // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from storage is a one-off on mount
@@ -203,5 +210,17 @@ export function useAutosave<T>(opts: {
     version.current = v;
   }, []);
 
-  return { content, setContent, status, error, restored, savedAt, save, keepMine, loadLatest, currentVersion, setVersion };
+  return {
+    content,
+    setContent,
+    status,
+    error,
+    restored,
+    savedAt,
+    save,
+    keepMine,
+    loadLatest,
+    currentVersion,
+    setVersion,
+  };
 }

@@ -7,7 +7,12 @@
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
 import { z } from "zod";
-import { InstanceStatsSchema, SliSampleSchema, type InstanceStats, type SliSample } from "@/lib/contracts/orchestrator-api";
+import {
+  InstanceStatsSchema,
+  SliSampleSchema,
+  type InstanceStats,
+  type SliSample,
+} from "@/lib/contracts/orchestrator-api";
 import type { AccessToken } from "./use-access-token";
 
 const MAX_SAMPLES = 240;

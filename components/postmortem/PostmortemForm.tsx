@@ -18,14 +18,35 @@ const control =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
   "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600";
 
-type TextKey = "summary" | "impact" | "rootCause" | "trigger" | "contributingFactors" | "detection" | "resolution" | "wentWell" | "wentBadly" | "gotLucky";
+type TextKey =
+  | "summary"
+  | "impact"
+  | "rootCause"
+  | "trigger"
+  | "contributingFactors"
+  | "detection"
+  | "resolution"
+  | "wentWell"
+  | "wentBadly"
+  | "gotLucky";
 
 const SECTIONS: { key: TextKey; label: string; help: string; rows: number; optional?: boolean }[] = [
   { key: "summary", label: "Summary", help: "Two or three sentences a busy reader can take away.", rows: 3 },
   { key: "impact", label: "Impact", help: "Who was affected, how badly, for how long; use the SLI figures.", rows: 3 },
-  { key: "rootCause", label: "Root cause", help: "Why it happened — the condition, not a person. Ask why until it stops being useful.", rows: 4 },
+  {
+    key: "rootCause",
+    label: "Root cause",
+    help: "Why it happened — the condition, not a person. Ask why until it stops being useful.",
+    rows: 4,
+  },
   { key: "trigger", label: "Trigger", help: "What set it off at that moment.", rows: 2 },
-  { key: "contributingFactors", label: "Contributing factors", help: "What made it worse or harder to see.", rows: 3, optional: true },
+  {
+    key: "contributingFactors",
+    label: "Contributing factors",
+    help: "What made it worse or harder to see.",
+    rows: 3,
+    optional: true,
+  },
   { key: "detection", label: "Detection", help: "How we found out, and how we could have found out sooner.", rows: 2 },
   { key: "resolution", label: "Resolution", help: "What mitigated it and what fixed it for good.", rows: 3 },
   { key: "wentWell", label: "What went well", help: "", rows: 2 },
@@ -53,19 +74,28 @@ export function PostmortemForm({
   editable: boolean;
 }) {
   const router = useRouter();
-  const doc = useAutosave<PostmortemContent>({ url: `/api/attempts/${attemptId}/postmortem`, storageKey: `firedrill:postmortem:${attemptId}`, initial, editable });
+  const doc = useAutosave<PostmortemContent>({
+    url: `/api/attempts/${attemptId}/postmortem`,
+    storageKey: `firedrill:postmortem:${attemptId}`,
+    initial,
+    editable,
+  });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pm = doc.content;
-  const set = <K extends keyof PostmortemContent>(key: K, value: PostmortemContent[K]) => doc.setContent((prev) => ({ ...prev, [key]: value }));
+  const set = <K extends keyof PostmortemContent>(key: K, value: PostmortemContent[K]) =>
+    doc.setContent((prev) => ({ ...prev, [key]: value }));
   const err = (path: string) => fields[path];
 
   async function submit() {
     setBusy(true);
     setMessage(null);
     await doc.save();
-    const r = await api<{ version: number }>(`/api/attempts/${attemptId}/postmortem/submit`, { method: "POST", body: { version: doc.currentVersion(), content: doc.content } });
+    const r = await api<{ version: number }>(`/api/attempts/${attemptId}/postmortem/submit`, {
+      method: "POST",
+      body: { version: doc.currentVersion(), content: doc.content },
+    });
     setBusy(false);
     if (r.ok) {
       router.push(`/attempts/${attemptId}`);
@@ -80,14 +110,26 @@ export function PostmortemForm({
     setFields(f);
     setMessage(r.error.message);
     const first = Object.keys(f)[0];
-    if (first) document.getElementById(`pm-${first.split(".")[0]}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+    if (first)
+      document.getElementById(`pm-${first.split(".")[0]}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
   }
 
   return (
     <>
-      <form className="space-y-6 print:hidden" onSubmit={(e) => e.preventDefault()} aria-label="Postmortem" data-testid="postmortem-form" noValidate>
+      <form
+        className="space-y-6 print:hidden"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="Postmortem"
+        data-testid="postmortem-form"
+        noValidate
+      >
         <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-2 bg-slate-50/95 px-1 py-2 backdrop-blur">
-          <SaveIndicator status={doc.status} error={doc.error} onKeepMine={() => void doc.keepMine()} onLoadLatest={() => void doc.loadLatest()} />
+          <SaveIndicator
+            status={doc.status}
+            error={doc.error}
+            onKeepMine={() => void doc.keepMine()}
+            onLoadLatest={() => void doc.loadLatest()}
+          />
           <div className="flex gap-2">
             <Button variant="secondary" size="sm" onClick={() => window.print()}>
               Print
@@ -99,9 +141,17 @@ export function PostmortemForm({
             )}
           </div>
         </div>
-        {doc.restored && <p className="rounded bg-blue-50 px-3 py-2 text-sm text-blue-800">Restored changes this browser had not yet saved.</p>}
+        {doc.restored && (
+          <p className="rounded bg-blue-50 px-3 py-2 text-sm text-blue-800">
+            Restored changes this browser had not yet saved.
+          </p>
+        )}
         {message && (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="postmortem-errors">
+          <div
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+            data-testid="postmortem-errors"
+          >
             <p className="font-medium">{message}</p>
             {Object.keys(fields).length > 0 && (
               <ul className="mt-1 list-disc pl-5">
@@ -114,12 +164,21 @@ export function PostmortemForm({
         )}
 
         {SECTIONS.slice(0, 2).map((s) => (
-          <TextSection key={s.key} s={s} value={pm[s.key]} error={err(s.key)} disabled={!editable} onChange={(v) => set(s.key, v)} />
+          <TextSection
+            key={s.key}
+            s={s}
+            value={pm[s.key]}
+            error={err(s.key)}
+            disabled={!editable}
+            onChange={(v) => set(s.key, v)}
+          />
         ))}
 
         <fieldset id="pm-timeline" className="space-y-2">
           <legend className="text-sm font-semibold text-slate-900">Timeline (UTC)</legend>
-          <p className="text-sm text-slate-500">Drafted from what you did and what the system recorded. Edit freely: add context, remove noise.</p>
+          <p className="text-sm text-slate-500">
+            Drafted from what you did and what the system recorded. Edit freely: add context, remove noise.
+          </p>
           {err("timeline") && <p className="text-sm text-red-700">{err("timeline")}</p>}
           <ol className="space-y-1.5">
             {pm.timeline.map((e, i) => (
@@ -129,17 +188,37 @@ export function PostmortemForm({
                   className={`${control} w-44 shrink-0 font-mono text-xs ${err(`timeline.${i}.at`) ? "border-red-400" : "border-slate-300"}`}
                   value={toLocalInput(e.at)}
                   disabled={!editable}
-                  onChange={(ev) => set("timeline", pm.timeline.map((x, j) => (j === i ? { ...x, at: fromLocalInput(ev.target.value) } : x)))}
+                  onChange={(ev) =>
+                    set(
+                      "timeline",
+                      pm.timeline.map((x, j) => (j === i ? { ...x, at: fromLocalInput(ev.target.value) } : x)),
+                    )
+                  }
                 />
                 <input
                   aria-label={`Entry ${i + 1}`}
                   className={`${control} border-slate-300`}
                   value={e.text}
                   disabled={!editable}
-                  onChange={(ev) => set("timeline", pm.timeline.map((x, j) => (j === i ? { ...x, text: ev.target.value } : x)))}
+                  onChange={(ev) =>
+                    set(
+                      "timeline",
+                      pm.timeline.map((x, j) => (j === i ? { ...x, text: ev.target.value } : x)),
+                    )
+                  }
                 />
                 {editable && (
-                  <Button variant="ghost" size="sm" aria-label={`Remove entry ${i + 1}`} onClick={() => set("timeline", pm.timeline.filter((_, j) => j !== i))}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Remove entry ${i + 1}`}
+                    onClick={() =>
+                      set(
+                        "timeline",
+                        pm.timeline.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
                     ✕
                   </Button>
                 )}
@@ -150,7 +229,9 @@ export function PostmortemForm({
             <Button
               variant="secondary"
               size="sm"
-              onClick={() => set("timeline", [...pm.timeline, { at: pm.timeline.at(-1)?.at ?? new Date().toISOString(), text: "" }])}
+              onClick={() =>
+                set("timeline", [...pm.timeline, { at: pm.timeline.at(-1)?.at ?? new Date().toISOString(), text: "" }])
+              }
             >
               Add entry
             </Button>
@@ -158,21 +239,38 @@ export function PostmortemForm({
         </fieldset>
 
         {SECTIONS.slice(2).map((s) => (
-          <TextSection key={s.key} s={s} value={pm[s.key]} error={err(s.key)} disabled={!editable} onChange={(v) => set(s.key, v)} />
+          <TextSection
+            key={s.key}
+            s={s}
+            value={pm[s.key]}
+            error={err(s.key)}
+            disabled={!editable}
+            onChange={(v) => set(s.key, v)}
+          />
         ))}
 
         <fieldset id="pm-actionItems" className="space-y-2">
           <legend className="text-sm font-semibold text-slate-900">Action items</legend>
-          <p className="text-sm text-slate-500">Concrete, owned, and aimed at the system: prevent, mitigate, detect, or improve the process.</p>
+          <p className="text-sm text-slate-500">
+            Concrete, owned, and aimed at the system: prevent, mitigate, detect, or improve the process.
+          </p>
           {err("actionItems") && <p className="text-sm text-red-700">{err("actionItems")}</p>}
           {pm.actionItems.map((a, i) => (
-            <div key={i} className="grid gap-2 rounded-md border border-slate-200 bg-white p-2 sm:grid-cols-[9rem_12rem_1fr_auto]">
+            <div
+              key={i}
+              className="grid gap-2 rounded-md border border-slate-200 bg-white p-2 sm:grid-cols-[9rem_12rem_1fr_auto]"
+            >
               <select
                 aria-label={`Kind of action ${i + 1}`}
                 className={`${control} border-slate-300`}
                 value={a.kind}
                 disabled={!editable}
-                onChange={(e) => set("actionItems", pm.actionItems.map((x, j) => (j === i ? { ...x, kind: e.target.value as typeof a.kind } : x)))}
+                onChange={(e) =>
+                  set(
+                    "actionItems",
+                    pm.actionItems.map((x, j) => (j === i ? { ...x, kind: e.target.value as typeof a.kind } : x)),
+                  )
+                }
               >
                 {ACTION_KINDS.map((k) => (
                   <option key={k} value={k}>
@@ -187,9 +285,16 @@ export function PostmortemForm({
                   className={`${control} ${err(`actionItems.${i}.owner`) ? "border-red-400" : "border-slate-300"}`}
                   value={a.owner}
                   disabled={!editable}
-                  onChange={(e) => set("actionItems", pm.actionItems.map((x, j) => (j === i ? { ...x, owner: e.target.value } : x)))}
+                  onChange={(e) =>
+                    set(
+                      "actionItems",
+                      pm.actionItems.map((x, j) => (j === i ? { ...x, owner: e.target.value } : x)),
+                    )
+                  }
                 />
-                {err(`actionItems.${i}.owner`) && <p className="mt-0.5 text-xs text-red-700">{err(`actionItems.${i}.owner`)}</p>}
+                {err(`actionItems.${i}.owner`) && (
+                  <p className="mt-0.5 text-xs text-red-700">{err(`actionItems.${i}.owner`)}</p>
+                )}
               </div>
               <div>
                 <input
@@ -198,19 +303,40 @@ export function PostmortemForm({
                   className={`${control} ${err(`actionItems.${i}.description`) ? "border-red-400" : "border-slate-300"}`}
                   value={a.description}
                   disabled={!editable}
-                  onChange={(e) => set("actionItems", pm.actionItems.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))}
+                  onChange={(e) =>
+                    set(
+                      "actionItems",
+                      pm.actionItems.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)),
+                    )
+                  }
                 />
-                {err(`actionItems.${i}.description`) && <p className="mt-0.5 text-xs text-red-700">{err(`actionItems.${i}.description`)}</p>}
+                {err(`actionItems.${i}.description`) && (
+                  <p className="mt-0.5 text-xs text-red-700">{err(`actionItems.${i}.description`)}</p>
+                )}
               </div>
               {editable && (
-                <Button variant="ghost" size="sm" aria-label={`Remove action ${i + 1}`} onClick={() => set("actionItems", pm.actionItems.filter((_, j) => j !== i))}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove action ${i + 1}`}
+                  onClick={() =>
+                    set(
+                      "actionItems",
+                      pm.actionItems.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   ✕
                 </Button>
               )}
             </div>
           ))}
           {editable && (
-            <Button variant="secondary" size="sm" onClick={() => set("actionItems", [...pm.actionItems, { owner: "", kind: "prevent", description: "" }])}>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => set("actionItems", [...pm.actionItems, { owner: "", kind: "prevent", description: "" }])}
+            >
               Add action item
             </Button>
           )}

@@ -21,7 +21,9 @@ export function PostmortemView({ pm }: { pm: PostmortemContent }) {
           <tbody>
             {pm.timeline.map((e, i) => (
               <tr key={i} className="align-top">
-                <td className="w-28 py-0.5 pr-3 font-mono text-xs text-slate-500">{Number.isNaN(Date.parse(e.at)) ? e.at : new Date(e.at).toISOString().slice(11, 19)}</td>
+                <td className="w-28 py-0.5 pr-3 font-mono text-xs text-slate-500">
+                  {Number.isNaN(Date.parse(e.at)) ? e.at : new Date(e.at).toISOString().slice(11, 19)}
+                </td>
                 <td className="py-0.5">{e.text}</td>
               </tr>
             ))}

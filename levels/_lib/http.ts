@@ -44,5 +44,5 @@ export function formatMs(ms: number): string {
 
 /** A JSON value as a player would read it in a message: strings as they are, anything else as JSON. */
 export function shown(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value) ?? "";
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
 }

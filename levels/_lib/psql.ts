@@ -11,7 +11,11 @@ export async function psql(ctx: LevelContext, sql: string, opts: { timeoutMs?: n
 }
 
 /** Rows of a query as arrays of strings; throws when psql fails. */
-export async function queryRows(ctx: LevelContext, sql: string, opts: { timeoutMs?: number } = {}): Promise<string[][]> {
+export async function queryRows(
+  ctx: LevelContext,
+  sql: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<string[][]> {
   const result = await psql(ctx, sql, opts);
   if (result.exitCode !== 0) throw new Error(`psql failed: ${(result.stderr || result.stdout).trim().split("\n")[0]}`);
   return result.stdout

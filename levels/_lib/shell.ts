@@ -26,7 +26,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Poll `probe` until it returns a value (not undefined) or the time is up; returns the last value or undefined. */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 250): Promise<T | undefined> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -19,13 +19,15 @@ async function writesFail(ctx: LevelContext): Promise<string | null> {
     body: randomBytes(64 * 1024),
     headers: { "content-type": "application/octet-stream", "x-filename": "check.bin" },
   });
-  if (upload.status !== 201) return `uploads fail (${upload.status || "no answer"}${upload.json?.error ? `: ${shown(upload.json.error)}` : ""})`;
+  if (upload.status !== 201)
+    return `uploads fail (${upload.status || "no answer"}${upload.json?.error ? `: ${shown(upload.json.error)}` : ""})`;
   const stamp = Date.now();
   const signup = await requestJson(ctx, "/api/users", {
     method: "POST",
     json: { name: "Disk Check", email: `disk-check-${stamp}@example.com` },
   });
-  if (signup.status !== 201) return `sign-ups fail (${signup.status || "no answer"}${signup.json?.error ? `: ${shown(signup.json.error)}` : ""})`;
+  if (signup.status !== 201)
+    return `sign-ups fail (${signup.status || "no answer"}${signup.json?.error ? `: ${shown(signup.json.error)}` : ""})`;
   return null;
 }
 
@@ -38,7 +40,8 @@ async function roomProblem(ctx: LevelContext, when: string): Promise<string | nu
   if (!second) return `df cannot read ${VOLUME} ${when}`;
   if (percentFree(second) < MIN_FREE_PERCENT) return `${VOLUME} is only ${percentFree(second)}% free ${when}`;
   const grown = first.availBytes - second.availBytes;
-  if (grown > MAX_GROWTH_BYTES) return `${VOLUME} lost ${Math.round(grown / 1024 / 1024)} MB of free space in 2.5 s ${when}: something is still writing there`;
+  if (grown > MAX_GROWTH_BYTES)
+    return `${VOLUME} lost ${Math.round(grown / 1024 / 1024)} MB of free space in 2.5 s ${when}: something is still writing there`;
   return null;
 }
 
@@ -50,9 +53,11 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
 
   ctx.log("rebooting the app instance to prove the disk stays free");
   await ctx.restart("app");
-  if (!(await ctx.waitHealthy("app", 30_000))) return { passed: false, message: "The app instance does not come back healthy after a restart." };
+  if (!(await ctx.waitHealthy("app", 30_000)))
+    return { passed: false, message: "The app instance does not come back healthy after a restart." };
   const later = await roomProblem(ctx, "after a reboot of the app instance");
-  if (later) return { passed: false, message: `The disk fills up again: ${later}. Whatever wrote there starts again at boot.` };
+  if (later)
+    return { passed: false, message: `The disk fills up again: ${later}. Whatever wrote there starts again at boot.` };
   const failingLater = await writesFail(ctx);
   if (failingLater) return { passed: false, message: `After a reboot of the app instance ${failingLater}.` };
 

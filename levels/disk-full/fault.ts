@@ -29,9 +29,13 @@ export default async function fault(ctx: LevelContext): Promise<void> {
       `ln -sfn /etc/sv/${service} /etc/service/${service}`,
     ].join("\n"),
   );
-  const full = await waitFor(async () => {
-    const usage = await volumeUsage(ctx);
-    return usage && usage.availBytes < 1024 * 1024 ? usage : undefined;
-  }, 20_000, 500);
+  const full = await waitFor(
+    async () => {
+      const usage = await volumeUsage(ctx);
+      return usage && usage.availBytes < 1024 * 1024 ? usage : undefined;
+    },
+    20_000,
+    500,
+  );
   if (!full) throw new Error(`${service} did not fill /var/lib/app`);
 }

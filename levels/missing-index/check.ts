@@ -31,7 +31,8 @@ async function timeSearch(ctx: LevelContext, path: string): Promise<Timing> {
     if (i > 0) await sleep(300);
     const res = await requestJson(ctx, path, { timeoutMs: GIVE_UP_MS });
     if (res.status === 0 && res.ms >= GIVE_UP_MS - 100) return { ok: true, status: 0, search: GIVE_UP_MS, plain }; // too slow to wait for
-    if (res.status !== 200 || !Array.isArray(res.json?.items)) return { ok: false, status: res.status, search: res.ms, plain };
+    if (res.status !== 200 || !Array.isArray(res.json?.items))
+      return { ok: false, status: res.status, search: res.ms, plain };
     search = Math.min(search, res.ms);
     plain = Math.min(plain, (await requestJson(ctx, "/api/products?page=1", { timeoutMs: GIVE_UP_MS })).ms);
     if (search < limitFor(plain) || res.ms > 1000) break; // fast enough, or too slow to be worth asking again
@@ -49,10 +50,15 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
   const path = `/api/products?q=${encodeURIComponent(term)}`;
 
   const plan = await psql(ctx, explainSql(term));
-  if (plan.exitCode !== 0) return { passed: false, message: `EXPLAIN of the search failed: ${plan.stderr.trim().split("\n")[0]}` };
+  if (plan.exitCode !== 0)
+    return { passed: false, message: `EXPLAIN of the search failed: ${plan.stderr.trim().split("\n")[0]}` };
   const access = productsAccess(plan.stdout);
   const timing = await timeSearch(ctx, path);
-  if (!timing.ok) return { passed: false, message: `The search for "${term}" answers ${timing.status || "nothing"} through the proxy.` };
+  if (!timing.ok)
+    return {
+      passed: false,
+      message: `The search for "${term}" answers ${timing.status || "nothing"} through the proxy.`,
+    };
   const took = timing.search >= GIVE_UP_MS ? "more than 4 s" : formatMs(timing.search);
 
   if (access.fullScan) {

@@ -22,9 +22,13 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
   const where = (s: BodySizeSetting) => `client_max_body_size ${s.value} (${s.file}:${s.line})`;
   for (const s of settings) {
     if (s.bytes === null) return { passed: false, message: `${where(s)} is not a size nginx understands.` };
-    if (s.bytes === 0) return { passed: false, message: `${where(s)} switches the limit off: keep a limit, just a large enough one.` };
+    if (s.bytes === 0)
+      return { passed: false, message: `${where(s)} switches the limit off: keep a limit, just a large enough one.` };
     if (s.bytes > SANE_MAX_BYTES) {
-      return { passed: false, message: `${where(s)} is effectively unlimited: the app refuses more than 25 MB anyway, keep the proxy's limit between ${upload} and 100 MB.` };
+      return {
+        passed: false,
+        message: `${where(s)} is effectively unlimited: the app refuses more than 25 MB anyway, keep the proxy's limit between ${upload} and 100 MB.`,
+      };
     }
   }
   const small = settings.filter((s) => (s.bytes ?? 0) < UPLOAD_BYTES);
@@ -39,19 +43,37 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
   const stored = res.json?.upload as { size_bytes?: unknown } | undefined;
   if (res.status === 413 && !res.json) {
     if (settings.length === 0) {
-      return { passed: false, message: `nginx still answers 413 to a ${upload} upload: with no client_max_body_size at all, its default of 1 MB applies.` };
+      return {
+        passed: false,
+        message: `nginx still answers 413 to a ${upload} upload: with no client_max_body_size at all, its default of 1 MB applies.`,
+      };
     }
     if (small.length === 0) {
-      return { passed: false, message: `The configuration files look right, but the running nginx still answers 413 to a ${upload} upload: was it reloaded?` };
+      return {
+        passed: false,
+        message: `The configuration files look right, but the running nginx still answers 413 to a ${upload} upload: was it reloaded?`,
+      };
     }
-    return { passed: false, message: `A ${upload} upload through the proxy still gets 413 (Request Entity Too Large) from nginx.` };
+    return {
+      passed: false,
+      message: `A ${upload} upload through the proxy still gets 413 (Request Entity Too Large) from nginx.`,
+    };
   }
   if (res.status !== 201 || Number(stored?.size_bytes) !== UPLOAD_BYTES) {
-    return { passed: false, message: `A ${upload} upload through the proxy answers ${res.status || "nothing"}${res.json?.error ? ` (${shown(res.json.error)})` : ""}.` };
+    return {
+      passed: false,
+      message: `A ${upload} upload through the proxy answers ${res.status || "nothing"}${res.json?.error ? ` (${shown(res.json.error)})` : ""}.`,
+    };
   }
   const [first] = small;
   if (first) {
-    return { passed: false, message: `Uploads work again, but ${where(first)} is still smaller than ${upload}: it will bite the next request it applies to.` };
+    return {
+      passed: false,
+      message: `Uploads work again, but ${where(first)} is still smaller than ${upload}: it will bite the next request it applies to.`,
+    };
   }
-  return { passed: true, message: `nginx accepts ${upload} uploads again and the app stores them (limit: ${settings.map((s) => s.value).join(", ")}).` };
+  return {
+    passed: true,
+    message: `nginx accepts ${upload} uploads again and the app stores them (limit: ${settings.map((s) => s.value).join(", ")}).`,
+  };
 }

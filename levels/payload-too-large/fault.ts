@@ -36,13 +36,25 @@ function editScript(placement: string, limit: string, ticket: number | string): 
 export default async function fault(ctx: LevelContext): Promise<void> {
   const { placement, limit, ticket } = ctx.params;
   ctx.log(`setting client_max_body_size ${limit} (${placement})`);
-  await mustExec(ctx, "proxy", `set -e\n${editScript(String(placement), String(limit), ticket ?? 0)}\nnginx -t -q\nsv reload nginx >/dev/null`);
+  await mustExec(
+    ctx,
+    "proxy",
+    `set -e\n${editScript(String(placement), String(limit), ticket ?? 0)}\nnginx -t -q\nsv reload nginx >/dev/null`,
+  );
 
   // The reload is asynchronous: wait until an upload of the customers' size is refused.
   const body = randomBytes(UPLOAD_BYTES);
-  const refused = await waitFor(async () => {
-    const res = await ctx.http("/api/uploads", { method: "POST", body, headers: { "content-type": "application/octet-stream" } });
-    return res.status === 413 ? true : undefined;
-  }, 10_000, 300);
+  const refused = await waitFor(
+    async () => {
+      const res = await ctx.http("/api/uploads", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/octet-stream" },
+      });
+      return res.status === 413 ? true : undefined;
+    },
+    10_000,
+    300,
+  );
   if (!refused) throw new Error(`nginx still accepts a ${UPLOAD_BYTES}-byte upload after the change`);
 }

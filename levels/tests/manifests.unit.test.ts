@@ -34,7 +34,10 @@ test("every level.yaml validates and the catalogue has the five levels", () => {
 
 test("the stack manifest validates", () => {
   const stack = StackManifestSchema.parse(parse(readFileSync(join(LEVELS_DIR, "_stack/stack.yaml"), "utf8")));
-  assert.deepEqual(stack.instances.map((i) => i.name), ["proxy", "app", "db"]);
+  assert.deepEqual(
+    stack.instances.map((i) => i.name),
+    ["proxy", "app", "db"],
+  );
   const totalMb = stack.instances.reduce((sum, i) => sum + i.memoryMb, 0);
   assert.ok(totalMb <= 512, `memory limits add up to ${totalMb} MB`);
 });
@@ -45,10 +48,17 @@ test("every level is complete: modules, tiered hints, rubric, templates that res
     assert.ok(existsSync(join(dir, m.check.module)), `${m.id}: ${m.check.module}`);
     assert.equal(m.hints.length, 3, `${m.id}: three tiered hints`);
     const costs = m.hints.map((h) => h.cost);
-    assert.deepEqual(costs, [...costs].sort((a, b) => a - b), `${m.id}: hints cost more as they tell more`);
+    assert.deepEqual(
+      costs,
+      [...costs].sort((a, b) => a - b),
+      `${m.id}: hints cost more as they tell more`,
+    );
     assert.ok(m.rubric.report.length >= 3 && m.rubric.postmortem.length >= 3, `${m.id}: rubric`);
     assert.ok(Object.keys(m.params).length >= 2, `${m.id}: randomised parameters`);
-    assert.ok(m.mockClient.requests.some((r) => r.expect.jsonHas.length > 0), `${m.id}: the mock client checks response shapes`);
+    assert.ok(
+      m.mockClient.requests.some((r) => r.expect.jsonHas.length > 0),
+      `${m.id}: the mock client checks response shapes`,
+    );
     // Every {{name}} used in steps, mock paths/bodies and the solution is a parameter (or the mock client's rand).
     const names = new Set([...Object.keys(m.params), "rand"]);
     const texts = [
@@ -58,10 +68,12 @@ test("every level is complete: modules, tiered hints, rubric, templates that res
       m.solution,
     ];
     for (const text of texts) {
-      for (const [, name] of text.matchAll(/\{\{(\w+)\}\}/g)) assert.ok(names.has(name as string), `${m.id}: unknown {{${name}}} in ${text.slice(0, 60)}`);
+      for (const [, name] of text.matchAll(/\{\{(\w+)\}\}/g))
+        assert.ok(names.has(name as string), `${m.id}: unknown {{${name}}} in ${text.slice(0, 60)}`);
     }
     // The briefing tells symptoms, never the cause.
-    for (const word of CAUSE_WORDS[m.id] ?? []) assert.ok(!m.briefing.toLowerCase().includes(word), `${m.id}: the briefing says "${word}"`);
+    for (const word of CAUSE_WORDS[m.id] ?? [])
+      assert.ok(!m.briefing.toLowerCase().includes(word), `${m.id}: the briefing says "${word}"`);
   }
 });
 
@@ -88,7 +100,10 @@ test("a broken manifest is refused, naming its file and field, while the others 
   writeFileSync(join(dir, "bad-yaml/level.yaml"), "id: bad-yaml\ntitle: [unclosed\n");
 
   const catalogue = loadCatalogue(dir);
-  assert.deepEqual(catalogue.levels.map((l) => l.manifest.id), ["payload-too-large"]);
+  assert.deepEqual(
+    catalogue.levels.map((l) => l.manifest.id),
+    ["payload-too-large"],
+  );
   const difficulty = catalogue.errors.find((e) => e.file.endsWith(join("broken-level", "level.yaml")));
   assert.equal(difficulty?.field, "difficulty", JSON.stringify(catalogue.errors));
   const yaml = catalogue.errors.find((e) => e.file.endsWith(join("bad-yaml", "level.yaml")));
@@ -100,7 +115,10 @@ test("payload-too-large: the check's upload size is the mock client's", () => {
   const upload = m?.mockClient.requests.find((r) => r.path === "/api/uploads");
   assert.equal(upload?.bytes, UPLOAD_BYTES);
   for (const limit of (m?.params.limit as { choose: string[] }).choose) {
-    assert.ok((parseNginxSize(limit) ?? Infinity) < Math.min(UPLOAD_BYTES, 1024 * 1024), `${limit} must refuse the uploads (and nginx's 1m default must too)`);
+    assert.ok(
+      (parseNginxSize(limit) ?? Infinity) < Math.min(UPLOAD_BYTES, 1024 * 1024),
+      `${limit} must refuse the uploads (and nginx's 1m default must too)`,
+    );
   }
 });
 
@@ -132,16 +150,37 @@ test("payload-too-large: nginx sizes and the settings in nginx -T", () => {
 test("missing-index: the EXPLAIN reading tells a full scan from index use", () => {
   assert.equal(searchTerm("oak+lamp"), "oak lamp");
   assert.match(explainSql("it's"), /ILIKE '%it''s%'/);
-  const seq = JSON.stringify([{ Plan: { "Node Type": "Aggregate", Plans: [{ "Node Type": "Seq Scan", "Relation Name": "products", Filter: "((name ~~* '%x%'))" }] } }]);
+  const seq = JSON.stringify([
+    {
+      Plan: {
+        "Node Type": "Aggregate",
+        Plans: [{ "Node Type": "Seq Scan", "Relation Name": "products", Filter: "((name ~~* '%x%'))" }],
+      },
+    },
+  ]);
   assert.deepEqual(productsAccess(seq), { fullScan: true, indexes: [] });
-  const pkeyFilter = JSON.stringify([{ Plan: { "Node Type": "Index Scan", "Relation Name": "products", "Index Name": "products_pkey", Filter: "(name ~~* '%x%')" } }]);
+  const pkeyFilter = JSON.stringify([
+    {
+      Plan: {
+        "Node Type": "Index Scan",
+        "Relation Name": "products",
+        "Index Name": "products_pkey",
+        Filter: "(name ~~* '%x%')",
+      },
+    },
+  ]);
   assert.equal(productsAccess(pkeyFilter).fullScan, true);
   const bitmap = JSON.stringify([
     {
       Plan: {
         "Node Type": "Bitmap Heap Scan",
         "Relation Name": "products",
-        Plans: [{ "Node Type": "BitmapOr", Plans: [{ "Node Type": "Bitmap Index Scan", "Index Name": "products_name_trgm_idx" }] }],
+        Plans: [
+          {
+            "Node Type": "BitmapOr",
+            Plans: [{ "Node Type": "Bitmap Index Scan", "Index Name": "products_name_trgm_idx" }],
+          },
+        ],
       },
     },
   ]);
@@ -167,5 +206,6 @@ test("timezone: offsets and UTC-all-year", () => {
   assert.equal(offsetMinutes("Pacific/Pago_Pago", jan), -11 * 60);
   assert.equal(offsetMinutes("Pacific/Chatham", jan), 13 * 60 + 45);
   for (const zone of ["UTC", "Etc/UTC", "Etc/GMT", "Africa/Abidjan"]) assert.equal(isUtcAllYear(zone), true, zone);
-  for (const zone of ["Europe/London", "Pacific/Kiritimati", "Not/AZone"]) assert.equal(isUtcAllYear(zone), false, zone);
+  for (const zone of ["Europe/London", "Pacific/Kiritimati", "Not/AZone"])
+    assert.equal(isUtcAllYear(zone), false, zone);
 });

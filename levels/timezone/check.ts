@@ -17,11 +17,16 @@ function formatOffset(minutes: number): string {
 export default async function check(ctx: LevelContext): Promise<Verdict> {
   ctx.log("restarting the app to prove the fix survives it");
   await mustExec(ctx, "app", "sv restart app >/dev/null");
-  const health = await waitFor(async () => {
-    const res = await requestJson(ctx, "/healthz", { timeoutMs: 2000 });
-    return res.status === 200 && typeof res.json?.timeZone === "string" ? res.json : undefined;
-  }, 20_000, 500);
-  if (!health) return { passed: false, message: "The app does not come back after a restart: see /var/log/app/app.log." };
+  const health = await waitFor(
+    async () => {
+      const res = await requestJson(ctx, "/healthz", { timeoutMs: 2000 });
+      return res.status === 200 && typeof res.json?.timeZone === "string" ? res.json : undefined;
+    },
+    20_000,
+    500,
+  );
+  if (!health)
+    return { passed: false, message: "The app does not come back after a restart: see /var/log/app/app.log." };
 
   const email = `tz-check-${Date.now()}@example.com`;
   const created = await requestJson(ctx, "/api/users", { method: "POST", json: { name: "Clock Check", email } });
@@ -30,7 +35,8 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
     return { passed: false, message: `Signing up fails (${created.status || "no answer"}).` };
   }
   const today = await requestJson(ctx, "/api/users/today");
-  const listed = Array.isArray(today.json?.users) && (today.json.users as { id?: unknown }[]).some((u) => u.id === user.id);
+  const listed =
+    Array.isArray(today.json?.users) && (today.json.users as { id?: unknown }[]).some((u) => u.id === user.id);
   if (!listed) {
     return {
       passed: false,
@@ -51,5 +57,8 @@ export default async function check(ctx: LevelContext): Promise<Verdict> {
       message: `Today's list looks right at this hour, but the app's clock runs on ${zone} (${offset}) while the database keeps UTC: it will be wrong again for part of every day.`,
     };
   }
-  return { passed: true, message: `New users show up on today's list and the app's clock is ${zone}, like the database's.` };
+  return {
+    passed: true,
+    message: `New users show up on today's list and the app's clock is ${zone}, like the database's.`,
+  };
 }

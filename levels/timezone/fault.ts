@@ -22,9 +22,13 @@ export default async function fault(ctx: LevelContext): Promise<void> {
       : `sed -i '/^TZ=/d' /etc/app/app.env && ln -sfn /usr/share/zoneinfo/${zone} /etc/localtime && echo ${shq(zone)} > /etc/timezone`;
   await mustExec(ctx, "app", `set -e\ntest -e /usr/share/zoneinfo/${zone}\n${change}\nsv restart app >/dev/null`);
 
-  const moved = await waitFor(async () => {
-    const res = await requestJson(ctx, "/healthz", { timeoutMs: 2000 });
-    return res.json?.timeZone === zone ? true : undefined;
-  }, 20_000, 500);
+  const moved = await waitFor(
+    async () => {
+      const res = await requestJson(ctx, "/healthz", { timeoutMs: 2000 });
+      return res.json?.timeZone === zone ? true : undefined;
+    },
+    20_000,
+    500,
+  );
   if (!moved) throw new Error(`the app did not come back on ${zone}`);
 }

@@ -9,7 +9,9 @@ export const FALLBACK_ZONES = ["Pacific/Kiritimati", "Pacific/Pago_Pago"];
 
 /** YYYY-MM-DD in a zone. */
 export function dateIn(zone: string, at: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    at,
+  );
 }
 
 /** Minutes, out of the next `horizonMinutes` (sampled every 5), in which the zone's date is not UTC's. */

@@ -8,10 +8,16 @@ import { releaseEnvironment } from "./release-environment";
 
 export async function abandonAttempt(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (!["PROVISIONING", "ACTIVE", "FAILED"].includes(attempt.status)) throw new AppError("CONFLICT", "Only an open incident can be abandoned.");
+  if (!["PROVISIONING", "ACTIVE", "FAILED"].includes(attempt.status))
+    throw new AppError("CONFLICT", "Only an open incident can be abandoned.");
   await deps.db.$transaction(async (tx) => {
     await tx.attempt.update({ where: { id: attemptId }, data: { status: "ABANDONED", endedAt: deps.now() } });
-    await recordEvent(tx, { attemptId, kind: "SYSTEM", data: { message: "Abandoned by the player" }, actorId: actor.id });
+    await recordEvent(tx, {
+      attemptId,
+      kind: "SYSTEM",
+      data: { message: "Abandoned by the player" },
+      actorId: actor.id,
+    });
   });
   await releaseEnvironment(deps, attemptId);
 }

@@ -17,7 +17,9 @@ const STATE: Record<EnvironmentView["state"], DbState> = {
 };
 
 export function currentStage(view: EnvironmentView): string | null {
-  const stage = view.stages.find((s) => s.status === "running" || s.status === "failed") ?? view.stages.findLast((s) => s.status === "done");
+  const stage =
+    view.stages.find((s) => s.status === "running" || s.status === "failed") ??
+    view.stages.findLast((s) => s.status === "done");
   return stage?.name ?? null;
 }
 
@@ -43,7 +45,12 @@ export async function applyEnvironmentView(deps: Deps, attemptId: string, view: 
       // The clock starts when the environment was ready (the orchestrator's time), not when we noticed.
       const readyAt = view.readyAt ? new Date(Math.min(Date.parse(view.readyAt), now.getTime())) : now;
       await tx.attempt.update({ where: { id: attemptId }, data: { status: "ACTIVE", startedAt: readyAt } });
-      await recordEvent(tx, { attemptId, kind: "SYSTEM", data: { message: "Environment ready: the incident clock started" }, at: readyAt });
+      await recordEvent(tx, {
+        attemptId,
+        kind: "SYSTEM",
+        data: { message: "Environment ready: the incident clock started" },
+        at: readyAt,
+      });
     }
     if (state === "FAILED" && attempt.status === "PROVISIONING") {
       await tx.attempt.update({ where: { id: attemptId }, data: { status: "FAILED" } });

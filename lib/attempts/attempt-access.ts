@@ -12,7 +12,11 @@ import { AppError } from "../errors";
 export type AttemptMode = "rw" | "ro";
 export type Need = "read" | "write" | "grade";
 
-const include = { level: true, environment: true, members: { include: { user: { select: { id: true, name: true, email: true } } } } } as const;
+const include = {
+  level: true,
+  environment: true,
+  members: { include: { user: { select: { id: true, name: true, email: true } } } },
+} as const;
 export type AttemptWithLevel = Prisma.AttemptGetPayload<{ include: typeof include }>;
 
 export async function authorizeAttempt(
@@ -23,12 +27,17 @@ export async function authorizeAttempt(
 ): Promise<{ attempt: AttemptWithLevel; mode: AttemptMode }> {
   const attempt = await db.attempt.findUnique({ where: { id: attemptId }, include });
   if (!attempt) throw new AppError("NOT_FOUND", "No such attempt.");
-  const led = actor.role === "LEAD" ? (await db.team.findMany({ where: { leadId: actor.id }, select: { id: true } })).map((t) => t.id) : [];
+  const led =
+    actor.role === "LEAD"
+      ? (await db.team.findMany({ where: { leadId: actor.id }, select: { id: true } })).map((t) => t.id)
+      : [];
   const shape = { memberIds: attempt.members.map((m) => m.userId), teamId: attempt.teamId };
   if (!canUseAttempt(actor, shape, "watch", led)) throw new AppError("NOT_FOUND", "No such attempt.");
   const mode: AttemptMode = canUseAttempt(actor, shape, "play", led) ? "rw" : "ro";
   if (need === "write" && mode !== "rw") throw new AppError("FORBIDDEN", "Only the attempt's players can do that.");
-  if (need === "grade" && actor.role !== "FACILITATOR" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only facilitators grade attempts.");
-  if (need === "grade" && mode === "rw" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "You cannot grade your own attempt.");
+  if (need === "grade" && actor.role !== "FACILITATOR" && actor.role !== "ADMIN")
+    throw new AppError("FORBIDDEN", "Only facilitators grade attempts.");
+  if (need === "grade" && mode === "rw" && actor.role !== "ADMIN")
+    throw new AppError("FORBIDDEN", "You cannot grade your own attempt.");
   return { attempt, mode };
 }

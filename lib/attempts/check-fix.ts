@@ -9,10 +9,17 @@ import { recordEvent } from "../timeline/record-event";
 import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
 
-export async function checkFix(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<CheckResult & { mitigated: boolean }> {
+export async function checkFix(
+  actor: Actor,
+  attemptId: string,
+  deps: Deps = defaultDeps(),
+): Promise<CheckResult & { mitigated: boolean }> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
   if (attempt.status !== "ACTIVE") {
-    throw new AppError("CONFLICT", attempt.status === "MITIGATED" ? "The fix already passed its check." : "The incident is not open.");
+    throw new AppError(
+      "CONFLICT",
+      attempt.status === "MITIGATED" ? "The fix already passed its check." : "The incident is not open.",
+    );
   }
   const envId = attempt.environment?.id;
   if (!envId || attempt.environment?.state !== "READY") throw new AppError("CONFLICT", "The environment is not ready.");
@@ -22,7 +29,10 @@ export async function checkFix(actor: Actor, attemptId: string, deps: Deps = def
     await tx.attempt.update({ where: { id: attemptId }, data: { checksTried: { increment: 1 } } });
     await recordEvent(tx, { attemptId, kind: "CHECK", data: result, actorId: actor.id, at: now });
     if (!result.passed) return false;
-    const moved = await tx.attempt.updateMany({ where: { id: attemptId, status: "ACTIVE" }, data: { status: "MITIGATED", mitigatedAt: now } });
+    const moved = await tx.attempt.updateMany({
+      where: { id: attemptId, status: "ACTIVE" },
+      data: { status: "MITIGATED", mitigatedAt: now },
+    });
     return moved.count === 1;
   });
   return { ...result, mitigated };

@@ -48,7 +48,8 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
     checksTried: attempt.checksTried,
     players: attempt.members.map((m) => m.user.name),
     hints: { taken, costs: manifest.hints.map((h) => h.cost) },
-    lastCheck: check && lastCheck ? { passed: check.passed, message: check.message, at: lastCheck.at.toISOString() } : null,
+    lastCheck:
+      check && lastCheck ? { passed: check.passed, message: check.message, at: lastCheck.at.toISOString() } : null,
     report,
     postmortemStatus: postmortem?.status ?? null,
   };

@@ -23,11 +23,15 @@ export async function issueAccessToken(
   actor: Actor,
   attemptId: string,
   deps: Deps = defaultDeps(),
-  config: { secret: string; publicUrl: string } = { secret: env().ORCHESTRATOR_SECRET, publicUrl: env().ORCHESTRATOR_PUBLIC_URL },
+  config: { secret: string; publicUrl: string } = {
+    secret: env().ORCHESTRATOR_SECRET,
+    publicUrl: env().ORCHESTRATOR_PUBLIC_URL,
+  },
 ): Promise<IssuedToken> {
   const { attempt, mode } = await authorizeAttempt(deps.db, actor, attemptId, "read");
   const environment = attempt.environment;
-  if (!environment || environment.state === "DESTROYED") throw new AppError("CONFLICT", "This incident's environment has been torn down.");
+  if (!environment || environment.state === "DESTROYED")
+    throw new AppError("CONFLICT", "This incident's environment has been torn down.");
   if (environment.state !== "READY") throw new AppError("CONFLICT", "The environment is not ready yet.");
   const now = deps.now().getTime();
   const token = signAccessToken(

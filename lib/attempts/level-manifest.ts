@@ -4,7 +4,11 @@ import { AppError } from "../errors";
 
 export function manifestOf(level: { id: string; manifest: unknown }): LevelManifest {
   const parsed = LevelManifestSchema.safeParse(level.manifest);
-  if (!parsed.success) throw new AppError("CONFIG", `Level ${level.id} has a stored manifest that no longer validates; re-sync the levels.`);
+  if (!parsed.success)
+    throw new AppError(
+      "CONFIG",
+      `Level ${level.id} has a stored manifest that no longer validates; re-sync the levels.`,
+    );
   return parsed.data;
 }
 

@@ -16,7 +16,8 @@ export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Prom
   for (const a of attempts) {
     const grade = a.grades[0];
     if (!grade) continue;
-    for (const m of a.members) out.get(m.userId)?.push({ levelId: a.levelId, category: a.level.category, percent: grade.percent });
+    for (const m of a.members)
+      out.get(m.userId)?.push({ levelId: a.levelId, category: a.level.category, percent: grade.percent });
   }
   return out;
 }
@@ -29,6 +30,7 @@ export async function loadPlayerHistory(db: PrismaClient, userId: string, rule: 
     select: { level: { select: { category: true } } },
   });
   const practiceByCategory = new Map<string, number>();
-  for (const a of practice) practiceByCategory.set(a.level.category, (practiceByCategory.get(a.level.category) ?? 0) + 1);
+  for (const a of practice)
+    practiceByCategory.set(a.level.category, (practiceByCategory.get(a.level.category) ?? 0) + 1);
   return { grades, progress, passedLevelIds: new Set(progress.passedLevels.map((l) => l.levelId)), practiceByCategory };
 }

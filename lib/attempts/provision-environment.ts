@@ -15,7 +15,12 @@ export async function provisionEnvironment(
 ): Promise<void> {
   await deps.db.environment.update({ where: { id: envId }, data: { state: "PROVISIONING", error: null, stage: null } });
   try {
-    const view = await deps.orchestrator.createEnvironment({ id: envId, attemptId: attempt.id, levelId: attempt.levelId, seed: attempt.variantSeed });
+    const view = await deps.orchestrator.createEnvironment({
+      id: envId,
+      attemptId: attempt.id,
+      levelId: attempt.levelId,
+      seed: attempt.variantSeed,
+    });
     await applyEnvironmentView(deps, attempt.id, view);
   } catch (err) {
     const message = isAppError(err) ? err.message : "The environment could not be created.";

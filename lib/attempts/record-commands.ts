@@ -13,7 +13,15 @@ import { manifestOf } from "./level-manifest";
 export const RecordCommandsSchema = z
   .object({
     commands: z
-      .array(z.object({ instance: z.string().min(1).max(64), command: z.string().trim().min(1).max(2000), at: z.iso.datetime().optional() }).strict())
+      .array(
+        z
+          .object({
+            instance: z.string().min(1).max(64),
+            command: z.string().trim().min(1).max(2000),
+            at: z.iso.datetime().optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .max(50),
   })
@@ -29,7 +37,8 @@ export async function recordCommands(
   deps: Deps = defaultDeps(),
 ): Promise<{ recorded: number }> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (attempt.status !== "ACTIVE" && attempt.status !== "MITIGATED") throw new AppError("CONFLICT", "The incident is not open.");
+  if (attempt.status !== "ACTIVE" && attempt.status !== "MITIGATED")
+    throw new AppError("CONFLICT", "The incident is not open.");
   const shells = new Set(manifestOf(attempt.level).shells);
   const now = deps.now().getTime();
   const rows = input.commands
@@ -37,7 +46,13 @@ export async function recordCommands(
     .map((c) => {
       const t = c.at ? Date.parse(c.at) : now;
       const at = new Date(t <= now && now - t <= MAX_AGE_MS ? t : now);
-      return { attemptId, kind: "COMMAND" as const, actorId: actor.id, at, data: { instance: c.instance, command: c.command } };
+      return {
+        attemptId,
+        kind: "COMMAND" as const,
+        actorId: actor.id,
+        at,
+        data: { instance: c.instance, command: c.command },
+      };
     });
   if (rows.length > 0) await deps.db.timelineEvent.createMany({ data: rows });
   return { recorded: rows.length };

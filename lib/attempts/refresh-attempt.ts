@@ -59,7 +59,10 @@ export async function refreshAttempt(
     } catch (err) {
       if (!isAppError(err)) throw err;
       if (err.code === "NOT_FOUND") {
-        await deps.db.environment.update({ where: { id: envRow.id }, data: { state: "DESTROYED", destroyedAt: deps.now() } });
+        await deps.db.environment.update({
+          where: { id: envRow.id },
+          data: { state: "DESTROYED", destroyedAt: deps.now() },
+        });
       }
       warning = err.message;
     }

@@ -22,19 +22,28 @@ export interface StartAttemptInput {
 
 export const LIVE_STATUSES = ["PROVISIONING", "ACTIVE"] as const;
 
-export async function startAttempt(actor: Actor, input: StartAttemptInput, deps: Deps = defaultDeps()): Promise<{ attemptId: string }> {
+export async function startAttempt(
+  actor: Actor,
+  input: StartAttemptInput,
+  deps: Deps = defaultDeps(),
+): Promise<{ attemptId: string }> {
   if (!can(actor.role, "play")) throw new AppError("FORBIDDEN", "Only players start incidents.");
   const live = await deps.db.attempt.findFirst({
     where: { status: { in: [...LIVE_STATUSES] }, members: { some: { userId: actor.id } } },
     select: { id: true },
   });
-  if (live) throw new AppError("CONFLICT", "You already have an incident in progress: finish or abandon it first.", { attemptId: live.id });
+  if (live)
+    throw new AppError("CONFLICT", "You already have an incident in progress: finish or abandon it first.", {
+      attemptId: live.id,
+    });
 
   let levelId = input.levelId;
   let assignmentId: string | null = null;
   if (input.assignmentId) {
     const assignment = await deps.db.assignment.findUnique({ where: { id: input.assignmentId } });
-    const mine = assignment && (assignment.assigneeId === actor.id || (assignment.teamId !== null && assignment.teamId === actor.teamId));
+    const mine =
+      assignment &&
+      (assignment.assigneeId === actor.id || (assignment.teamId !== null && assignment.teamId === actor.teamId));
     if (!assignment || !mine) throw new AppError("NOT_FOUND", "There is no such assignment for you.");
     assignmentId = assignment.id;
     levelId = assignment.levelId ?? levelId;
@@ -42,7 +51,11 @@ export async function startAttempt(actor: Actor, input: StartAttemptInput, deps:
   const enabled = await deps.db.level.findMany({ where: { enabled: true }, select: { id: true, category: true } });
   if (!levelId) {
     const history = await loadPlayerHistory(deps.db, actor.id);
-    levelId = chooseLevel({ levels: enabled, passedLevelIds: history.passedLevelIds, practiceByCategory: history.practiceByCategory })?.id;
+    levelId = chooseLevel({
+      levels: enabled,
+      passedLevelIds: history.passedLevelIds,
+      practiceByCategory: history.practiceByCategory,
+    })?.id;
     if (!levelId) throw new AppError("NOT_FOUND", "No level is available to play yet.");
   }
   const level = await deps.db.level.findUnique({ where: { id: levelId } });
@@ -63,7 +76,12 @@ export async function startAttempt(actor: Actor, input: StartAttemptInput, deps:
       },
     });
     await tx.environment.create({ data: { id: `env-${created.id}`, attemptId: created.id } });
-    await recordEvent(tx, { attemptId: created.id, kind: "SYSTEM", data: { message: `Started ${level.title}` }, actorId: actor.id });
+    await recordEvent(tx, {
+      attemptId: created.id,
+      kind: "SYSTEM",
+      data: { message: `Started ${level.title}` },
+      actorId: actor.id,
+    });
     return created;
   });
   await provisionEnvironment(deps, attempt, `env-${attempt.id}`);

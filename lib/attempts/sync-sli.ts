@@ -17,23 +17,39 @@ export async function syncSli(deps: Deps, attemptId: string, sli: SliView): Prom
   const lastAt = samples.reduce((t, s) => Math.max(t, Date.parse(s.at) || 0), 0);
   const state = classifySli(sli.current);
   await deps.db.$transaction(async (tx) => {
-    const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, environment: { select: { id: true, lastActivityAt: true } } } });
+    const attempt = await tx.attempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { status: true, environment: { select: { id: true, lastActivityAt: true } } },
+    });
     const env = attempt.environment;
     if (env && lastAt > env.lastActivityAt.getTime()) {
-      const moved = await tx.environment.updateMany({ where: { id: env.id, lastActivityAt: env.lastActivityAt }, data: { lastActivityAt: new Date(lastAt) } });
+      const moved = await tx.environment.updateMany({
+        where: { id: env.id, lastActivityAt: env.lastActivityAt },
+        data: { lastActivityAt: new Date(lastAt) },
+      });
       const burned = budgetBurned(samples, env.lastActivityAt);
       if (moved.count === 1 && burned > 0 && attempt.status === "ACTIVE") {
         await tx.attempt.update({ where: { id: attemptId }, data: { budgetBurned: { increment: burned } } });
       }
     }
     if (!state) return;
-    const last = await tx.timelineEvent.findFirst({ where: { attemptId, kind: "SLI" }, orderBy: { at: "desc" }, select: { data: true } });
+    const last = await tx.timelineEvent.findFirst({
+      where: { attemptId, kind: "SLI" },
+      orderBy: { at: "desc" },
+      select: { data: true },
+    });
     const previous = last ? (readEventData("SLI", last.data)?.state ?? null) : null;
     if (previous === state || (previous === null && state === "healthy")) return;
     await recordEvent(tx, {
       attemptId,
       kind: "SLI",
-      data: { state, previous, successRate: sli.current.successRate, p95Ms: sli.current.p95Ms, lastError: sli.current.lastError },
+      data: {
+        state,
+        previous,
+        successRate: sli.current.successRate,
+        p95Ms: sli.current.p95Ms,
+        lastError: sli.current.lastError,
+      },
       at: new Date(sli.current.at),
     });
   });

@@ -6,18 +6,31 @@ import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
 import { manifestOf } from "./level-manifest";
 
-export async function takeHint(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<{ index: number; text: string; cost: number }> {
+export async function takeHint(
+  actor: Actor,
+  attemptId: string,
+  deps: Deps = defaultDeps(),
+): Promise<{ index: number; text: string; cost: number }> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (attempt.status !== "ACTIVE") throw new AppError("CONFLICT", "Hints are only available while the incident is open.");
+  if (attempt.status !== "ACTIVE")
+    throw new AppError("CONFLICT", "Hints are only available while the incident is open.");
   const hints = manifestOf(attempt.level).hints;
   const index = attempt.hintsUsed;
   const hint = hints[index];
   if (!hint) throw new AppError("CONFLICT", "There are no more hints for this level.");
   await deps.db.$transaction(async (tx) => {
     // Conditional on the count we read, so a double click takes one hint, not two.
-    const taken = await tx.attempt.updateMany({ where: { id: attemptId, hintsUsed: index }, data: { hintsUsed: index + 1 } });
+    const taken = await tx.attempt.updateMany({
+      where: { id: attemptId, hintsUsed: index },
+      data: { hintsUsed: index + 1 },
+    });
     if (taken.count !== 1) throw new AppError("CONFLICT", "That hint was just taken; reload to see it.");
-    await recordEvent(tx, { attemptId, kind: "HINT", data: { index, cost: hint.cost, text: hint.text }, actorId: actor.id });
+    await recordEvent(tx, {
+      attemptId,
+      kind: "HINT",
+      data: { index, cost: hint.cost, text: hint.text },
+      actorId: actor.id,
+    });
   });
   return { index, text: hint.text, cost: hint.cost };
 }

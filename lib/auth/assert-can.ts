@@ -15,7 +15,11 @@ export function assertAllowed(actor: Actor | null | undefined, access: Access): 
 }
 
 /** A person's data (progress, attempts, grades): themselves, staff, or the lead of their team. */
-export function canSeePerson(actor: Actor, target: { id: string; teamId: string | null }, ledTeamIds: readonly string[]): boolean {
+export function canSeePerson(
+  actor: Actor,
+  target: { id: string; teamId: string | null },
+  ledTeamIds: readonly string[],
+): boolean {
   if (actor.id === target.id) return true;
   if (actor.role === "ADMIN" || actor.role === "FACILITATOR") return true;
   return actor.role === "LEAD" && target.teamId !== null && ledTeamIds.includes(target.teamId);
@@ -53,7 +57,12 @@ export async function assertCanSeePerson(db: PrismaClient, actor: Actor, userId:
   }
 }
 
-export async function assertCanUseAttempt(db: PrismaClient, actor: Actor, attemptId: string, use: AttemptUse): Promise<void> {
+export async function assertCanUseAttempt(
+  db: PrismaClient,
+  actor: Actor,
+  attemptId: string,
+  use: AttemptUse,
+): Promise<void> {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
     select: { teamId: true, members: { select: { userId: true } } },
@@ -63,6 +72,7 @@ export async function assertCanUseAttempt(db: PrismaClient, actor: Actor, attemp
   const led = await ledTeamIds(db, actor);
   if (canUseAttempt(actor, shape, use, led)) return;
   // Whoever may watch it knows it exists; everyone else is told it does not.
-  if (canUseAttempt(actor, shape, "watch", led)) throw new AppError("FORBIDDEN", "Only the attempt's players can do that.");
+  if (canUseAttempt(actor, shape, "watch", led))
+    throw new AppError("FORBIDDEN", "Only the attempt's players can do that.");
   throw new AppError("NOT_FOUND", "No such attempt.");
 }

@@ -41,9 +41,20 @@ export async function authenticateCredentials(
   if (user.disabledAt) throw new AppError("FORBIDDEN", "This account is disabled. Ask an admin to re-enable it.");
 
   await clearSignInFailures(db, email);
-  const session = await createSession(db, { userId: user.id, days: cfg.sessionDays, userAgent: input.userAgent, ip: input.ip }, now);
+  const session = await createSession(
+    db,
+    { userId: user.id, days: cfg.sessionDays, userAgent: input.userAgent, ip: input.ip },
+    now,
+  );
   return {
-    actor: { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, sessionId: session.id },
+    actor: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      teamId: user.teamId,
+      sessionId: session.id,
+    },
     sessionId: session.id,
   };
 }

@@ -9,8 +9,7 @@ import { resolveSession } from "./resolve-session";
 import { sidFromToken } from "./session-token";
 
 export type AccessDecision =
-  | { allowed: true; actor: Actor | null }
-  | { allowed: false; reason: "signed-out" | "forbidden"; actor: Actor | null };
+  { allowed: true; actor: Actor | null } | { allowed: false; reason: "signed-out" | "forbidden"; actor: Actor | null };
 
 export async function actorFromToken(db: PrismaClient, token: string | null | undefined): Promise<Actor | null> {
   const sid = await sidFromToken(token);
@@ -22,6 +21,10 @@ export function decide(actor: Actor | null, access: Access): AccessDecision {
   return { allowed: false, reason: actor ? "forbidden" : "signed-out", actor };
 }
 
-export async function checkAccess(db: PrismaClient, token: string | null | undefined, access: Access): Promise<AccessDecision> {
+export async function checkAccess(
+  db: PrismaClient,
+  token: string | null | undefined,
+  access: Access,
+): Promise<AccessDecision> {
   return decide(await actorFromToken(db, token), access);
 }

@@ -9,7 +9,13 @@ export type OidcLinkError = "NoAccount" | "AccountDisabled" | "EmailUnverified";
 
 export async function linkOidcAccount(
   db: PrismaClient,
-  input: { provider: string; providerAccountId: string; email?: string | null; emailVerified?: boolean | null; name?: string | null },
+  input: {
+    provider: string;
+    providerAccountId: string;
+    email?: string | null;
+    emailVerified?: boolean | null;
+    name?: string | null;
+  },
   now = new Date(),
 ): Promise<{ userId: string } | { error: OidcLinkError }> {
   const linked = await db.account.findUnique({

@@ -97,7 +97,9 @@ export function authOptions(): NextAuthOptions {
         let sid = user.sid;
         if (!sid && account?.provider === OIDC_PROVIDER_ID) {
           const link = await db.account.findUnique({
-            where: { provider_providerAccountId: { provider: OIDC_PROVIDER_ID, providerAccountId: account.providerAccountId } },
+            where: {
+              provider_providerAccountId: { provider: OIDC_PROVIDER_ID, providerAccountId: account.providerAccountId },
+            },
             select: { userId: true },
           });
           if (link) sid = (await createSession(db, { userId: link.userId, days: e.SESSION_DAYS })).id;
@@ -112,7 +114,8 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sid) await db.session.updateMany({ where: { id: token.sid, revokedAt: null }, data: { revokedAt: new Date() } });
+        if (token?.sid)
+          await db.session.updateMany({ where: { id: token.sid, revokedAt: null }, data: { revokedAt: new Date() } });
       },
     },
   };

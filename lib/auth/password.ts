@@ -31,9 +31,16 @@ function parseHash(stored: string): { N: number; r: number; p: number; salt: Buf
   if (scheme !== "scrypt" || !n || !r || !p || !salt || !key || extra !== undefined) return undefined;
   const params = { N: Number(n), r: Number(r), p: Number(p) };
   const sane =
-    Number.isInteger(params.N) && params.N >= 2 && params.N <= 2 ** 20 && (params.N & (params.N - 1)) === 0 &&
-    Number.isInteger(params.r) && params.r >= 1 && params.r <= 32 &&
-    Number.isInteger(params.p) && params.p >= 1 && params.p <= 16;
+    Number.isInteger(params.N) &&
+    params.N >= 2 &&
+    params.N <= 2 ** 20 &&
+    (params.N & (params.N - 1)) === 0 &&
+    Number.isInteger(params.r) &&
+    params.r >= 1 &&
+    params.r <= 32 &&
+    Number.isInteger(params.p) &&
+    params.p >= 1 &&
+    params.p <= 16;
   if (!sane) return undefined;
   return { ...params, salt: Buffer.from(salt, "base64url"), key: Buffer.from(key, "base64url") };
 }

@@ -41,7 +41,9 @@ export async function recordSignInFailure(
   await db.$transaction([
     db.signInFailure.create({ data: { email: key.email, ip: key.ip, createdAt: now } }),
     // Keep the table small: this email's failures that no longer count.
-    db.signInFailure.deleteMany({ where: { email: key.email, createdAt: { lt: new Date(now.getTime() - limits.windowMs) } } }),
+    db.signInFailure.deleteMany({
+      where: { email: key.email, createdAt: { lt: new Date(now.getTime() - limits.windowMs) } },
+    }),
   ]);
 }
 

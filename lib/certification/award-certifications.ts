@@ -15,7 +15,9 @@ export async function awardCertifications(
     if (!progressToward(grades.get(userId) ?? [], rule).met) continue;
     const created = await db.$transaction(async (tx) => {
       if (await tx.certification.findFirst({ where: { userId }, select: { id: true } })) return false;
-      await tx.certification.create({ data: { userId, rule: rule as unknown as Prisma.InputJsonValue, awardedAt: now } });
+      await tx.certification.create({
+        data: { userId, rule: rule as unknown as Prisma.InputJsonValue, awardedAt: now },
+      });
       return true;
     });
     if (created) awarded.push(userId);

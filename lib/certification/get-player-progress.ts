@@ -8,9 +8,26 @@ export interface PlayerProgress {
   rule: CertificationRule;
   progress: Progress;
   certifiedAt: string | null;
-  categories: { category: string; levels: { id: string; title: string; difficulty: string; passed: boolean; bestPercent: number | null }[] }[];
-  attempts: { id: string; levelTitle: string; category: string; status: string; startedAt: string; score: number | null }[];
-  assignments: { id: string; levelId: string | null; levelTitle: string | null; note: string; dueAt: string | null; assignedBy: string }[];
+  categories: {
+    category: string;
+    levels: { id: string; title: string; difficulty: string; passed: boolean; bestPercent: number | null }[];
+  }[];
+  attempts: {
+    id: string;
+    levelTitle: string;
+    category: string;
+    status: string;
+    startedAt: string;
+    score: number | null;
+  }[];
+  assignments: {
+    id: string;
+    levelId: string | null;
+    levelTitle: string | null;
+    note: string;
+    dueAt: string | null;
+    assignedBy: string;
+  }[];
 }
 
 export async function getPlayerProgress(actor: Actor, deps: Deps = defaultDeps()): Promise<PlayerProgress> {
@@ -26,7 +43,10 @@ export async function getPlayerProgress(actor: Actor, deps: Deps = defaultDeps()
       include: { level: { select: { title: true, category: true } } },
     }),
     deps.db.assignment.findMany({
-      where: { completedAt: null, OR: [{ assigneeId: actor.id }, ...(actor.teamId ? [{ teamId: actor.teamId, assigneeId: null }] : [])] },
+      where: {
+        completedAt: null,
+        OR: [{ assigneeId: actor.id }, ...(actor.teamId ? [{ teamId: actor.teamId, assigneeId: null }] : [])],
+      },
       orderBy: [{ dueAt: "asc" }, { createdAt: "desc" }],
       include: { level: { select: { title: true } }, assignedBy: { select: { name: true } } },
     }),
@@ -36,7 +56,13 @@ export async function getPlayerProgress(actor: Actor, deps: Deps = defaultDeps()
   const byCategory = new Map<string, PlayerProgress["categories"][number]["levels"]>();
   for (const l of levels) {
     const list = byCategory.get(l.category) ?? [];
-    list.push({ id: l.id, title: l.title, difficulty: l.difficulty, passed: history.passedLevelIds.has(l.id), bestPercent: best.get(l.id) ?? null });
+    list.push({
+      id: l.id,
+      title: l.title,
+      difficulty: l.difficulty,
+      passed: history.passedLevelIds.has(l.id),
+      bestPercent: best.get(l.id) ?? null,
+    });
     byCategory.set(l.category, list);
   }
   return {

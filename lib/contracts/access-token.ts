@@ -42,8 +42,7 @@ export function signAccessToken(
 }
 
 export type VerifyResult =
-  | { ok: true; payload: AccessTokenPayload }
-  | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
+  { ok: true; payload: AccessTokenPayload } | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
 
 export function verifyAccessToken(token: string, secret: string, now = Date.now()): VerifyResult {
   const [body, sig, extra] = token.split(".");

@@ -80,7 +80,12 @@ export const CheckResultSchema = z.object({
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
 export const ExecRequestSchema = z
-  .object({ instance: z.string(), script: z.string().min(1), user: z.string().optional(), timeoutMs: z.number().int().positive().max(120_000).optional() })
+  .object({
+    instance: z.string(),
+    script: z.string().min(1),
+    user: z.string().optional(),
+    timeoutMs: z.number().int().positive().max(120_000).optional(),
+  })
   .strict();
 export type ExecRequest = z.infer<typeof ExecRequestSchema>;
 

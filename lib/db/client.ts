@@ -9,7 +9,6 @@ import { env } from "../env";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export const db: PrismaClient =
-  globalForPrisma.prisma ??
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
 
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;

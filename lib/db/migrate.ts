@@ -44,16 +44,23 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-export async function migrate(databaseUrl: string, dir: string, log: (l: string) => void = () => {}): Promise<MigrateResult> {
+export async function migrate(
+  databaseUrl: string,
+  dir: string,
+  log: (l: string) => void = () => {},
+): Promise<MigrateResult> {
   const migrations = readMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(CREATE_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
     const done = new Map(rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
     const applied: string[] = [];
     for (const m of migrations) {
@@ -69,7 +76,11 @@ export async function migrate(databaseUrl: string, dir: string, log: (l: string)
         );
       }
       const id = randomUUID();
-      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, m.checksum, m.name]);
+      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+        id,
+        m.checksum,
+        m.name,
+      ]);
       try {
         await client.query("BEGIN");
         await client.query(m.sql);

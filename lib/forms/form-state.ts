@@ -21,7 +21,10 @@ export interface FormState {
 export const IDLE: FormState = { status: "idle", values: {} };
 
 /** The submitted text fields, minus anything secret. */
-export function formValues(form: FormData, secret: readonly string[] = ["password", "confirm"]): Record<string, string> {
+export function formValues(
+  form: FormData,
+  secret: readonly string[] = ["password", "confirm"],
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !key.startsWith("$") && !secret.includes(key)) values[key] = value;

@@ -60,8 +60,12 @@ export async function gradeAttempt(
         createdAt: now,
       },
     });
-    await tx.postmortem.update({ where: { attemptId }, data: { status: input.outcome === "FINAL" ? "GRADED" : "RETURNED" } });
-    if (input.outcome === "RETURNED") await tx.incidentReport.updateMany({ where: { attemptId }, data: { submittedAt: null } });
+    await tx.postmortem.update({
+      where: { attemptId },
+      data: { status: input.outcome === "FINAL" ? "GRADED" : "RETURNED" },
+    });
+    if (input.outcome === "RETURNED")
+      await tx.incidentReport.updateMany({ where: { attemptId }, data: { submittedAt: null } });
     await recordEvent(tx, {
       attemptId,
       kind: "SYSTEM",
@@ -72,6 +76,13 @@ export async function gradeAttempt(
     return grade.id;
   });
 
-  const certified = input.outcome === "FINAL" ? await awardCertifications(deps.db, attempt.members.map((m) => m.userId), now) : [];
+  const certified =
+    input.outcome === "FINAL"
+      ? await awardCertifications(
+          deps.db,
+          attempt.members.map((m) => m.userId),
+          now,
+        )
+      : [];
   return { gradeId, percent, score: detail?.total ?? null, certified };
 }

@@ -52,7 +52,14 @@ export function matchRubric(
         continue;
       }
       if (g.score > r.points) errors[r.id] = `At most ${r.points} points.`;
-      criteria.push({ criterionId: r.id, section, title: r.title, score: g.score, max: r.points, comment: g.comment.trim() });
+      criteria.push({
+        criterionId: r.id,
+        section,
+        title: r.title,
+        score: g.score,
+        max: r.points,
+        comment: g.comment.trim(),
+      });
     }
   }
   for (const extra of given.keys()) errors[extra] = "Not a criterion of this level's rubric.";

@@ -13,8 +13,12 @@ export interface QueueItem {
   percent: number | null;
 }
 
-export async function listReviewQueue(actor: Actor, deps: Deps = defaultDeps()): Promise<{ waiting: QueueItem[]; recent: QueueItem[] }> {
-  if (actor.role !== "FACILITATOR" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only facilitators review postmortems.");
+export async function listReviewQueue(
+  actor: Actor,
+  deps: Deps = defaultDeps(),
+): Promise<{ waiting: QueueItem[]; recent: QueueItem[] }> {
+  if (actor.role !== "FACILITATOR" && actor.role !== "ADMIN")
+    throw new AppError("FORBIDDEN", "Only facilitators review postmortems.");
   const include = {
     level: { select: { title: true, category: true } },
     members: { include: { user: { select: { name: true } } } },
@@ -23,7 +27,12 @@ export async function listReviewQueue(actor: Actor, deps: Deps = defaultDeps()):
   };
   const [waiting, recent] = await Promise.all([
     deps.db.attempt.findMany({ where: { status: "SUBMITTED" }, include, orderBy: { endedAt: "asc" } }),
-    deps.db.attempt.findMany({ where: { status: { in: ["GRADED", "RETURNED"] } }, include, orderBy: { updatedAt: "desc" }, take: 15 }),
+    deps.db.attempt.findMany({
+      where: { status: { in: ["GRADED", "RETURNED"] } },
+      include,
+      orderBy: { updatedAt: "desc" },
+      take: 15,
+    }),
   ]);
   const view = (a: (typeof waiting)[number]): QueueItem => ({
     attemptId: a.id,

@@ -17,7 +17,15 @@ import { expandTemplate, type ResolvedParams } from "../levels/params";
 
 export interface AttemptRecord {
   mode: AttemptMode;
-  attempt: { id: string; status: string; startedAt: string; mitigatedAt: string | null; severity: string | null; players: string[]; score: number | null };
+  attempt: {
+    id: string;
+    status: string;
+    startedAt: string;
+    mitigatedAt: string | null;
+    severity: string | null;
+    players: string[];
+    score: number | null;
+  };
   level: Pick<LevelManifest, "id" | "title" | "category" | "difficulty" | "parMinutes" | "rubric">;
   /** Facilitators only. */
   solution: string | null;
@@ -26,17 +34,37 @@ export interface AttemptRecord {
   timeline: { at: string; kind: string; text: string; actor: string | null }[];
   figures: AttemptFigures;
   scoreDetail: ScoreDetail | null;
-  grades: { id: string; outcome: string; percent: number; comment: string; grader: string; createdAt: string; criteria: StoredCriterion[] }[];
+  grades: {
+    id: string;
+    outcome: string;
+    percent: number;
+    comment: string;
+    grader: string;
+    createdAt: string;
+    criteria: StoredCriterion[];
+  }[];
 }
 
-export async function loadAttemptRecord(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<AttemptRecord> {
+export async function loadAttemptRecord(
+  actor: Actor,
+  attemptId: string,
+  deps: Deps = defaultDeps(),
+): Promise<AttemptRecord> {
   const { attempt, mode } = await authorizeAttempt(deps.db, actor, attemptId, "read");
   const manifest = manifestOf(attempt.level);
   const [report, postmortem, events, grades] = await Promise.all([
     deps.db.incidentReport.findUnique({ where: { attemptId } }),
     deps.db.postmortem.findUnique({ where: { attemptId } }),
-    deps.db.timelineEvent.findMany({ where: { attemptId }, orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } }),
-    deps.db.grade.findMany({ where: { attemptId }, orderBy: { createdAt: "desc" }, include: { grader: { select: { name: true } } } }),
+    deps.db.timelineEvent.findMany({
+      where: { attemptId },
+      orderBy: { at: "asc" },
+      include: { actor: { select: { name: true } } },
+    }),
+    deps.db.grade.findMany({
+      where: { attemptId },
+      orderBy: { createdAt: "desc" },
+      include: { grader: { select: { name: true } } },
+    }),
   ]);
   const facilitator = actor.role === "FACILITATOR" || actor.role === "ADMIN";
   return {
@@ -50,14 +78,35 @@ export async function loadAttemptRecord(actor: Actor, attemptId: string, deps: D
       players: attempt.members.map((m) => m.user.name),
       score: attempt.score,
     },
-    level: { id: manifest.id, title: manifest.title, category: manifest.category, difficulty: manifest.difficulty, parMinutes: manifest.parMinutes, rubric: manifest.rubric },
+    level: {
+      id: manifest.id,
+      title: manifest.title,
+      category: manifest.category,
+      difficulty: manifest.difficulty,
+      parMinutes: manifest.parMinutes,
+      rubric: manifest.rubric,
+    },
     // The notes name the variant's values ({{table}}, {{limit}}…) as this attempt was dealt them.
     solution: facilitator && mode === "ro" ? expandTemplate(manifest.solution, attempt.params as ResolvedParams) : null,
-    report: report ? { content: ReportDraftSchema.safeParse(report.content).data ?? ReportDraftSchema.parse({}), submittedAt: report.submittedAt?.toISOString() ?? null } : null,
-    postmortem: postmortem
-      ? { content: PostmortemDraftSchema.safeParse(postmortem.content).data ?? PostmortemDraftSchema.parse({}), status: postmortem.status, submittedAt: postmortem.submittedAt?.toISOString() ?? null }
+    report: report
+      ? {
+          content: ReportDraftSchema.safeParse(report.content).data ?? ReportDraftSchema.parse({}),
+          submittedAt: report.submittedAt?.toISOString() ?? null,
+        }
       : null,
-    timeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, text: describeEvent(e), actor: e.actor?.name ?? null })),
+    postmortem: postmortem
+      ? {
+          content: PostmortemDraftSchema.safeParse(postmortem.content).data ?? PostmortemDraftSchema.parse({}),
+          status: postmortem.status,
+          submittedAt: postmortem.submittedAt?.toISOString() ?? null,
+        }
+      : null,
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      text: describeEvent(e),
+      actor: e.actor?.name ?? null,
+    })),
     figures: attemptFigures({ ...attempt, parMinutes: manifest.parMinutes }),
     scoreDetail: (attempt.scoreDetail as ScoreDetail | null) ?? null,
     grades: grades.map((g) => ({

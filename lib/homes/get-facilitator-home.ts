@@ -19,8 +19,18 @@ const attemptRow = {
 export async function getFacilitatorHome(db: PrismaClient, actor: Actor) {
   assertAllowed(actor, "facilitate");
   const [active, review] = await Promise.all([
-    db.attempt.findMany({ where: { status: { in: ACTIVE } }, orderBy: { startedAt: "desc" }, take: 100, select: attemptRow }),
-    db.attempt.findMany({ where: { status: "SUBMITTED" }, orderBy: { updatedAt: "asc" }, take: 100, select: attemptRow }),
+    db.attempt.findMany({
+      where: { status: { in: ACTIVE } },
+      orderBy: { startedAt: "desc" },
+      take: 100,
+      select: attemptRow,
+    }),
+    db.attempt.findMany({
+      where: { status: "SUBMITTED" },
+      orderBy: { updatedAt: "asc" },
+      take: 100,
+      select: attemptRow,
+    }),
   ]);
   const shape = (a: (typeof active)[number]) => ({
     id: a.id,

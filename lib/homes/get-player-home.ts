@@ -11,7 +11,11 @@ export async function getPlayerHome(db: PrismaClient, actor: Actor) {
       orderBy: [{ category: "asc" }, { title: "asc" }],
       select: { id: true, title: true, category: true, difficulty: true, parMinutes: true },
     }),
-    db.certification.findFirst({ where: { userId: actor.id }, orderBy: { awardedAt: "desc" }, select: { awardedAt: true } }),
+    db.certification.findFirst({
+      where: { userId: actor.id },
+      orderBy: { awardedAt: "desc" },
+      select: { awardedAt: true },
+    }),
     db.attempt.findMany({
       where: { status: "GRADED", members: { some: { userId: actor.id } } },
       distinct: ["levelId"],

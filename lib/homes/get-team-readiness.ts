@@ -19,7 +19,12 @@ export async function getTeamReadiness(db: PrismaClient, actor: Actor) {
         members: {
           where: { disabledAt: null },
           orderBy: { name: "asc" },
-          select: { id: true, name: true, email: true, certifications: { orderBy: { awardedAt: "desc" }, take: 1, select: { awardedAt: true } } },
+          select: {
+            id: true,
+            name: true,
+            email: true,
+            certifications: { orderBy: { awardedAt: "desc" }, take: 1, select: { awardedAt: true } },
+          },
         },
       },
     }),
@@ -27,7 +32,9 @@ export async function getTeamReadiness(db: PrismaClient, actor: Actor) {
   ]);
   const categoryOf = new Map(levels.map((l) => [l.id, l.category]));
   const categories = [...new Set(levels.map((l) => l.category))].sort();
-  const levelsPerCategory = Object.fromEntries(categories.map((c) => [c, levels.filter((l) => l.category === c).length]));
+  const levelsPerCategory = Object.fromEntries(
+    categories.map((c) => [c, levels.filter((l) => l.category === c).length]),
+  );
 
   const memberIds = teams.flatMap((t) => t.members.map((m) => m.id));
   const graded = memberIds.length
@@ -50,8 +57,16 @@ export async function getTeamReadiness(db: PrismaClient, actor: Actor) {
       name: t.name,
       people: t.members.map((m) => {
         const done = [...(doneBy.get(m.id) ?? [])];
-        const byCategory = Object.fromEntries(categories.map((c) => [c, done.filter((id) => categoryOf.get(id) === c).length]));
-        return { id: m.id, name: m.name, email: m.email, certifiedAt: m.certifications[0]?.awardedAt ?? null, byCategory };
+        const byCategory = Object.fromEntries(
+          categories.map((c) => [c, done.filter((id) => categoryOf.get(id) === c).length]),
+        );
+        return {
+          id: m.id,
+          name: m.name,
+          email: m.email,
+          certifiedAt: m.certifications[0]?.awardedAt ?? null,
+          byCategory,
+        };
       }),
     })),
   };

@@ -11,9 +11,14 @@ export function json(body: unknown, status = 200): Response {
 
 export function errorResponse(err: unknown): Response {
   if (isAppError(err)) {
-    const body: ErrorBody = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+    const body: ErrorBody = {
+      error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+    };
     return json(body, err.status);
   }
   console.error("unhandled error in route handler", err);
-  return json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } } satisfies ErrorBody, ERROR_STATUS.INTERNAL);
+  return json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side." } } satisfies ErrorBody,
+    ERROR_STATUS.INTERNAL,
+  );
 }

@@ -21,7 +21,10 @@ export async function acceptInvite(db: PrismaClient, input: z.infer<typeof Accep
     if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid.");
     if (invite.expiresAt <= now) throw new AppError("CONFLICT", "This invite has expired; ask an admin for a new one.");
     // Claim it first: a concurrent accept finds acceptedAt set and stops.
-    const claimed = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: now } });
+    const claimed = await tx.invite.updateMany({
+      where: { id: invite.id, acceptedAt: null },
+      data: { acceptedAt: now },
+    });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This invite was already used. Sign in instead.");
     if (await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } })) {
       throw new AppError("CONFLICT", "An account with this email exists already. Sign in instead.");

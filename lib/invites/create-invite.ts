@@ -9,7 +9,12 @@ import { INVITE_DAYS, newInviteToken } from "./invite-token";
 export const CreateInviteSchema = z.object({ email: EmailSchema, role: RoleSchema, teamId: OptionalIdSchema });
 
 /** Returns the token once; the caller builds the link and shows it to the admin. */
-export async function createInvite(db: PrismaClient, actor: Actor, input: z.infer<typeof CreateInviteSchema>, now = new Date()) {
+export async function createInvite(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.infer<typeof CreateInviteSchema>,
+  now = new Date(),
+) {
   assertAllowed(actor, "admin");
   const { email, role, teamId } = input;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -20,7 +25,14 @@ export async function createInvite(db: PrismaClient, actor: Actor, input: z.infe
   }
   const { token, tokenHash } = newInviteToken();
   const invite = await db.invite.create({
-    data: { email, role, teamId, tokenHash, invitedById: actor.id, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
+    data: {
+      email,
+      role,
+      teamId,
+      tokenHash,
+      invitedById: actor.id,
+      expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
+    },
     select: { id: true, email: true, role: true, expiresAt: true },
   });
   return { invite, token };

@@ -2,8 +2,7 @@ import { type PrismaClient } from "@prisma/client";
 import { hashInviteToken } from "./invite-token";
 
 export type InviteLookup =
-  | { state: "valid"; email: string; role: string; teamName: string | null }
-  | { state: "used" | "expired" | "unknown" };
+  { state: "valid"; email: string; role: string; teamName: string | null } | { state: "used" | "expired" | "unknown" };
 
 /** Public: what the invite page shows for a token. Reveals the email only to the token's holder. */
 export async function findInvite(db: PrismaClient, token: string, now = new Date()): Promise<InviteLookup> {

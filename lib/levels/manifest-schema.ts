@@ -17,9 +17,7 @@ export const LEVEL_CATEGORIES = [
 export const LevelCategorySchema = z.enum(LEVEL_CATEGORIES);
 export type LevelCategory = z.infer<typeof LevelCategorySchema>;
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug like 'disk-full'");
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug like 'disk-full'");
 /** Instance names are the stack's machines: proxy, app, db. */
 const instanceName = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be an instance name like 'app'");
 
@@ -106,7 +104,11 @@ export const LevelManifestSchema = z
     shells: z.array(instanceName).min(1),
     /** How the player reaches the app as its users see it. */
     app: z
-      .object({ instance: instanceName.default("proxy"), port: z.number().int().default(80), path: z.string().default("/") })
+      .object({
+        instance: instanceName.default("proxy"),
+        port: z.number().int().default(80),
+        path: z.string().default("/"),
+      })
       .strict()
       .default({ instance: "proxy", port: 80, path: "/" }),
     /** Source the player may read (paths inside the app instance). */
@@ -120,7 +122,10 @@ export const LevelManifestSchema = z
       .strict(),
     params: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), ParamSpecSchema).default({}),
     /** TypeScript module in the level folder whose default export applies the fault. */
-    fault: z.object({ module: z.string().default("fault.ts") }).strict().default({ module: "fault.ts" }),
+    fault: z
+      .object({ module: z.string().default("fault.ts") })
+      .strict()
+      .default({ module: "fault.ts" }),
     /** TypeScript module whose default export judges whether the root cause is fixed. */
     check: z
       .object({ module: z.string().default("check.ts"), timeoutSeconds: z.number().int().positive().default(30) })

@@ -45,9 +45,7 @@ export const StackManifestSchema = z
         /** Dockerfile in the stack folder. Its first stage starts `FROM ${BASE_IMAGE}`. */
         dockerfile: z.string().default("Dockerfile"),
         /** Node services bundled on the host with esbuild and copied into the build context. */
-        bundles: z
-          .array(z.object({ entry: z.string(), out: z.string() }).strict())
-          .default([]),
+        bundles: z.array(z.object({ entry: z.string(), out: z.string() }).strict()).default([]),
       })
       .strict(),
     instances: z.array(StackInstanceSchema).min(1),

@@ -34,6 +34,9 @@ export async function syncLevels(db: PrismaClient, levelsDir: string): Promise<S
       await tx.level.upsert({ where: { id: manifest.id }, create: { id: manifest.id, ...fields }, update: fields });
     }
   });
-  const disabled = await db.level.updateMany({ where: { id: { notIn: ids }, enabled: true }, data: { enabled: false } });
+  const disabled = await db.level.updateMany({
+    where: { id: { notIn: ids }, enabled: true },
+    data: { enabled: false },
+  });
   return { synced: ids.length, disabled: disabled.count, errors: catalogue.errors };
 }

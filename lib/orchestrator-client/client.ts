@@ -50,7 +50,10 @@ async function call<T>(
   try {
     res = await doFetch(new URL(path, config.url), {
       method,
-      headers: { authorization: `Bearer ${config.secret}`, ...(opts.body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${config.secret}`,
+        ...(opts.body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
       cache: "no-store",
@@ -91,12 +94,22 @@ export const orchestrator = {
   check: (id: string, config?: OrchestratorConfig) =>
     call(CheckResultSchema, "POST", `/environments/${enc(id)}/check`, { config, timeoutMs: 180_000 }),
   exec: (id: string, req: ExecRequest, config?: OrchestratorConfig) =>
-    call(ExecResultSchema, "POST", `/environments/${enc(id)}/exec`, { body: req, config, timeoutMs: (req.timeoutMs ?? 30_000) + 5_000 }),
-  sli: (id: string, config?: OrchestratorConfig) => call(SliViewSchema, "GET", `/environments/${enc(id)}/sli`, { config }),
+    call(ExecResultSchema, "POST", `/environments/${enc(id)}/exec`, {
+      body: req,
+      config,
+      timeoutMs: (req.timeoutMs ?? 30_000) + 5_000,
+    }),
+  sli: (id: string, config?: OrchestratorConfig) =>
+    call(SliViewSchema, "GET", `/environments/${enc(id)}/sli`, { config }),
   stats: (id: string, config?: OrchestratorConfig) =>
     call(z.object({ instances: z.array(InstanceStatsSchema) }), "GET", `/environments/${enc(id)}/stats`, { config }),
   logs: (id: string, instance: string, tail = 200, config?: OrchestratorConfig) =>
-    call(z.object({ lines: z.array(z.string()) }), "GET", `/environments/${enc(id)}/logs/${enc(instance)}?tail=${tail}`, { config }),
+    call(
+      z.object({ lines: z.array(z.string()) }),
+      "GET",
+      `/environments/${enc(id)}/logs/${enc(instance)}?tail=${tail}`,
+      { config },
+    ),
 };
 
 export type OrchestratorClient = typeof orchestrator;

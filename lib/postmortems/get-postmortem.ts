@@ -15,7 +15,11 @@ export interface PostmortemView {
   prefilled: boolean;
 }
 
-export async function getPostmortem(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<PostmortemView> {
+export async function getPostmortem(
+  actor: Actor,
+  attemptId: string,
+  deps: Deps = defaultDeps(),
+): Promise<PostmortemView> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "read");
   const row = await deps.db.postmortem.findUnique({ where: { attemptId } });
   if (row) {

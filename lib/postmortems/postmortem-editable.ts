@@ -11,5 +11,6 @@ export function assertPostmortemEditable(attemptStatus: AttemptStatus, pmStatus:
         : "This postmortem has been handed in; it can change again only if a facilitator returns it.",
     );
   }
-  if (pmStatus === "SUBMITTED" || pmStatus === "GRADED") throw new AppError("CONFLICT", "This postmortem has been handed in.");
+  if (pmStatus === "SUBMITTED" || pmStatus === "GRADED")
+    throw new AppError("CONFLICT", "This postmortem has been handed in.");
 }

@@ -54,16 +54,21 @@ export function missingPostmortemFields(content: PostmortemContent): Record<stri
     if (typeof v === "string" && v.trim() === "") out[field] = message;
   }
   const entries = content.timeline.filter((e) => e.text.trim() !== "");
-  if (entries.length < 2) out.timeline = "Keep at least two timeline entries (when it began and when it was mitigated).";
+  if (entries.length < 2)
+    out.timeline = "Keep at least two timeline entries (when it began and when it was mitigated).";
   content.timeline.forEach((e, i) => {
-    if (e.text.trim() !== "" && Number.isNaN(Date.parse(e.at))) out[`timeline.${i}.at`] = "Give this entry a valid time.";
+    if (e.text.trim() !== "" && Number.isNaN(Date.parse(e.at)))
+      out[`timeline.${i}.at`] = "Give this entry a valid time.";
   });
   if (content.actionItems.length === 0) out.actionItems = "Add at least one action item.";
   content.actionItems.forEach((a, i) => {
     if (a.owner.trim() === "") out[`actionItems.${i}.owner`] = "Name an owner (a person or a team).";
     if (a.description.trim() === "") out[`actionItems.${i}.description`] = "Describe the action.";
   });
-  if (content.actionItems.length > 0 && !content.actionItems.some((a) => a.kind === "prevent" || a.kind === "mitigate")) {
+  if (
+    content.actionItems.length > 0 &&
+    !content.actionItems.some((a) => a.kind === "prevent" || a.kind === "mitigate")
+  ) {
     out.actionItems = "Include at least one action that prevents a recurrence or limits its impact.";
   }
   return out;

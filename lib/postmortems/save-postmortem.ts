@@ -8,7 +8,9 @@ import { AppError } from "../errors";
 import { assertPostmortemEditable } from "./postmortem-editable";
 import { PostmortemDraftSchema } from "./postmortem-schema";
 
-export const SavePostmortemSchema = z.object({ version: z.number().int().nonnegative(), content: PostmortemDraftSchema }).strict();
+export const SavePostmortemSchema = z
+  .object({ version: z.number().int().nonnegative(), content: PostmortemDraftSchema })
+  .strict();
 
 export async function savePostmortem(
   actor: Actor,
@@ -22,11 +24,16 @@ export async function savePostmortem(
     assertPostmortemEditable(attempt.status, existing?.status);
     const current = existing?.version ?? 0;
     const conflict = () =>
-      new AppError("CONFLICT", "The postmortem was saved from another tab or window since you loaded it.", { version: String(current) });
+      new AppError("CONFLICT", "The postmortem was saved from another tab or window since you loaded it.", {
+        version: String(current),
+      });
     if (input.version !== current) throw conflict();
     const content = input.content as Prisma.InputJsonValue;
     if (existing) {
-      const updated = await tx.postmortem.updateMany({ where: { attemptId, version: current }, data: { content, version: current + 1 } });
+      const updated = await tx.postmortem.updateMany({
+        where: { attemptId, version: current },
+        data: { content, version: current + 1 },
+      });
       if (updated.count !== 1) throw conflict();
     } else {
       await tx.postmortem.create({ data: { attemptId, content, version: 1 } });

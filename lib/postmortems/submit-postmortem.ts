@@ -23,17 +23,27 @@ export async function submitPostmortem(
   const report = await deps.db.incidentReport.findUnique({ where: { attemptId }, select: { submittedAt: true } });
   if (!report?.submittedAt) missing.report = "Submit the incident report first (Report tab).";
   if (Object.keys(missing).length > 0) {
-    throw new AppError("INVALID_INPUT", `Your draft is saved, but ${Object.keys(missing).length} section(s) still need work.`, {
-      ...missing,
-      version: String(version),
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      `Your draft is saved, but ${Object.keys(missing).length} section(s) still need work.`,
+      {
+        ...missing,
+        version: String(version),
+      },
+    );
   }
   await authorizeAttempt(deps.db, actor, attemptId, "write");
   const now = deps.now();
   await deps.db.$transaction(async (tx) => {
     await tx.postmortem.update({ where: { attemptId }, data: { status: "SUBMITTED", submittedAt: now } });
     await tx.attempt.update({ where: { id: attemptId }, data: { status: "SUBMITTED", endedAt: now } });
-    await recordEvent(tx, { attemptId, kind: "SYSTEM", data: { message: "Postmortem submitted for grading" }, actorId: actor.id, at: now });
+    await recordEvent(tx, {
+      attemptId,
+      kind: "SYSTEM",
+      data: { message: "Postmortem submitted for grading" },
+      actorId: actor.id,
+      at: now,
+    });
   });
   await releaseEnvironment(deps, attemptId);
   return { version };

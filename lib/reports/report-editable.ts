@@ -5,5 +5,9 @@ import { AppError } from "../errors";
 export function assertReportEditable(status: AttemptStatus, report: { submittedAt: Date | null } | null): void {
   const open = status === "ACTIVE" || status === "MITIGATED" || status === "RETURNED" || status === "PROVISIONING";
   if (!open) throw new AppError("CONFLICT", "This incident is closed; its report can no longer change.");
-  if (report?.submittedAt) throw new AppError("CONFLICT", "The report has been submitted; it can change again only if a facilitator returns it.");
+  if (report?.submittedAt)
+    throw new AppError(
+      "CONFLICT",
+      "The report has been submitted; it can change again only if a facilitator returns it.",
+    );
 }

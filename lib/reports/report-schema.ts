@@ -16,7 +16,10 @@ export const SEVERITY_LABEL: Record<(typeof SEVERITIES)[number], string> = {
 const text = (max: number) => z.string().max(max).default("");
 
 export const HypothesisSchema = z
-  .object({ text: z.string().max(1000).default(""), outcome: z.enum(["open", "confirmed", "ruled-out"]).default("open") })
+  .object({
+    text: z.string().max(1000).default(""),
+    outcome: z.enum(["open", "confirmed", "ruled-out"]).default("open"),
+  })
   .strict();
 export const StatusUpdateSchema = z.object({ at: z.string().max(40), text: z.string().max(2000) }).strict();
 
@@ -53,6 +56,7 @@ export function missingReportFields(content: ReportContent): Record<string, stri
     const v = content[field];
     if (typeof v === "string" && v.trim() === "") out[field] = message;
   }
-  if (!content.hypotheses.some((h) => h.text.trim() !== "")) out.hypotheses = "Record at least one hypothesis you tested.";
+  if (!content.hypotheses.some((h) => h.text.trim() !== ""))
+    out.hypotheses = "Record at least one hypothesis you tested.";
   return out;
 }

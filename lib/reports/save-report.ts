@@ -14,7 +14,9 @@ import { recordEvent } from "../timeline/record-event";
 import { ReportDraftSchema, type ReportContent } from "./report-schema";
 import { assertReportEditable } from "./report-editable";
 
-export const SaveReportSchema = z.object({ version: z.number().int().nonnegative(), content: ReportDraftSchema }).strict();
+export const SaveReportSchema = z
+  .object({ version: z.number().int().nonnegative(), content: ReportDraftSchema })
+  .strict();
 
 export async function saveReport(
   actor: Actor,
@@ -27,26 +29,46 @@ export async function saveReport(
   return deps.db.$transaction(async (tx) => {
     const existing = await tx.incidentReport.findUnique({ where: { attemptId } });
     assertReportEditable(attempt.status, existing);
-    const current = (existing?.version ?? 0);
+    const current = existing?.version ?? 0;
     if (input.version !== current) {
-      throw new AppError("CONFLICT", "The report was saved from another tab or window since you loaded it.", { version: String(current) });
+      throw new AppError("CONFLICT", "The report was saved from another tab or window since you loaded it.", {
+        version: String(current),
+      });
     }
     const content = input.content as Prisma.InputJsonValue;
     if (existing) {
-      const updated = await tx.incidentReport.updateMany({ where: { attemptId, version: current }, data: { content, version: current + 1 } });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "The report was saved from another tab or window since you loaded it.");
+      const updated = await tx.incidentReport.updateMany({
+        where: { attemptId, version: current },
+        data: { content, version: current + 1 },
+      });
+      if (updated.count !== 1)
+        throw new AppError("CONFLICT", "The report was saved from another tab or window since you loaded it.");
     } else {
       await tx.incidentReport.create({ data: { attemptId, content, version: 1 } });
     }
     const before = existing ? ReportDraftSchema.safeParse(existing.content).data : undefined;
-    await recordSideEffects(tx, { attemptId, actorId: actor.id, now, before, after: input.content, detected: attempt.detectedAt !== null });
+    await recordSideEffects(tx, {
+      attemptId,
+      actorId: actor.id,
+      now,
+      before,
+      after: input.content,
+      detected: attempt.detectedAt !== null,
+    });
     return { version: current + 1 };
   });
 }
 
 async function recordSideEffects(
   tx: Prisma.TransactionClient,
-  p: { attemptId: string; actorId: string; now: Date; before: ReportContent | undefined; after: ReportContent; detected: boolean },
+  p: {
+    attemptId: string;
+    actorId: string;
+    now: Date;
+    before: ReportContent | undefined;
+    after: ReportContent;
+    detected: boolean;
+  },
 ) {
   const previous = p.before?.severity || null;
   if (p.after.severity && p.after.severity !== previous) {
@@ -54,14 +76,26 @@ async function recordSideEffects(
       where: { id: p.attemptId },
       data: { severity: p.after.severity, ...(p.detected ? {} : { detectedAt: p.now }) },
     });
-    await recordEvent(tx, { attemptId: p.attemptId, kind: "SEVERITY", data: { severity: p.after.severity, previous }, actorId: p.actorId, at: p.now });
+    await recordEvent(tx, {
+      attemptId: p.attemptId,
+      kind: "SEVERITY",
+      data: { severity: p.after.severity, previous },
+      actorId: p.actorId,
+      at: p.now,
+    });
   }
   const seen = new Set((p.before?.statusUpdates ?? []).map((u) => u.text.trim()));
   for (const u of p.after.statusUpdates) {
     const t = u.text.trim();
     if (t && !seen.has(t)) {
       seen.add(t);
-      await recordEvent(tx, { attemptId: p.attemptId, kind: "STATUS_UPDATE", data: { text: t }, actorId: p.actorId, at: p.now });
+      await recordEvent(tx, {
+        attemptId: p.attemptId,
+        kind: "STATUS_UPDATE",
+        data: { text: t },
+        actorId: p.actorId,
+        at: p.now,
+      });
     }
   }
 }

@@ -17,8 +17,14 @@ export async function submitReport(actor: Actor, attemptId: string, deps: Deps =
     assertReportEditable(attempt.status, report);
     const content = ReportDraftSchema.parse(report?.content ?? {});
     const missing = missingReportFields(content);
-    if (Object.keys(missing).length > 0) throw new AppError("INVALID_INPUT", "The report is missing some sections.", missing);
+    if (Object.keys(missing).length > 0)
+      throw new AppError("INVALID_INPUT", "The report is missing some sections.", missing);
     await tx.incidentReport.update({ where: { attemptId }, data: { submittedAt: deps.now() } });
-    await recordEvent(tx, { attemptId, kind: "SYSTEM", data: { message: "Incident report submitted" }, actorId: actor.id });
+    await recordEvent(tx, {
+      attemptId,
+      kind: "SYSTEM",
+      data: { message: "Incident report submitted" },
+      actorId: actor.id,
+    });
   });
 }

@@ -77,7 +77,10 @@ export function scoreAttempt(input: ScoreInput): ScoreDetail {
       label: "Hints",
       points: -hintCost,
       max: 0,
-      explanation: input.hintCosts.length === 0 ? "no hints taken" : `${input.hintCosts.length} taken, costing ${input.hintCosts.join(" + ")} points`,
+      explanation:
+        input.hintCosts.length === 0
+          ? "no hints taken"
+          : `${input.hintCosts.length} taken, costing ${input.hintCosts.join(" + ")} points`,
     },
   ];
   const total = Math.max(0, round1(rubric + time + budget - hintCost));

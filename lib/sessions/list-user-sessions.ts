@@ -10,7 +10,15 @@ export async function listUserSessions(db: PrismaClient, actor: Actor, userId: s
     where: { userId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, createdAt: true, expiresAt: true, lastSeenAt: true, revokedAt: true, userAgent: true, ip: true },
+    select: {
+      id: true,
+      createdAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      revokedAt: true,
+      userAgent: true,
+      ip: true,
+    },
   });
   return rows.map((s) => {
     const state: SessionState = s.revokedAt ? "revoked" : s.expiresAt <= now ? "expired" : "active";

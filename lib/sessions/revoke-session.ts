@@ -7,11 +7,20 @@ import { AppError } from "../errors";
 export const RevokeSessionSchema = z.object({ sessionId: z.string().min(1) });
 
 /** Takes effect on the browser's next request: every request re-reads the Session row. */
-export async function revokeSession(db: PrismaClient, actor: Actor, input: z.infer<typeof RevokeSessionSchema>, now = new Date()) {
+export async function revokeSession(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.infer<typeof RevokeSessionSchema>,
+  now = new Date(),
+) {
   assertAllowed(actor, "admin");
   const { sessionId } = input;
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { id: true, revokedAt: true } });
   if (!session) throw new AppError("NOT_FOUND", "No such session.");
   if (session.revokedAt) return session;
-  return db.session.update({ where: { id: sessionId }, data: { revokedAt: now }, select: { id: true, revokedAt: true } });
+  return db.session.update({
+    where: { id: sessionId },
+    data: { revokedAt: now },
+    select: { id: true, revokedAt: true },
+  });
 }

@@ -11,7 +11,10 @@ export async function listTeams(db: PrismaClient, actor: Actor) {
       name: true,
       createdAt: true,
       lead: { select: { id: true, name: true, email: true } },
-      members: { orderBy: { name: "asc" }, select: { id: true, name: true, email: true, role: true, disabledAt: true } },
+      members: {
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, email: true, role: true, disabledAt: true },
+      },
     },
   });
 }

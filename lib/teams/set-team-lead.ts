@@ -11,7 +11,8 @@ export const SetTeamLeadSchema = z.object({ teamId: z.string().min(1), leadId: O
 export async function setTeamLead(db: PrismaClient, actor: Actor, input: z.infer<typeof SetTeamLeadSchema>) {
   assertAllowed(actor, "admin");
   const { teamId, leadId } = input;
-  if (!(await db.team.findUnique({ where: { id: teamId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such team.");
+  if (!(await db.team.findUnique({ where: { id: teamId }, select: { id: true } })))
+    throw new AppError("NOT_FOUND", "No such team.");
   if (leadId) await assertCanLead(db, leadId);
   return db.team.update({ where: { id: teamId }, data: { leadId }, select: { id: true, leadId: true } });
 }

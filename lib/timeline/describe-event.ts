@@ -29,8 +29,11 @@ export function describeEvent(e: TimelineEventLike): string {
     case "SLI": {
       const d = readEventData("SLI", e.data);
       if (!d) return "Service level changed";
-      const detail = [pct(d.successRate), d.p95Ms === null ? null : `p95 ${Math.round(d.p95Ms)} ms`].filter(Boolean).join(", ");
-      const label = d.state === "healthy" ? "Service recovered" : d.state === "down" ? "Service down" : "Service degraded";
+      const detail = [pct(d.successRate), d.p95Ms === null ? null : `p95 ${Math.round(d.p95Ms)} ms`]
+        .filter(Boolean)
+        .join(", ");
+      const label =
+        d.state === "healthy" ? "Service recovered" : d.state === "down" ? "Service down" : "Service degraded";
       return `${label} (${detail})${d.state !== "healthy" && d.lastError ? `: ${d.lastError}` : ""}`;
     }
     case "HINT": {

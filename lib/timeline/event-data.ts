@@ -11,10 +11,10 @@ export type SliState = (typeof SLI_STATES)[number];
 
 export const EventDataSchemas = {
   SYSTEM: z.object({ message: z.string().min(1).max(500) }).strict(),
-  COMMAND: z
-    .object({ instance: z.string().min(1).max(64), command: z.string().min(1).max(2000) })
+  COMMAND: z.object({ instance: z.string().min(1).max(64), command: z.string().min(1).max(2000) }).strict(),
+  CHECK: z
+    .object({ passed: z.boolean(), message: z.string().max(2000), durationMs: z.number().nonnegative() })
     .strict(),
-  CHECK: z.object({ passed: z.boolean(), message: z.string().max(2000), durationMs: z.number().nonnegative() }).strict(),
   SLI: z
     .object({
       state: z.enum(SLI_STATES),
@@ -25,7 +25,9 @@ export const EventDataSchemas = {
     })
     .strict(),
   CHAT: z.object({ text: z.string().min(1).max(2000) }).strict(),
-  HINT: z.object({ index: z.number().int().nonnegative(), cost: z.number().int().nonnegative(), text: z.string() }).strict(),
+  HINT: z
+    .object({ index: z.number().int().nonnegative(), cost: z.number().int().nonnegative(), text: z.string() })
+    .strict(),
   INJECT: z.object({ message: z.string().min(1).max(2000) }).strict(),
   ROLE: z.object({ userId: z.string(), role: z.string() }).strict(),
   STATUS_UPDATE: z.object({ text: z.string().min(1).max(2000) }).strict(),

@@ -21,7 +21,9 @@ export function prefillTimeline(input: {
   mitigatedAt: Date | null;
   events: TimelineEventLike[];
 }): TimelineEntry[] {
-  const out: TimelineEntry[] = [{ at: input.startedAt.toISOString(), text: "Incident began: the on-call engineer was paged with the briefing" }];
+  const out: TimelineEntry[] = [
+    { at: input.startedAt.toISOString(), text: "Incident began: the on-call engineer was paged with the briefing" },
+  ];
   const events = [...input.events].sort((a, b) => a.at.getTime() - b.at.getTime());
   let group: { instance: string; first: Date; last: Date; commands: string[] } | undefined;
   const flush = () => {
@@ -52,6 +54,10 @@ export function prefillTimeline(input: {
   }
   flush();
   const checkPassed = events.some((e) => e.kind === "CHECK" && readEventData("CHECK", e.data)?.passed);
-  if (input.mitigatedAt && !checkPassed) out.push({ at: input.mitigatedAt.toISOString(), text: "Mitigated: the fix was verified and the service recovered" });
+  if (input.mitigatedAt && !checkPassed)
+    out.push({
+      at: input.mitigatedAt.toISOString(),
+      text: "Mitigated: the fix was verified and the service recovered",
+    });
   return out.sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -10,6 +10,12 @@ export async function recordEvent<K extends EventKind>(
 ): Promise<void> {
   const data = parseEventData(input.kind, input.data) as Prisma.InputJsonValue;
   await tx.timelineEvent.create({
-    data: { attemptId: input.attemptId, kind: input.kind, data, actorId: input.actorId ?? null, at: input.at ?? new Date() },
+    data: {
+      attemptId: input.attemptId,
+      kind: input.kind,
+      data,
+      actorId: input.actorId ?? null,
+      at: input.at ?? new Date(),
+    },
   });
 }

@@ -9,5 +9,6 @@ export async function ensureNotLastAdmin(tx: Prisma.TransactionClient, userId: s
   const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
   if (!user || user.role !== "ADMIN" || user.disabledAt) return;
   const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
-  if (others === 0) throw new AppError("CONFLICT", `This is the last admin; make someone else an admin before you ${what}.`);
+  if (others === 0)
+    throw new AppError("CONFLICT", `This is the last admin; make someone else an admin before you ${what}.`);
 }

@@ -8,17 +8,31 @@ import { ensureNotLastAdmin } from "./ensure-not-last-admin";
 export const SetUserDisabledSchema = z.object({ userId: z.string().min(1), disabled: z.boolean() });
 
 /** Disabling ends every session of the person in the same transaction. */
-export async function setUserDisabled(db: PrismaClient, actor: Actor, input: z.infer<typeof SetUserDisabledSchema>, now = new Date()) {
+export async function setUserDisabled(
+  db: PrismaClient,
+  actor: Actor,
+  input: z.infer<typeof SetUserDisabledSchema>,
+  now = new Date(),
+) {
   assertAllowed(actor, "admin");
   const { userId, disabled } = input;
   return db.$transaction(
     async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
       if (!user) throw new AppError("NOT_FOUND", "No such person.");
-      if (!disabled) return tx.user.update({ where: { id: userId }, data: { disabledAt: null }, select: { id: true, disabledAt: true } });
+      if (!disabled)
+        return tx.user.update({
+          where: { id: userId },
+          data: { disabledAt: null },
+          select: { id: true, disabledAt: true },
+        });
       await ensureNotLastAdmin(tx, userId, "disable this account");
       await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-      return tx.user.update({ where: { id: userId }, data: { disabledAt: now }, select: { id: true, disabledAt: true } });
+      return tx.user.update({
+        where: { id: userId },
+        data: { disabledAt: now },
+        select: { id: true, disabledAt: true },
+      });
     },
     { isolationLevel: "Serializable" },
   );

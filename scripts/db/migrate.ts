@@ -4,7 +4,9 @@ import { migrate } from "../../lib/db/migrate";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error("DATABASE_URL is not set. `npm start` sets it for the embedded database; set it to migrate another one.");
+  console.error(
+    "DATABASE_URL is not set. `npm start` sets it for the embedded database; set it to migrate another one.",
+  );
   process.exit(1);
 }
 const result = await migrate(url, path.resolve("prisma/migrations"), (l) => console.log(l));

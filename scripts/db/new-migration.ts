@@ -20,7 +20,16 @@ const db = await startEmbeddedPostgres({ dataDir: ".data/postgres-scratch", port
 try {
   const sql = execFileSync(
     "npx",
-    ["prisma", "migrate", "diff", "--from-schema-datamodel", "prisma/snapshot/schema.prisma", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      "prisma/snapshot/schema.prisma",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { env: { ...process.env, DATABASE_URL: db.url }, encoding: "utf8" },
   );
   if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {

@@ -7,7 +7,17 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 
 function walk(p: string, out: string[]): void {
   if (!existsSync(p)) return;
@@ -29,7 +39,11 @@ const stampFile = (root: string) => path.join(root, ".next", "firedrill-build-st
 
 export function nextBuildIsCurrent(root: string): boolean {
   const file = stampFile(root);
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(file) && readFileSync(file, "utf8") === sourcesHash(root);
+  return (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(file) &&
+    readFileSync(file, "utf8") === sourcesHash(root)
+  );
 }
 
 export function recordNextBuild(root: string): void {

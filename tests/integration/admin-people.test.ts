@@ -16,19 +16,29 @@ import { setUserRole } from "../../lib/users/set-user-role";
 import { setUserTeam } from "../../lib/users/set-user-team";
 import { db, makeUser, uid, uniqueEmail } from "./support/people";
 
-const isCode = (code: string, field?: string) => (e: unknown) => e instanceof AppError && e.code === code && (!field || Boolean(e.fields?.[field]));
+const isCode = (code: string, field?: string) => (e: unknown) =>
+  e instanceof AppError && e.code === code && (!field || Boolean(e.fields?.[field]));
 
 after(() => db.$disconnect());
 
 test("an admin creates an account with a hashed password; a second one with the same email is a conflict on the email field", async () => {
   const admin = await makeUser("ADMIN");
   const email = uniqueEmail("new");
-  const created = await createUser(db, admin, { email, name: "New Person", role: "FACILITATOR", password: "long-enough-pw", teamId: null });
+  const created = await createUser(db, admin, {
+    email,
+    name: "New Person",
+    role: "FACILITATOR",
+    password: "long-enough-pw",
+    teamId: null,
+  });
   const row = await db.user.findUniqueOrThrow({ where: { id: created.id } });
   assert.equal(row.role, "FACILITATOR");
   assert.ok(row.passwordHash?.startsWith("scrypt$"));
   assert.ok(await verifyPassword("long-enough-pw", row.passwordHash));
-  await assert.rejects(createUser(db, admin, { email, name: "Again", role: "PLAYER", password: "long-enough-pw", teamId: null }), isCode("CONFLICT", "email"));
+  await assert.rejects(
+    createUser(db, admin, { email, name: "Again", role: "PLAYER", password: "long-enough-pw", teamId: null }),
+    isCode("CONFLICT", "email"),
+  );
 });
 
 test("invites: the token is shown once, only its hash is stored, and it works exactly once", async () => {
@@ -43,14 +53,26 @@ test("invites: the token is shown once, only its hash is stored, and it works ex
   assert.deepEqual(await findInvite(db, token), { state: "valid", email, role: "PLAYER", teamName: team.name });
   assert.deepEqual(await findInvite(db, `${token}x`), { state: "unknown" });
 
-  const user = await acceptInvite(db, { token, name: "Ivy Invitee", password: "chosen-password", confirm: "chosen-password" });
+  const user = await acceptInvite(db, {
+    token,
+    name: "Ivy Invitee",
+    password: "chosen-password",
+    confirm: "chosen-password",
+  });
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
   assert.equal(row.email, email);
   assert.equal(row.teamId, team.id);
   assert.ok(await verifyPassword("chosen-password", row.passwordHash));
   assert.deepEqual(await findInvite(db, token), { state: "used" });
-  await assert.rejects(acceptInvite(db, { token, name: "Again", password: "chosen-password", confirm: "chosen-password" }), isCode("CONFLICT"));
-  await assert.rejects(createInvite(db, admin, { email, role: "PLAYER", teamId: null }), isCode("CONFLICT", "email"), "an existing account cannot be invited");
+  await assert.rejects(
+    acceptInvite(db, { token, name: "Again", password: "chosen-password", confirm: "chosen-password" }),
+    isCode("CONFLICT"),
+  );
+  await assert.rejects(
+    createInvite(db, admin, { email, role: "PLAYER", teamId: null }),
+    isCode("CONFLICT", "email"),
+    "an existing account cannot be invited",
+  );
 });
 
 test("an expired invite cannot be accepted", async () => {
@@ -58,8 +80,15 @@ test("an expired invite cannot be accepted", async () => {
   const { token, invite } = await createInvite(db, admin, { email: uniqueEmail("late"), role: "LEAD", teamId: null });
   await db.invite.update({ where: { id: invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   assert.deepEqual(await findInvite(db, token), { state: "expired" });
-  await assert.rejects(acceptInvite(db, { token, name: "Late", password: "chosen-password", confirm: "chosen-password" }), isCode("CONFLICT"));
-  assert.equal((await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).acceptedAt, null, "the failed accept rolled back");
+  await assert.rejects(
+    acceptInvite(db, { token, name: "Late", password: "chosen-password", confirm: "chosen-password" }),
+    isCode("CONFLICT"),
+  );
+  assert.equal(
+    (await db.invite.findUniqueOrThrow({ where: { id: invite.id } })).acceptedAt,
+    null,
+    "the failed accept rolled back",
+  );
 });
 
 test("teams: unique names; the lead must be a Lead or Admin; people move between teams", async () => {
@@ -70,7 +99,10 @@ test("teams: unique names; the lead must be a Lead or Admin; people move between
   const team = await createTeam(db, admin, { name, leadId: lead.id });
   assert.equal((await db.team.findUniqueOrThrow({ where: { id: team.id } })).leadId, lead.id);
   await assert.rejects(createTeam(db, admin, { name, leadId: null }), isCode("CONFLICT", "name"));
-  await assert.rejects(setTeamLead(db, admin, { teamId: team.id, leadId: player.id }), isCode("INVALID_INPUT", "leadId"));
+  await assert.rejects(
+    setTeamLead(db, admin, { teamId: team.id, leadId: player.id }),
+    isCode("INVALID_INPUT", "leadId"),
+  );
   await setTeamLead(db, admin, { teamId: team.id, leadId: null });
 
   await setUserTeam(db, admin, { userId: player.id, teamId: team.id });
@@ -97,16 +129,25 @@ test("the last enabled admin can be neither demoted nor disabled", async () => {
   // Make this the only enabled admin inside a transaction that is always rolled back,
   // so other data in the database is never changed.
   await assert.rejects(
-    db.$transaction(async (tx) => {
-      await tx.user.updateMany({ where: { role: "ADMIN", disabledAt: null, id: { not: admin.id } }, data: { disabledAt: new Date() } });
-      await assert.rejects(ensureNotLastAdmin(tx, admin.id, "change this role"), (e: unknown) => e instanceof AppError && e.code === "CONFLICT" && /last admin/.test(e.message));
-      // Another enabled admin makes it fine again.
-      const spare = await tx.user.create({ data: { email: uniqueEmail("spare"), name: "Spare", role: "ADMIN" } });
-      await ensureNotLastAdmin(tx, admin.id, "change this role");
-      await tx.user.update({ where: { id: spare.id }, data: { disabledAt: new Date() } });
-      await assert.rejects(ensureNotLastAdmin(tx, admin.id, "disable this account"), isCode("CONFLICT"));
-      throw new Rollback();
-    }, { isolationLevel: Prisma.TransactionIsolationLevel.Serializable }),
+    db.$transaction(
+      async (tx) => {
+        await tx.user.updateMany({
+          where: { role: "ADMIN", disabledAt: null, id: { not: admin.id } },
+          data: { disabledAt: new Date() },
+        });
+        await assert.rejects(
+          ensureNotLastAdmin(tx, admin.id, "change this role"),
+          (e: unknown) => e instanceof AppError && e.code === "CONFLICT" && /last admin/.test(e.message),
+        );
+        // Another enabled admin makes it fine again.
+        const spare = await tx.user.create({ data: { email: uniqueEmail("spare"), name: "Spare", role: "ADMIN" } });
+        await ensureNotLastAdmin(tx, admin.id, "change this role");
+        await tx.user.update({ where: { id: spare.id }, data: { disabledAt: new Date() } });
+        await assert.rejects(ensureNotLastAdmin(tx, admin.id, "disable this account"), isCode("CONFLICT"));
+        throw new Rollback();
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
+    ),
     Rollback,
   );
   // Non-admins are never "the last admin".

@@ -99,7 +99,10 @@ const appFiles = walk(path.join(ROOT, "app")).map((f) => path.relative(ROOT, f).
 
 /** app/admin/users/[id]/page.tsx → /admin/users/[id]; route groups "(x)" vanish. */
 function urlPathOf(file: string): string {
-  const segments = file.split("/").slice(1, -1).filter((s) => !/^\(.*\)$/.test(s));
+  const segments = file
+    .split("/")
+    .slice(1, -1)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
@@ -116,16 +119,23 @@ test("every app/**/page.tsx and route.ts is in the registry, at the path its fol
     assert.ok(entry, `${f} is not in lib/auth/route-registry.ts (ROUTES)`);
     assert.equal(entry.path, urlPathOf(f), `${f}: registry path`);
   }
-  for (const e of [...PAGES, ...ROUTES]) assert.ok(appFiles.includes(e.file), `registry lists ${e.file}, which does not exist`);
+  for (const e of [...PAGES, ...ROUTES])
+    assert.ok(appFiles.includes(e.file), `registry lists ${e.file}, which does not exist`);
 });
 
 test("every page and route handler calls its guard with its own registry path", async () => {
   for (const p of PAGES) {
-    assert.ok(readFileSync(path.join(ROOT, p.file), "utf8").includes(`guardPage("${p.path}")`), `${p.file} must call guardPage("${p.path}")`);
+    assert.ok(
+      readFileSync(path.join(ROOT, p.file), "utf8").includes(`guardPage("${p.path}")`),
+      `${p.file} must call guardPage("${p.path}")`,
+    );
   }
   for (const r of ROUTES) {
     const source = readFileSync(path.join(ROOT, r.file), "utf8");
-    assert.ok(source.includes(`guardedRoute("${r.path}"`), `${r.file} must wrap its handlers in guardedRoute("${r.path}", …)`);
+    assert.ok(
+      source.includes(`guardedRoute("${r.path}"`),
+      `${r.file} must wrap its handlers in guardedRoute("${r.path}", …)`,
+    );
     const mod = (await import(path.join(ROOT, r.file))) as Record<string, unknown>;
     const exported = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => typeof mod[m] === "function");
     assert.deepEqual(exported.sort(), [...r.methods].sort(), `${r.file}: exported methods match the registry`);
@@ -144,12 +154,22 @@ test("every server action is in the registry and calls guardAction with its own 
       found.push({ name, file });
       assert.ok(body.includes(`guardAction("${name}")`), `${file}: ${name} must call guardAction("${name}") first`);
     });
-    assert.ok(!/export\s+const\s+\w+\s*=/.test(source), `${file}: export actions as functions so this test can see them`);
+    assert.ok(
+      !/export\s+const\s+\w+\s*=/.test(source),
+      `${file}: export actions as functions so this test can see them`,
+    );
   }
   for (const a of found) {
-    assert.ok(ACTIONS.some((e) => e.name === a.name && e.file === a.file), `${a.file}: ${a.name} is not in lib/auth/route-registry.ts (ACTIONS)`);
+    assert.ok(
+      ACTIONS.some((e) => e.name === a.name && e.file === a.file),
+      `${a.file}: ${a.name} is not in lib/auth/route-registry.ts (ACTIONS)`,
+    );
   }
-  for (const e of ACTIONS) assert.ok(found.some((a) => a.name === e.name && a.file === e.file), `registry lists ${e.name} in ${e.file}, which is not there`);
+  for (const e of ACTIONS)
+    assert.ok(
+      found.some((a) => a.name === e.name && a.file === e.file),
+      `registry lists ${e.name} in ${e.file}, which is not there`,
+    );
 });
 
 // ─── Pages and route handlers ─────────────────────────────────────────────────
@@ -160,7 +180,8 @@ test("pages: each caller is allowed or denied as the spec says (signed-out → s
       const decision = await checkAccess(db, caller.token, page.access);
       const want = expectAllowed(page.access, caller);
       assert.equal(decision.allowed, want, `${page.path} as ${caller.label}`);
-      if (!decision.allowed) assert.equal(decision.reason, caller.role ? "forbidden" : "signed-out", `${page.path} as ${caller.label}`);
+      if (!decision.allowed)
+        assert.equal(decision.reason, caller.role ? "forbidden" : "signed-out", `${page.path} as ${caller.label}`);
     }
   }
 });
@@ -175,10 +196,14 @@ test("route handlers: called for real; refused callers get 401/403 from the guar
   for (const route of ROUTES) {
     if (route.path.startsWith("/api/auth/")) {
       // next-auth's own endpoints (public by design) need Next's request scope; check the decision.
-      for (const caller of callers) assert.equal((await checkAccess(db, caller.token, route.access)).allowed, expectAllowed(route.access, caller));
+      for (const caller of callers)
+        assert.equal((await checkAccess(db, caller.token, route.access)).allowed, expectAllowed(route.access, caller));
       continue;
     }
-    const mod = (await import(path.join(ROOT, route.file))) as Record<string, (req: NextRequest, ctx: unknown) => Promise<Response>>;
+    const mod = (await import(path.join(ROOT, route.file))) as Record<
+      string,
+      (req: NextRequest, ctx: unknown) => Promise<Response>
+    >;
     for (const method of route.methods) {
       for (const caller of callers) {
         const want = expectAllowed(route.access, caller);
@@ -189,7 +214,9 @@ test("route handlers: called for real; refused callers get 401/403 from the guar
           continue;
         }
         const url = `http://localhost:3000${concretePath(route.path, params)}`;
-        const headers: Record<string, string> = caller.token ? { cookie: `${sessionCookieName()}=${caller.token}` } : {};
+        const headers: Record<string, string> = caller.token
+          ? { cookie: `${sessionCookieName()}=${caller.token}` }
+          : {};
         const res = await mod[method]!(new NextRequest(url, { method, headers }), { params: Promise.resolve(params) });
         if (want) {
           // Past the guard; a use-case may still say 404/403 for this particular object.
@@ -209,20 +236,32 @@ test("route handlers: called for real; refused callers get 401/403 from the guar
 /** What each action runs, with fresh inputs. Typed over every action name, so a new action must be added here. */
 const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
   createUserAction: (actor) =>
-    createUser(db, actor, { email: uniqueEmail("matrix"), name: "Matrix", role: "PLAYER", password: "long-enough-pw", teamId: null }),
-  inviteUserAction: (actor) => createInvite(db, actor, { email: uniqueEmail("matrix-invite"), role: "PLAYER", teamId: null }),
+    createUser(db, actor, {
+      email: uniqueEmail("matrix"),
+      name: "Matrix",
+      role: "PLAYER",
+      password: "long-enough-pw",
+      teamId: null,
+    }),
+  inviteUserAction: (actor) =>
+    createInvite(db, actor, { email: uniqueEmail("matrix-invite"), role: "PLAYER", teamId: null }),
   setRoleAction: async (actor) => setUserRole(db, actor, { userId: (await makeUser("PLAYER")).id, role: "LEAD" }),
-  setDisabledAction: async (actor) => setUserDisabled(db, actor, { userId: (await makeUser("PLAYER")).id, disabled: true }),
-  setTeamAction: async (actor) => setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
-  revokeSessionAction: async (actor) => revokeSession(db, actor, { sessionId: (await signIn(await makeUser("PLAYER"))).sessionId }),
+  setDisabledAction: async (actor) =>
+    setUserDisabled(db, actor, { userId: (await makeUser("PLAYER")).id, disabled: true }),
+  setTeamAction: async (actor) =>
+    setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
+  revokeSessionAction: async (actor) =>
+    revokeSession(db, actor, { sessionId: (await signIn(await makeUser("PLAYER"))).sessionId }),
   revokeAllSessionsAction: async (actor) => {
     const target = await makeUser("PLAYER");
     await signIn(target);
     return revokeUserSessions(db, actor, { userId: target.id });
   },
   createTeamAction: (actor) => createTeam(db, actor, { name: `Matrix ${uid()}`, leadId: null }),
-  setTeamLeadAction: async (actor) => setTeamLead(db, actor, { teamId: (await newTeam()).id, leadId: (await makeUser("LEAD")).id }),
-  addTeamMemberAction: async (actor) => setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
+  setTeamLeadAction: async (actor) =>
+    setTeamLead(db, actor, { teamId: (await newTeam()).id, leadId: (await makeUser("LEAD")).id }),
+  addTeamMemberAction: async (actor) =>
+    setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
   removeTeamMemberAction: async (actor) => {
     const team = await newTeam();
     return setUserTeam(db, actor, { userId: (await makeUser("PLAYER", { teamId: team.id })).id, teamId: null });
@@ -230,7 +269,11 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
   // Public: the invite token is the credential, whoever (if anyone) is signed in.
   acceptInviteAction: async () => {
     const admin = (await signIn(await makeUser("ADMIN"))).actor;
-    const { token } = await createInvite(db, admin, { email: uniqueEmail("matrix-accept"), role: "PLAYER", teamId: null });
+    const { token } = await createInvite(db, admin, {
+      email: uniqueEmail("matrix-accept"),
+      role: "PLAYER",
+      teamId: null,
+    });
     return acceptInvite(db, { token, name: "Accepted", password: "long-enough-pw", confirm: "long-enough-pw" });
   },
 };
@@ -248,7 +291,12 @@ test("server actions: the guard's decision and the use-case's own check both fol
       if (!caller.actor) continue; // nobody to hand to a use-case: the guard above is what stops them
       const run = USE_CASES[action.name](caller.actor);
       if (want) await assert.doesNotReject(run, `use-case: ${label}`);
-      else await assert.rejects(run, (e: unknown) => e instanceof AppError && e.code === "FORBIDDEN", `use-case: ${label} must be FORBIDDEN`);
+      else
+        await assert.rejects(
+          run,
+          (e: unknown) => e instanceof AppError && e.code === "FORBIDDEN",
+          `use-case: ${label} must be FORBIDDEN`,
+        );
     }
   }
 });

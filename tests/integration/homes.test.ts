@@ -38,7 +38,16 @@ test("a player's home lists enabled levels and only their own progress", async (
   const cat = `cat-${uid()}`;
   const [a, b] = [await level(cat), await level(cat)];
   const hidden = await db.level.create({
-    data: { id: `it-${uid()}`, title: "Disabled", category: cat, difficulty: "easy", parMinutes: 5, manifest: {}, manifestHash: "x", enabled: false },
+    data: {
+      id: `it-${uid()}`,
+      title: "Disabled",
+      category: cat,
+      difficulty: "easy",
+      parMinutes: 5,
+      manifest: {},
+      manifestHash: "x",
+      enabled: false,
+    },
   });
   const pat = await makeUser("PLAYER");
   const sam = await makeUser("PLAYER");
@@ -47,7 +56,13 @@ test("a player's home lists enabled levels and only their own progress", async (
 
   const home = await getPlayerHome(db, pat);
   const mine = home.levels.filter((l) => l.category === cat);
-  assert.deepEqual(mine.map((l) => [l.id, l.completed]).sort(), [[a.id, true], [b.id, false]].sort());
+  assert.deepEqual(
+    mine.map((l) => [l.id, l.completed]).sort(),
+    [
+      [a.id, true],
+      [b.id, false],
+    ].sort(),
+  );
   assert.ok(!home.levels.some((l) => l.id === hidden.id), "disabled levels are hidden");
   assert.equal(home.progress.levelsCompleted, 1, "Sam's graded attempt does not count for Pat");
   assert.equal(home.progress.certifiedAt, null);
@@ -83,7 +98,10 @@ test("a lead sees readiness for the teams they lead only; an admin sees every te
   await db.certification.create({ data: { userId: pat.id, rule: {} } });
 
   const view = await getTeamReadiness(db, lee);
-  assert.deepEqual(view.teams.map((t) => t.id), [mine.id]);
+  assert.deepEqual(
+    view.teams.map((t) => t.id),
+    [mine.id],
+  );
   const row = view.teams[0]!.people.find((p) => p.id === pat.id)!;
   assert.equal(row.byCategory[cat], 1, "only graded attempts count");
   assert.ok(row.certifiedAt);

@@ -82,9 +82,15 @@ test("starting a level creates the attempt, its member, its environment, and ask
   const player = await makeUser("PLAYER");
   const levelId = await makeLevel();
   const { attemptId } = await startAttempt(player, { levelId }, fake.deps());
-  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { members: true, environment: true } });
+  const attempt = await db.attempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    include: { members: true, environment: true },
+  });
   assert.equal(attempt.status, "PROVISIONING");
-  assert.deepEqual(attempt.members.map((m) => m.userId), [player.id]);
+  assert.deepEqual(
+    attempt.members.map((m) => m.userId),
+    [player.id],
+  );
   assert.match(attempt.variantSeed, /^[0-9a-f]{16}$/);
   assert.ok(["1k", "2k"].includes((attempt.params as { limit: string }).limit), "params resolved from the seed");
   assert.equal(attempt.environment?.id, `env-${attemptId}`);
@@ -137,7 +143,10 @@ test("tokens: the player gets rw, a facilitator ro, another player nothing", asy
 
   const other = await makeUser("PLAYER");
   await rejectsWith(issueAccessToken(other, attemptId, deps, { secret: SECRET, publicUrl: "http://x" }), "NOT_FOUND");
-  await rejectsWith(issueAccessToken(await makeUser("LEAD"), attemptId, deps, { secret: SECRET, publicUrl: "http://x" }), "NOT_FOUND");
+  await rejectsWith(
+    issueAccessToken(await makeUser("LEAD"), attemptId, deps, { secret: SECRET, publicUrl: "http://x" }),
+    "NOT_FOUND",
+  );
 });
 
 test("another player can neither read nor touch the attempt: room, state, report, postmortem, hints, check, code, commands", async () => {
@@ -151,7 +160,10 @@ test("another player can neither read nor touch the attempt: room, state, report
   await rejectsWith(takeHint(other, attemptId, deps), "NOT_FOUND");
   await rejectsWith(checkFix(other, attemptId, deps), "NOT_FOUND");
   await rejectsWith(listCode(other, attemptId, deps), "NOT_FOUND");
-  await rejectsWith(recordCommands(other, attemptId, { commands: [{ instance: "app", command: "ls" }] }, deps), "NOT_FOUND");
+  await rejectsWith(
+    recordCommands(other, attemptId, { commands: [{ instance: "app", command: "ls" }] }, deps),
+    "NOT_FOUND",
+  );
   await rejectsWith(loadAttemptRecord(other, attemptId, deps), "NOT_FOUND");
   await rejectsWith(abandonAttempt(other, attemptId, deps), "NOT_FOUND");
 
@@ -206,7 +218,17 @@ test("hints cost points, are recorded and counted; commands are recorded for the
   assert.equal(a.hintsUsed, 2);
   assert.equal(await db.timelineEvent.count({ where: { attemptId, kind: "HINT" } }), 2);
 
-  const r = await recordCommands(player, attemptId, { commands: [{ instance: "proxy", command: "nginx -t" }, { instance: "db", command: "psql" }] }, deps);
+  const r = await recordCommands(
+    player,
+    attemptId,
+    {
+      commands: [
+        { instance: "proxy", command: "nginx -t" },
+        { instance: "db", command: "psql" },
+      ],
+    },
+    deps,
+  );
   assert.equal(r.recorded, 1);
 });
 
@@ -224,7 +246,20 @@ test("the report autosaves with optimistic concurrency; declaring a severity mar
   const v1 = await saveReport(player, attemptId, { version: 0, content: { ...EMPTY_REPORT, impact: "uploads" } }, deps);
   assert.equal(v1.version, 1);
   await rejectsWith(saveReport(player, attemptId, { version: 0, content: EMPTY_REPORT }, deps), "CONFLICT");
-  await saveReport(player, attemptId, { version: 1, content: { ...EMPTY_REPORT, impact: "uploads", severity: "SEV2", statusUpdates: [{ at: new Date().toISOString(), text: "Investigating" }] } }, deps);
+  await saveReport(
+    player,
+    attemptId,
+    {
+      version: 1,
+      content: {
+        ...EMPTY_REPORT,
+        impact: "uploads",
+        severity: "SEV2",
+        statusUpdates: [{ at: new Date().toISOString(), text: "Investigating" }],
+      },
+    },
+    deps,
+  );
   const a = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
   assert.equal(a.severity, "SEV2");
   assert.ok(a.detectedAt);
@@ -238,7 +273,12 @@ test("the report autosaves with optimistic concurrency; declaring a severity mar
 test("the whole loop: failed check, passing check, report, postmortem (refused when empty, keeping the draft), grading, certification", async () => {
   const { fake, deps, player, attemptId } = await playing();
   await rejectsWith(submitReport(player, attemptId, deps), "CONFLICT");
-  await rejectsWith(getPostmortem(player, attemptId, deps).then(() => savePostmortem(player, attemptId, { version: 0, content: PostmortemDraftSchema.parse({}) }, deps)), "CONFLICT");
+  await rejectsWith(
+    getPostmortem(player, attemptId, deps).then(() =>
+      savePostmortem(player, attemptId, { version: 0, content: PostmortemDraftSchema.parse({}) }, deps),
+    ),
+    "CONFLICT",
+  );
 
   const failed = await checkFix(player, attemptId, deps);
   assert.equal(failed.passed, false);
@@ -253,7 +293,10 @@ test("the whole loop: failed check, passing check, report, postmortem (refused w
   assert.equal(a.checksTried, 2);
 
   await saveReport(player, attemptId, { version: 0, content: { ...EMPTY_REPORT, impact: "x" } }, deps);
-  await assert.rejects(submitReport(player, attemptId, deps), (err: unknown) => isAppError(err) && err.code === "INVALID_INPUT" && Boolean(err.fields?.severity));
+  await assert.rejects(
+    submitReport(player, attemptId, deps),
+    (err: unknown) => isAppError(err) && err.code === "INVALID_INPUT" && Boolean(err.fields?.severity),
+  );
   await saveReport(player, attemptId, { version: 1, content: completeReport }, deps);
   await submitReport(player, attemptId, deps);
 
@@ -273,7 +316,12 @@ test("the whole loop: failed check, passing check, report, postmortem (refused w
   const kept = await getPostmortem(player, attemptId, deps);
   assert.equal(kept.content.summary, "only this so far", "what was typed is kept");
 
-  await submitPostmortem(player, attemptId, { version: kept.version, content: completePostmortem(draft.content.timeline) }, deps);
+  await submitPostmortem(
+    player,
+    attemptId,
+    { version: kept.version, content: completePostmortem(draft.content.timeline) },
+    deps,
+  );
   a = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
   assert.equal(a.status, "SUBMITTED");
   assert.deepEqual(fake.destroyed, [`env-${attemptId}`]);
@@ -287,8 +335,17 @@ test("the whole loop: failed check, passing check, report, postmortem (refused w
   ];
   await rejectsWith(gradeAttempt(player, attemptId, { outcome: "FINAL", comment: "", criteria }, deps), "FORBIDDEN");
   await assert.rejects(
-    gradeAttempt(facilitator, attemptId, { outcome: "FINAL", comment: "", criteria: [{ criterionId: "impact", score: 9, comment: "" }] }, deps),
-    (err: unknown) => isAppError(err) && err.code === "INVALID_INPUT" && Boolean(err.fields?.impact) && Boolean(err.fields?.["root-cause"]),
+    gradeAttempt(
+      facilitator,
+      attemptId,
+      { outcome: "FINAL", comment: "", criteria: [{ criterionId: "impact", score: 9, comment: "" }] },
+      deps,
+    ),
+    (err: unknown) =>
+      isAppError(err) &&
+      err.code === "INVALID_INPUT" &&
+      Boolean(err.fields?.impact) &&
+      Boolean(err.fields?.["root-cause"]),
   );
 
   await gradeAttempt(facilitator, attemptId, { outcome: "RETURNED", comment: "Add the duration", criteria }, deps);
@@ -299,7 +356,16 @@ test("the whole loop: failed check, passing check, report, postmortem (refused w
   const again = await getPostmortem(player, attemptId, deps);
   await submitPostmortem(player, attemptId, { version: again.version, content: again.content }, deps);
 
-  const graded = await gradeAttempt(facilitator, attemptId, { outcome: "FINAL", comment: "Good work", criteria: [criteria[0]!, criteria[1]!].map((c) => ({ ...c, score: c.criterionId === "impact" ? 4 : 6 })) }, deps);
+  const graded = await gradeAttempt(
+    facilitator,
+    attemptId,
+    {
+      outcome: "FINAL",
+      comment: "Good work",
+      criteria: [criteria[0]!, criteria[1]!].map((c) => ({ ...c, score: c.criterionId === "impact" ? 4 : 6 })),
+    },
+    deps,
+  );
   assert.equal(graded.percent, 100);
   assert.ok(graded.score !== null && graded.score > 80);
   a = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
@@ -320,7 +386,19 @@ test("certification: awarded once the rule holds, never twice", async () => {
   await db.postmortem.create({ data: { attemptId, content: {}, status: "SUBMITTED" } });
   const rule = { levels: 1, categories: 1, minPercent: 70 };
   assert.deepEqual(await awardCertifications(db, [player.id], new Date(), rule), []);
-  await gradeAttempt(facilitator, attemptId, { outcome: "FINAL", comment: "", criteria: [{ criterionId: "impact", score: 4, comment: "" }, { criterionId: "root-cause", score: 6, comment: "" }] }, deps);
+  await gradeAttempt(
+    facilitator,
+    attemptId,
+    {
+      outcome: "FINAL",
+      comment: "",
+      criteria: [
+        { criterionId: "impact", score: 4, comment: "" },
+        { criterionId: "root-cause", score: 6, comment: "" },
+      ],
+    },
+    deps,
+  );
   assert.deepEqual(await awardCertifications(db, [player.id], new Date(), rule), [player.id]);
   assert.deepEqual(await awardCertifications(db, [player.id], new Date(), rule), []);
   assert.equal(await db.certification.count({ where: { userId: player.id } }), 1);
@@ -328,7 +406,12 @@ test("certification: awarded once the rule holds, never twice", async () => {
 
   // The lead's table counts the same pass, by the same rule.
   const { people } = await passedByPerson(db, [player.id], { levels: 5, categories: 4, minPercent: 70 });
-  assert.deepEqual(people.get(player.id), { passedByCategory: { proxy: 1 }, levelsLeft: 4, categoriesLeft: 3, met: false });
+  assert.deepEqual(people.get(player.id), {
+    passedByCategory: { proxy: 1 },
+    levelsLeft: 4,
+    categoriesLeft: 3,
+    met: false,
+  });
   const strict = await passedByPerson(db, [player.id], { levels: 5, categories: 4, minPercent: 100.1 });
   assert.deepEqual(strict.people.get(player.id)?.passedByCategory, {});
 });

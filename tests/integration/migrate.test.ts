@@ -18,11 +18,19 @@ test("migrations are recorded in Prisma's table with Prisma's checksum, and re-r
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const files = readMigrations(dir);
-    assert.deepEqual(rows.map((r) => r.migration_name), files.map((f) => f.name));
+    assert.deepEqual(
+      rows.map((r) => r.migration_name),
+      files.map((f) => f.name),
+    );
     for (const row of rows) {
       const sql = readFileSync(path.join(dir, row.migration_name, "migration.sql"));
       assert.equal(row.checksum, createHash("sha256").update(sql).digest("hex"));
@@ -35,7 +43,10 @@ test("migrations are recorded in Prisma's table with Prisma's checksum, and re-r
 });
 
 test("prisma migrate status agrees that the database is up to date", () => {
-  const out = execFileSync("npx", ["prisma", "migrate", "status"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const out = execFileSync("npx", ["prisma", "migrate", "status"], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
   assert.match(out, /Database schema is up to date/);
 });
 
@@ -43,7 +54,16 @@ test("no change to prisma/schema.prisma lacks a migration (the snapshot of the l
   // An empty diff from the snapshot means no schema change is missing a migration.
   const sql = execFileSync(
     "npx",
-    ["prisma", "migrate", "diff", "--from-schema-datamodel", "prisma/snapshot/schema.prisma", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      "prisma/snapshot/schema.prisma",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
   );
   assert.match(sql.trim(), /^-- This is an empty migration\.?$/);
@@ -55,7 +75,10 @@ test("a failing migration is rolled back, recorded with its error, and blocks la
   const scratch = mkdtempSync(path.join(tmpdir(), "migrations-"));
   const name = `29990101000000_broken_${Date.now()}`;
   mkdirSync(path.join(scratch, name));
-  writeFileSync(path.join(scratch, name, "migration.sql"), "CREATE TABLE will_not_exist (id int); SELECT no_such_function();");
+  writeFileSync(
+    path.join(scratch, name, "migration.sql"),
+    "CREATE TABLE will_not_exist (id int); SELECT no_such_function();",
+  );
   await assert.rejects(() => migrate(url, scratch), /Migration .*broken.* failed/);
   await assert.rejects(() => migrate(url, scratch), /failed earlier and is recorded as unfinished/);
 

@@ -11,21 +11,51 @@ const provider = "oidc";
 test("OIDC links to an existing user by email, then by the stored link", async () => {
   const user = await makeUser("FACILITATOR");
   const sub = `sub-${uid()}`;
-  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: sub, email: user.email.toUpperCase(), emailVerified: true }), { userId: user.id });
+  assert.deepEqual(
+    await linkOidcAccount(db, {
+      provider,
+      providerAccountId: sub,
+      email: user.email.toUpperCase(),
+      emailVerified: true,
+    }),
+    { userId: user.id },
+  );
   assert.equal(await db.account.count({ where: { userId: user.id, provider } }), 1);
   // Later sign-ins use the link even if the IdP's email changed.
-  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: sub, email: "changed@elsewhere.test" }), { userId: user.id });
+  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: sub, email: "changed@elsewhere.test" }), {
+    userId: user.id,
+  });
 });
 
 test("OIDC never creates someone without an invite, refuses unverified emails and disabled users", async () => {
   const before = await db.user.count();
-  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: uniqueEmail("stranger"), emailVerified: true }), { error: "NoAccount" });
-  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: null }), { error: "NoAccount" });
+  assert.deepEqual(
+    await linkOidcAccount(db, {
+      provider,
+      providerAccountId: `sub-${uid()}`,
+      email: uniqueEmail("stranger"),
+      emailVerified: true,
+    }),
+    { error: "NoAccount" },
+  );
+  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: null }), {
+    error: "NoAccount",
+  });
   const user = await makeUser("PLAYER");
-  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: user.email, emailVerified: false }), { error: "EmailUnverified" });
+  assert.deepEqual(
+    await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: user.email, emailVerified: false }),
+    { error: "EmailUnverified" },
+  );
   const disabled = await makeUser("PLAYER", { disabled: true });
-  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: disabled.email }), { error: "AccountDisabled" });
-  assert.equal(await db.user.count({ where: { email: { contains: "stranger" }, createdAt: { gte: new Date(Date.now() - 60_000) } } }), 0);
+  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: disabled.email }), {
+    error: "AccountDisabled",
+  });
+  assert.equal(
+    await db.user.count({
+      where: { email: { contains: "stranger" }, createdAt: { gte: new Date(Date.now() - 60_000) } },
+    }),
+    0,
+  );
   assert.ok((await db.user.count()) >= before);
 });
 
@@ -33,7 +63,13 @@ test("a pending invite lets OIDC create the invited (non-admin) account; an admi
   const admin = await makeUser("ADMIN");
   const email = uniqueEmail("oidc-invitee");
   await createInvite(db, admin, { email, role: "LEAD", teamId: null });
-  const result = await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email, name: "Olive Oidc", emailVerified: true });
+  const result = await linkOidcAccount(db, {
+    provider,
+    providerAccountId: `sub-${uid()}`,
+    email,
+    name: "Olive Oidc",
+    emailVerified: true,
+  });
   assert.ok("userId" in result);
   const created = await db.user.findUniqueOrThrow({ where: { email } });
   assert.equal(created.role, "LEAD");
@@ -42,6 +78,9 @@ test("a pending invite lets OIDC create the invited (non-admin) account; an admi
 
   const adminEmail = uniqueEmail("oidc-admin");
   await createInvite(db, admin, { email: adminEmail, role: "ADMIN", teamId: null });
-  assert.deepEqual(await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: adminEmail, emailVerified: true }), { error: "NoAccount" });
+  assert.deepEqual(
+    await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: adminEmail, emailVerified: true }),
+    { error: "NoAccount" },
+  );
   assert.equal(await db.user.count({ where: { email: adminEmail } }), 0);
 });

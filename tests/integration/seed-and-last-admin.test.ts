@@ -23,7 +23,10 @@ test("demo accounts: one per role plus a second player and Blue Team, only into 
     );
     assert.equal(first.existing, false);
     assert.equal(first.accounts.length, 5);
-    const team = await db.team.findUniqueOrThrow({ where: { name: DEMO_TEAM }, include: { lead: true, members: true } });
+    const team = await db.team.findUniqueOrThrow({
+      where: { name: DEMO_TEAM },
+      include: { lead: true, members: true },
+    });
     assert.equal(team.lead?.email, "lead@firedrill.local");
     assert.deepEqual(team.members.map((m) => m.email).sort(), ["player2@firedrill.local", "player@firedrill.local"]);
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@firedrill.local" } });

@@ -13,7 +13,10 @@ test("a signed token verifies and carries its payload", () => {
 });
 
 test("a token signed with another secret is refused", () => {
-  assert.deepEqual(verifyAccessToken(signAccessToken(payload, "x".repeat(40)), secret), { ok: false, reason: "bad-signature" });
+  assert.deepEqual(verifyAccessToken(signAccessToken(payload, "x".repeat(40)), secret), {
+    ok: false,
+    reason: "bad-signature",
+  });
 });
 
 test("a tampered payload is refused", () => {

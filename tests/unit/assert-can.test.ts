@@ -5,7 +5,13 @@ import { type Actor } from "../../lib/auth/actor";
 import { assertAllowed, canSeePerson, canUseAttempt } from "../../lib/auth/assert-can";
 import { AppError } from "../../lib/errors";
 
-const actor = (id: string, role: Role, teamId: string | null = null): Actor => ({ id, role, teamId, email: `${id}@x`, name: id });
+const actor = (id: string, role: Role, teamId: string | null = null): Actor => ({
+  id,
+  role,
+  teamId,
+  email: `${id}@x`,
+  name: id,
+});
 const pat = actor("pat", "PLAYER", "blue");
 const sam = actor("sam", "PLAYER", "blue");
 const rex = actor("rex", "PLAYER", "red");
@@ -14,8 +20,14 @@ const lee = actor("lee", "LEAD");
 const ada = actor("ada", "ADMIN");
 
 test("assertAllowed: signed out is UNAUTHENTICATED, wrong role is FORBIDDEN, public is open", () => {
-  assert.throws(() => assertAllowed(null, "play"), (e: unknown) => e instanceof AppError && e.code === "UNAUTHENTICATED");
-  assert.throws(() => assertAllowed(pat, "facilitate"), (e: unknown) => e instanceof AppError && e.code === "FORBIDDEN");
+  assert.throws(
+    () => assertAllowed(null, "play"),
+    (e: unknown) => e instanceof AppError && e.code === "UNAUTHENTICATED",
+  );
+  assert.throws(
+    () => assertAllowed(pat, "facilitate"),
+    (e: unknown) => e instanceof AppError && e.code === "FORBIDDEN",
+  );
   assert.doesNotThrow(() => assertAllowed(pat, "play"));
   assert.doesNotThrow(() => assertAllowed(ada, "facilitate"));
   assert.doesNotThrow(() => assertAllowed(null, "public"));

@@ -53,13 +53,25 @@ test("each bad or missing variable is named in the error", () => {
 
 test("several bad variables are all named at once", () => {
   const message = failure({ DATABASE_URL: "nope", NEXTAUTH_SECRET: "short" });
-  for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "ORCHESTRATOR_SECRET"]) assert.ok(message.includes(name), name);
+  for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "ORCHESTRATOR_SECRET"])
+    assert.ok(message.includes(name), name);
 });
 
 test("OIDC needs issuer, client id and secret together", () => {
-  assert.match(failure({ ...good, OIDC_ISSUER: "https://id.example.com" }), /OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together/);
+  assert.match(
+    failure({ ...good, OIDC_ISSUER: "https://id.example.com" }),
+    /OIDC_ISSUER: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together/,
+  );
   assert.match(failure({ ...good, OIDC_CLIENT_ID: "firedrill" }), /OIDC_ISSUER/);
-  assert.match(failure({ ...good, OIDC_ISSUER: "not a url", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }), /OIDC_ISSUER/);
-  const env = parseEnv({ ...good, OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" });
+  assert.match(
+    failure({ ...good, OIDC_ISSUER: "not a url", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }),
+    /OIDC_ISSUER/,
+  );
+  const env = parseEnv({
+    ...good,
+    OIDC_ISSUER: "https://id.example.com",
+    OIDC_CLIENT_ID: "a",
+    OIDC_CLIENT_SECRET: "b",
+  });
   assert.equal(env.OIDC_NAME, "SSO");
 });

@@ -9,16 +9,44 @@ const rubric = {
 };
 
 test("a grade must score every criterion within its points, and nothing else", () => {
-  const ok = matchRubric(rubric, { outcome: "FINAL", comment: "", criteria: [{ criterionId: "impact", score: 4, comment: "" }, { criterionId: "root-cause", score: 5, comment: " ok " }] });
+  const ok = matchRubric(rubric, {
+    outcome: "FINAL",
+    comment: "",
+    criteria: [
+      { criterionId: "impact", score: 4, comment: "" },
+      { criterionId: "root-cause", score: 5, comment: " ok " },
+    ],
+  });
   assert.deepEqual(ok.errors, {});
-  assert.deepEqual(ok.criteria.map((c) => [c.section, c.criterionId, c.score, c.max, c.comment]), [["report", "impact", 4, 4, ""], ["postmortem", "root-cause", 5, 6, "ok"]]);
-  const bad = matchRubric(rubric, { outcome: "FINAL", comment: "", criteria: [{ criterionId: "impact", score: 5, comment: "" }, { criterionId: "vibes", score: 1, comment: "" }] });
+  assert.deepEqual(
+    ok.criteria.map((c) => [c.section, c.criterionId, c.score, c.max, c.comment]),
+    [
+      ["report", "impact", 4, 4, ""],
+      ["postmortem", "root-cause", 5, 6, "ok"],
+    ],
+  );
+  const bad = matchRubric(rubric, {
+    outcome: "FINAL",
+    comment: "",
+    criteria: [
+      { criterionId: "impact", score: 5, comment: "" },
+      { criterionId: "vibes", score: 1, comment: "" },
+    ],
+  });
   assert.deepEqual(Object.keys(bad.errors).sort(), ["impact", "root-cause", "vibes"]);
 });
 
 test("figures: minutes to detect and to mitigate from the start", () => {
   const start = new Date("2030-01-01T10:00:00Z");
-  const f = attemptFigures({ startedAt: start, detectedAt: new Date("2030-01-01T10:02:30Z"), mitigatedAt: null, budgetBurned: 1, hintsUsed: 2, checksTried: 3, parMinutes: 15 });
+  const f = attemptFigures({
+    startedAt: start,
+    detectedAt: new Date("2030-01-01T10:02:30Z"),
+    mitigatedAt: null,
+    budgetBurned: 1,
+    hintsUsed: 2,
+    checksTried: 3,
+    parMinutes: 15,
+  });
   assert.equal(f.minutesToDetect, 2.5);
   assert.equal(f.minutesToMitigate, null);
   assert.equal(formatMinutes(2.5), "2 min 30 s");

@@ -25,5 +25,8 @@ test("values stay within their spec", () => {
 });
 
 test("templates expand known parameters and leave unknown ones", () => {
-  assert.equal(expandTemplate("ALTER TABLE {{table}} -- {{missing}}", { table: "orders" }), "ALTER TABLE orders -- {{missing}}");
+  assert.equal(
+    expandTemplate("ALTER TABLE {{table}} -- {{missing}}", { table: "orders" }),
+    "ALTER TABLE orders -- {{missing}}",
+  );
 });

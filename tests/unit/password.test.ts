@@ -29,7 +29,17 @@ test("unicode passwords are normalised, so the same text typed differently still
 });
 
 test("missing or malformed hashes never verify (and do not throw)", async () => {
-  for (const stored of [null, undefined, "", "plain", "bcrypt$10$x", "scrypt$abc$8$1$c2FsdA$a2V5", "scrypt$3$8$1$c2FsdA$a2V5", "scrypt$1048577$8$1$c2FsdA$a2V5", "scrypt$16384$8$1$c2FsdA$a2V5$extra"]) {
+  for (const stored of [
+    null,
+    undefined,
+    "",
+    "plain",
+    "bcrypt$10$x",
+    "scrypt$abc$8$1$c2FsdA$a2V5",
+    "scrypt$3$8$1$c2FsdA$a2V5",
+    "scrypt$1048577$8$1$c2FsdA$a2V5",
+    "scrypt$16384$8$1$c2FsdA$a2V5$extra",
+  ]) {
     assert.equal(await verifyPassword("anything", stored), false, String(stored));
   }
 });

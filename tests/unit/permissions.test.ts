@@ -34,10 +34,22 @@ test("every role's home is a page that role may open", () => {
 });
 
 test("the navigation shows each role only what it may open", () => {
-  assert.deepEqual(navFor("PLAYER").map((n) => n.href), ["/play"]);
-  assert.deepEqual(navFor("FACILITATOR").map((n) => n.href), ["/facilitate"]);
-  assert.deepEqual(navFor("LEAD").map((n) => n.href), ["/lead"]);
-  assert.deepEqual(navFor("ADMIN").map((n) => n.href), ["/play", "/facilitate", "/lead", "/admin"]);
+  assert.deepEqual(
+    navFor("PLAYER").map((n) => n.href),
+    ["/play"],
+  );
+  assert.deepEqual(
+    navFor("FACILITATOR").map((n) => n.href),
+    ["/facilitate"],
+  );
+  assert.deepEqual(
+    navFor("LEAD").map((n) => n.href),
+    ["/lead"],
+  );
+  assert.deepEqual(
+    navFor("ADMIN").map((n) => n.href),
+    ["/play", "/facilitate", "/lead", "/admin"],
+  );
 });
 
 test("the route registry is well formed: unique paths, names and files, known access levels", () => {

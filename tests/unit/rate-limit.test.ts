@@ -18,7 +18,11 @@ test("fewer failures than the limit are allowed", () => {
 test("the Nth failure for an email blocks until the oldest counted one leaves the window", () => {
   const five = [1, 2, 3, 4, 10].map(minutesAgo);
   // The one 10 minutes ago leaves the window in 5 minutes.
-  assert.deepEqual(evaluateThrottle({ emailFailures: five, ipFailures: five, limits, now }), { blocked: true, by: "email", retryInMinutes: 5 });
+  assert.deepEqual(evaluateThrottle({ emailFailures: five, ipFailures: five, limits, now }), {
+    blocked: true,
+    by: "email",
+    retryInMinutes: 5,
+  });
 });
 
 test("with more failures than the limit, enough of them must age out", () => {

@@ -7,7 +7,10 @@ const base = { rubricPercent: 100, parMinutes: 20, minutesToMitigate: 10, budget
 test("a perfect attempt scores 100 and explains each line", () => {
   const s = scoreAttempt(base);
   assert.equal(s.total, 100);
-  assert.deepEqual(s.lines.map((l) => l.id), ["rubric", "time", "budget", "hints"]);
+  assert.deepEqual(
+    s.lines.map((l) => l.id),
+    ["rubric", "time", "budget", "hints"],
+  );
   for (const l of s.lines) assert.ok(l.explanation.length > 0);
 });
 
@@ -30,10 +33,20 @@ test("burning the error budget costs up to 15 points", () => {
 
 test("the rubric weighs 70 and the total never goes below zero", () => {
   assert.equal(scoreAttempt({ ...base, rubricPercent: 50 }).total, 65);
-  assert.equal(scoreAttempt({ rubricPercent: 0, parMinutes: 20, minutesToMitigate: null, budgetBurned: 100, hintCosts: [50] }).total, 0);
+  assert.equal(
+    scoreAttempt({ rubricPercent: 0, parMinutes: 20, minutesToMitigate: null, budgetBurned: 100, hintCosts: [50] })
+      .total,
+    0,
+  );
 });
 
 test("rubric percent is points over maximum, rounded to a tenth", () => {
-  assert.equal(rubricPercent([{ score: 3, max: 4 }, { score: 4, max: 5 }]), 77.8);
+  assert.equal(
+    rubricPercent([
+      { score: 3, max: 4 },
+      { score: 4, max: 5 },
+    ]),
+    77.8,
+  );
   assert.equal(rubricPercent([]), 0);
 });

@@ -7,13 +7,26 @@ import { formValues } from "../../lib/forms/form-state";
 test("sign-in errors in the URL map to fixed text; unknown codes get a generic message", () => {
   assert.equal(signInErrorMessage("CredentialsSignin"), "Wrong email or password.");
   assert.equal(signInErrorMessage("NoAccount"), "No Firedrill account uses that email. Ask an admin for an invite.");
-  assert.equal(signInErrorMessage("<b>Call 555-SCAM</b>"), "Sign-in failed. Try again, or use your email and password.");
-  assert.equal(credentialsErrorMessage("Too many attempts, try again in 3 minutes."), "Too many attempts, try again in 3 minutes.");
+  assert.equal(
+    signInErrorMessage("<b>Call 555-SCAM</b>"),
+    "Sign-in failed. Try again, or use your email and password.",
+  );
+  assert.equal(
+    credentialsErrorMessage("Too many attempts, try again in 3 minutes."),
+    "Too many attempts, try again in 3 minutes.",
+  );
 });
 
 test("callback URLs are same-site paths only", () => {
   assert.equal(safeCallbackUrl("/admin/users"), "/admin/users");
-  for (const bad of [undefined, "", "https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
+  for (const bad of [
+    undefined,
+    "",
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+  ]) {
     assert.equal(safeCallbackUrl(bad), undefined, String(bad));
   }
 });

@@ -9,14 +9,22 @@ const t0 = new Date("2030-01-01T10:00:00Z");
 const at = (s: number) => new Date(t0.getTime() + s * 1000);
 
 const events = [
-  { kind: "SLI" as const, at: at(5), data: { state: "down", previous: null, successRate: 0.1, p95Ms: 40, lastError: "413 from /api/uploads" } },
+  {
+    kind: "SLI" as const,
+    at: at(5),
+    data: { state: "down", previous: null, successRate: 0.1, p95Ms: 40, lastError: "413 from /api/uploads" },
+  },
   { kind: "SEVERITY" as const, at: at(60), data: { severity: "SEV2", previous: null } },
   { kind: "COMMAND" as const, at: at(70), data: { instance: "proxy", command: "tail /var/log/nginx/error.log" } },
   { kind: "COMMAND" as const, at: at(80), data: { instance: "proxy", command: "cat /etc/nginx/nginx.conf" } },
   { kind: "COMMAND" as const, at: at(400), data: { instance: "proxy", command: "nginx -s reload" } },
   { kind: "HINT" as const, at: at(200), data: { index: 0, cost: 5, text: "look at the proxy" } },
   { kind: "CHECK" as const, at: at(500), data: { passed: true, message: "uploads work", durationMs: 1200 } },
-  { kind: "SLI" as const, at: at(450), data: { state: "healthy", previous: "down", successRate: 1, p95Ms: 30, lastError: null } },
+  {
+    kind: "SLI" as const,
+    at: at(450),
+    data: { state: "healthy", previous: "down", successRate: 1, p95Ms: 30, lastError: null },
+  },
   { kind: "CHAT" as const, at: at(90), data: { text: "brb" } },
   { kind: "SYSTEM" as const, at: at(-30), data: { message: "Started the level" } },
 ];
@@ -42,7 +50,11 @@ test("a mitigation without a recorded check still closes the timeline", () => {
 });
 
 test("malformed event data is skipped rather than breaking the draft", () => {
-  const entries = prefillTimeline({ startedAt: t0, mitigatedAt: null, events: [{ kind: "COMMAND", at: at(1), data: { nope: 1 } }] });
+  const entries = prefillTimeline({
+    startedAt: t0,
+    mitigatedAt: null,
+    events: [{ kind: "COMMAND", at: at(1), data: { nope: 1 } }],
+  });
   assert.equal(entries.length, 1);
 });
 
@@ -67,6 +79,9 @@ test("SLI states and error budget", () => {
   const samples = [0, 30, 60, 90].map((s, i) => ({ at: at(s).toISOString(), successRate: i < 3 ? 0 : 1 }));
   assert.equal(budgetBurned(samples), 1, "a minute of total failure is one bad request-minute");
   assert.equal(budgetBurned(samples, at(30)), 0.5, "only what came after the cursor");
-  const gap = [{ at: at(0).toISOString(), successRate: 0 }, { at: at(600).toISOString(), successRate: 0 }];
+  const gap = [
+    { at: at(0).toISOString(), successRate: 0 },
+    { at: at(600).toISOString(), successRate: 0 },
+  ];
   assert.equal(budgetBurned(gap), 0, "a long gap (the orchestrator was away) is not counted");
 });

@@ -11,8 +11,16 @@ export function CreateTeamForm({ leads }: { leads: readonly Option[] }) {
   const [state, action] = useActionState(createTeamAction, IDLE);
   return (
     <form action={action} noValidate className="space-y-4" aria-describedby="create-team-message">
-      <Field label="Team name" name="name" required autoComplete="off" defaultValue={state.values.name ?? ""} error={state.fields?.name} />
-      <SelectField key={`leadId-${state.seq ?? 0}`}
+      <Field
+        label="Team name"
+        name="name"
+        required
+        autoComplete="off"
+        defaultValue={state.values.name ?? ""}
+        error={state.fields?.name}
+      />
+      <SelectField
+        key={`leadId-${state.seq ?? 0}`}
         label="Lead"
         name="leadId"
         options={leads}

@@ -22,7 +22,9 @@ export default async function TeamsPage() {
   const enabled = users.filter((u) => !u.disabledAt);
   const leadOptions: Option[] = [
     { value: "", label: "No lead" },
-    ...enabled.filter((u) => u.role === "LEAD" || u.role === "ADMIN").map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+    ...enabled
+      .filter((u) => u.role === "LEAD" || u.role === "ADMIN")
+      .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
   ];
   return (
     <AppShell user={user}>
@@ -43,7 +45,12 @@ export default async function TeamsPage() {
                   .map((u) => ({ value: u.id, label: `${u.name}${u.team ? ` (now in ${u.team.name})` : ""}` })),
               ];
               return (
-                <Card key={team.id} id={`team-${team.id}`} title={team.name} description={team.lead ? `Led by ${team.lead.name}` : "No lead yet"}>
+                <Card
+                  key={team.id}
+                  id={`team-${team.id}`}
+                  title={team.name}
+                  description={team.lead ? `Led by ${team.lead.name}` : "No lead yet"}
+                >
                   <div className="grid gap-6 md:grid-cols-2">
                     <SelectForm
                       action={setTeamLeadAction}
@@ -71,7 +78,10 @@ export default async function TeamsPage() {
                       {team.members.map((m) => (
                         <li key={m.id} className="flex items-center justify-between gap-3 px-3 py-2">
                           <span className="flex items-center gap-2 text-sm">
-                            <Link href={`/admin/users/${m.id}`} className="rounded font-medium text-slate-900 hover:underline">
+                            <Link
+                              href={`/admin/users/${m.id}`}
+                              className="rounded font-medium text-slate-900 hover:underline"
+                            >
                               {m.name}
                             </Link>
                             <span className="text-slate-500">{m.email}</span>

@@ -14,10 +14,39 @@ export function CreateUserForm({ roles, teams }: { roles: readonly Option[]; tea
   return (
     <form action={action} noValidate className="space-y-4" aria-describedby="create-user-message">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" autoComplete="off" required defaultValue={v.name ?? ""} error={state.fields?.name} />
-        <Field label="Email" name="email" type="email" autoComplete="off" required defaultValue={v.email ?? ""} error={state.fields?.email} />
-        <SelectField key={`role-${state.seq ?? 0}`} label="Role" name="role" options={roles} defaultValue={v.role ?? "PLAYER"} error={state.fields?.role} />
-        <SelectField key={`teamId-${state.seq ?? 0}`} label="Team" name="teamId" options={teams} defaultValue={v.teamId ?? ""} error={state.fields?.teamId} />
+        <Field
+          label="Name"
+          name="name"
+          autoComplete="off"
+          required
+          defaultValue={v.name ?? ""}
+          error={state.fields?.name}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={v.email ?? ""}
+          error={state.fields?.email}
+        />
+        <SelectField
+          key={`role-${state.seq ?? 0}`}
+          label="Role"
+          name="role"
+          options={roles}
+          defaultValue={v.role ?? "PLAYER"}
+          error={state.fields?.role}
+        />
+        <SelectField
+          key={`teamId-${state.seq ?? 0}`}
+          label="Team"
+          name="teamId"
+          options={teams}
+          defaultValue={v.teamId ?? ""}
+          error={state.fields?.teamId}
+        />
       </div>
       <Field
         label="Password"

@@ -15,11 +15,39 @@ export function InviteForm({ roles, teams }: { roles: readonly Option[]; teams: 
   const link = state.status === "ok" ? state.data?.link : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} noValidate className="space-y-4" aria-describedby="invite-message" onSubmit={() => setCopied(false)}>
-        <Field label="Email" name="email" type="email" autoComplete="off" required defaultValue={v.email ?? ""} error={state.fields?.email} />
+      <form
+        action={action}
+        noValidate
+        className="space-y-4"
+        aria-describedby="invite-message"
+        onSubmit={() => setCopied(false)}
+      >
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={v.email ?? ""}
+          error={state.fields?.email}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField key={`role-${state.seq ?? 0}`} label="Role" name="role" options={roles} defaultValue={v.role ?? "PLAYER"} error={state.fields?.role} />
-          <SelectField key={`teamId-${state.seq ?? 0}`} label="Team" name="teamId" options={teams} defaultValue={v.teamId ?? ""} error={state.fields?.teamId} />
+          <SelectField
+            key={`role-${state.seq ?? 0}`}
+            label="Role"
+            name="role"
+            options={roles}
+            defaultValue={v.role ?? "PLAYER"}
+            error={state.fields?.role}
+          />
+          <SelectField
+            key={`teamId-${state.seq ?? 0}`}
+            label="Team"
+            name="teamId"
+            options={teams}
+            defaultValue={v.teamId ?? ""}
+            error={state.fields?.teamId}
+          />
         </div>
         <FormMessage id="invite-message" status={state.status} message={state.message} />
         <SubmitButton pendingLabel="Creating invite…">Create invite link</SubmitButton>

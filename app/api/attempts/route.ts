@@ -6,7 +6,9 @@ import { readJson } from "./_lib/request";
 
 export const dynamic = "force-dynamic";
 
-const StartSchema = z.object({ levelId: z.string().min(1).max(64).optional(), assignmentId: z.string().min(1).max(64).optional() }).strict();
+const StartSchema = z
+  .object({ levelId: z.string().min(1).max(64).optional(), assignmentId: z.string().min(1).max(64).optional() })
+  .strict();
 
 /** Start a level: named, from an assignment, or dealt at random when neither is given. */
 export const POST = guardedRoute("/api/attempts", async ({ req, actor }) => {

@@ -5,5 +5,14 @@ import { json } from "@/lib/http/respond";
 export const dynamic = "force-dynamic";
 
 export const GET = guardedRoute("/api/me", ({ actor }) =>
-  Promise.resolve(json({ id: actor.id, email: actor.email, name: actor.name, role: actor.role, teamId: actor.teamId, home: HOME[actor.role] })),
+  Promise.resolve(
+    json({
+      id: actor.id,
+      email: actor.email,
+      name: actor.name,
+      role: actor.role,
+      teamId: actor.teamId,
+      home: HOME[actor.role],
+    }),
+  ),
 );

@@ -55,13 +55,17 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         title={record.level.title}
         description={
           <>
-            {record.level.category} · {record.level.difficulty} · {record.attempt.players.join(", ")} · <Badge tone={status.tone}>{status.label}</Badge>
+            {record.level.category} · {record.level.difficulty} · {record.attempt.players.join(", ")} ·{" "}
+            <Badge tone={status.tone}>{status.label}</Badge>
           </>
         }
         actions={
           <>
             {record.postmortem && (
-              <Link href={`/attempts/${id}/postmortem`} className={buttonClass(returned ? "primary" : "secondary", "sm")}>
+              <Link
+                href={`/attempts/${id}/postmortem`}
+                className={buttonClass(returned ? "primary" : "secondary", "sm")}
+              >
                 {returned ? "Revise the postmortem" : "Postmortem"}
               </Link>
             )}
@@ -75,7 +79,12 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
       />
       <div className="space-y-6">
         {latest && (
-          <Card title={latest.outcome === "FINAL" ? "Your grade" : "Feedback"} description={latest.outcome === "FINAL" ? undefined : "Revise the report and postmortem, then submit again."}>
+          <Card
+            title={latest.outcome === "FINAL" ? "Your grade" : "Feedback"}
+            description={
+              latest.outcome === "FINAL" ? undefined : "Revise the report and postmortem, then submit again."
+            }
+          >
             <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
               <GradeSummary grade={latest} />
               {record.scoreDetail && latest.outcome === "FINAL" && <ScoreBreakdown detail={record.scoreDetail} />}
@@ -84,7 +93,9 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         )}
         {record.attempt.status === "SUBMITTED" && (
           <Card>
-            <p className="text-sm text-slate-700">Your postmortem is in the facilitators&apos; queue. You&apos;ll see the grade and their comments here.</p>
+            <p className="text-sm text-slate-700">
+              Your postmortem is in the facilitators&apos; queue. You&apos;ll see the grade and their comments here.
+            </p>
           </Card>
         )}
         <FiguresList figures={record.figures} />
@@ -93,7 +104,11 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
             {returned ? (
               <ReportForm
                 attemptId={id}
-                initial={{ content: room.report.content, version: room.report.version, updatedAt: room.report.updatedAt }}
+                initial={{
+                  content: room.report.content,
+                  version: room.report.version,
+                  updatedAt: room.report.updatedAt,
+                }}
                 editable
                 canSubmit
                 submittedAt={room.report.submittedAt}

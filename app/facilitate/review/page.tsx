@@ -23,7 +23,10 @@ export default async function ReviewPage() {
   const queue = await listReviewQueue(user);
   return (
     <AppShell user={user}>
-      <PageHeader title="Review queue" description="Submitted postmortems, oldest first. Grade them against the level's rubric." />
+      <PageHeader
+        title="Review queue"
+        description="Submitted postmortems, oldest first. Grade them against the level's rubric."
+      />
       <div className="space-y-6">
         <Card title="Waiting for a grade">
           {queue.waiting.length === 0 ? (
@@ -57,7 +60,9 @@ export default async function ReviewPage() {
                 <Tr key={q.attemptId}>
                   <Th>{q.levelTitle}</Th>
                   <Td>{q.players.join(", ")}</Td>
-                  <Td>{q.status === "GRADED" ? <Badge tone="green">Final</Badge> : <Badge tone="ember">Returned</Badge>}</Td>
+                  <Td>
+                    {q.status === "GRADED" ? <Badge tone="green">Final</Badge> : <Badge tone="ember">Returned</Badge>}
+                  </Td>
                   <Td className="tabular-nums">{q.percent === null ? "—" : `${q.percent} %`}</Td>
                   <Td className="text-right">
                     <Link href={`/attempts/${q.attemptId}`} className="text-sm text-ember-700 hover:underline">

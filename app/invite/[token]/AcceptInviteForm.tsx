@@ -14,7 +14,14 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
     <form action={action} noValidate className="mt-6 space-y-4" aria-describedby="accept-message">
       <input type="hidden" name="token" value={token} />
       <Field label="Email" name="email-shown" value={email} readOnly disabled autoComplete="username" />
-      <Field label="Your name" name="name" required autoComplete="name" defaultValue={state.values.name ?? ""} error={state.fields?.name} />
+      <Field
+        label="Your name"
+        name="name"
+        required
+        autoComplete="name"
+        defaultValue={state.values.name ?? ""}
+        error={state.fields?.name}
+      />
       <Field
         label="Password"
         name="password"
@@ -25,7 +32,14 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
         error={state.fields?.password}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
       />
-      <Field label="Repeat password" name="confirm" type="password" required autoComplete="new-password" error={state.fields?.confirm} />
+      <Field
+        label="Repeat password"
+        name="confirm"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={state.fields?.confirm}
+      />
       <FormMessage id="accept-message" status={state.status} message={state.message} />
       <SubmitButton className="w-full" pendingLabel="Creating your account…">
         Create my account

@@ -13,7 +13,12 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
   const values = formValues(form, ["password", "confirm", "token"]);
   let email = "";
   const state = await runForm(values, async () => {
-    const input = AcceptInviteSchema.parse({ ...values, token: form.get("token"), password: form.get("password"), confirm: form.get("confirm") });
+    const input = AcceptInviteSchema.parse({
+      ...values,
+      token: form.get("token"),
+      password: form.get("password"),
+      confirm: form.get("confirm"),
+    });
     email = (await acceptInvite(db, input)).email;
     return { message: "Account created." };
   });

@@ -12,7 +12,10 @@ export const metadata = { title: "Accept your invite", robots: { index: false } 
 const PROBLEM = {
   used: { title: "This invite was already used", body: "Sign in with the email and password you chose." },
   expired: { title: "This invite has expired", body: "Ask a Firedrill admin to send you a new one." },
-  unknown: { title: "This invite link isn't valid", body: "Check that you copied the whole link, or ask an admin for a new one." },
+  unknown: {
+    title: "This invite link isn't valid",
+    body: "Check that you copied the whole link, or ask an admin for a new one.",
+  },
 } as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
@@ -30,7 +33,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <>
               <h1 className="text-xl font-semibold tracking-tight text-slate-900">Join Firedrill</h1>
               <p className="mt-1 text-sm text-slate-500">
-                You&apos;re invited as a <strong className="font-medium text-slate-700">{ROLE_LABEL[invite.role as keyof typeof ROLE_LABEL]}</strong>
+                You&apos;re invited as a{" "}
+                <strong className="font-medium text-slate-700">
+                  {ROLE_LABEL[invite.role as keyof typeof ROLE_LABEL]}
+                </strong>
                 {invite.teamName ? ` in ${invite.teamName}` : ""}. Choose your name and password.
               </p>
               <AcceptInviteForm token={token} email={invite.email} />

@@ -53,7 +53,13 @@ async function runSteps(orch: Orchestrator, envId: string, steps: ShellStep[], p
 }
 
 /** Wait for an SLI sample over at least `minRequests` requests that satisfies `ok`; returns the last sample seen. */
-async function waitSli(orch: Orchestrator, envId: string, ok: (s: SliSample) => boolean, timeoutMs: number, minRequests = 10): Promise<SliSample> {
+async function waitSli(
+  orch: Orchestrator,
+  envId: string,
+  ok: (s: SliSample) => boolean,
+  timeoutMs: number,
+  minRequests = 10,
+): Promise<SliSample> {
   const deadline = Date.now() + timeoutMs;
   let last = orch.sli(envId).current;
   while (Date.now() < deadline) {
@@ -90,11 +96,16 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
 
   async function provision(t: TestContext, seed: string): Promise<{ id: string; params: ResolvedParams }> {
     await opts.beforeProvision?.();
-    const id = `lt-${levelId}-${seed}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 60);
+    const id = `lt-${levelId}-${seed}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, "-")
+      .slice(0, 60);
     envs.push(id);
     const started = Date.now();
     const view = await orch.provision({ id, attemptId: `attempt-${id}`, levelId, seed });
-    t.diagnostic(`${levelId} [${seed}] provisioned in ${seconds(Date.now() - started)} (params ${JSON.stringify(view.params)})`);
+    t.diagnostic(
+      `${levelId} [${seed}] provisioned in ${seconds(Date.now() - started)} (params ${JSON.stringify(view.params)})`,
+    );
     assert.equal(view.state, "ready");
     assert.deepEqual(view.params, resolveParams(manifest.params, seed));
     return { id, params: view.params };
@@ -102,7 +113,9 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
 
   async function check(t: TestContext, id: string, label: string) {
     const result = await orch.check(id);
-    t.diagnostic(`${levelId} check ${label}: ${result.passed ? "passed" : "failed"} in ${seconds(result.durationMs)}: ${result.message}`);
+    t.diagnostic(
+      `${levelId} check ${label}: ${result.passed ? "passed" : "failed"} in ${seconds(result.durationMs)}: ${result.message}`,
+    );
     return result;
   }
 
@@ -120,7 +133,10 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
 
     const outage = await waitSli(orch, id, (s) => (s.successRate ?? 1) <= outageAtMost, 40_000);
     t.diagnostic(`${levelId} SLI during the outage: ${JSON.stringify(outage)}`);
-    assert.ok(outage.requests >= 10 && (outage.successRate ?? 1) <= outageAtMost, `the mock client does not see the outage: ${JSON.stringify(outage)}`);
+    assert.ok(
+      outage.requests >= 10 && (outage.successRate ?? 1) <= outageAtMost,
+      `the mock client does not see the outage: ${JSON.stringify(outage)}`,
+    );
 
     let started = Date.now();
     await runSteps(orch, id, manifest.symptomFix, params);

@@ -42,7 +42,15 @@ export async function makeLevel(category: LevelManifest["category"] = "proxy"): 
   const id = `it-${uid()}`;
   const m = manifest(id, category);
   await db.level.create({
-    data: { id, title: m.title, category: m.category, difficulty: m.difficulty, parMinutes: m.parMinutes, manifest: m as unknown as Prisma.InputJsonValue, manifestHash: id },
+    data: {
+      id,
+      title: m.title,
+      category: m.category,
+      difficulty: m.difficulty,
+      parMinutes: m.parMinutes,
+      manifest: m as unknown as Prisma.InputJsonValue,
+      manifestHash: id,
+    },
   });
   return id;
 }
@@ -63,7 +71,15 @@ export class FakeOrchestrator {
     return {
       ...c,
       state: this.state,
-      stages: [{ name: "containers", status: this.state === "ready" ? "done" : "running", startedAt: null, endedAt: null, message: null }],
+      stages: [
+        {
+          name: "containers",
+          status: this.state === "ready" ? "done" : "running",
+          startedAt: null,
+          endedAt: null,
+          message: null,
+        },
+      ],
       error: null,
       params: {},
       instances: [{ name: "proxy", state: "running", health: "healthy" }],
@@ -102,10 +118,19 @@ export class FakeOrchestrator {
         this.destroyed.push(id);
         return Promise.resolve({ ...this.view(id), state: "destroying" as const });
       },
-      check: () => Promise.resolve({ passed: this.checkPasses, message: this.checkPasses ? "uploads work" : "uploads still fail with 413", durationMs: 5 }),
+      check: () =>
+        Promise.resolve({
+          passed: this.checkPasses,
+          message: this.checkPasses ? "uploads work" : "uploads still fail with 413",
+          durationMs: 5,
+        }),
       exec: (id, req) => {
         this.execs.push({ id, instance: req.instance, script: req.script });
-        return Promise.resolve({ exitCode: 0, stdout: req.script.startsWith("find") ? "/srv/app/src/server.js\n" : "console.log('hi')", stderr: "" });
+        return Promise.resolve({
+          exitCode: 0,
+          stdout: req.script.startsWith("find") ? "/srv/app/src/server.js\n" : "console.log('hi')",
+          stderr: "",
+        });
       },
       sli: () => Promise.resolve(this.sliView()),
       stats: () => Promise.resolve({ instances: [] }),

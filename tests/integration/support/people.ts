@@ -17,7 +17,6 @@ export { db, uid };
 export const PASSWORD = "integration-password-1";
 let hash: Promise<string> | undefined;
 
-
 export function uniqueEmail(label: string): string {
   return `${label.toLowerCase()}-${uid()}@it.firedrill.test`;
 }
@@ -28,7 +27,10 @@ export function uniqueIp(): string {
   return `10.${b[0]}.${b[1]}.${b[2]}`;
 }
 
-export async function makeUser(role: Role, opts: { teamId?: string | null; disabled?: boolean; label?: string } = {}): Promise<Actor> {
+export async function makeUser(
+  role: Role,
+  opts: { teamId?: string | null; disabled?: boolean; label?: string } = {},
+): Promise<Actor> {
   hash ??= hashPassword(PASSWORD);
   const user = await db.user.create({
     data: {
@@ -46,5 +48,9 @@ export async function makeUser(role: Role, opts: { teamId?: string | null; disab
 /** A signed-in browser: a Session row and the cookie value next-auth would have set. */
 export async function signIn(user: Actor, days = 7): Promise<{ actor: Actor; sessionId: string; token: string }> {
   const session = await createSession(db, { userId: user.id, days, userAgent: "integration-test", ip: "127.0.0.1" });
-  return { actor: { ...user, sessionId: session.id }, sessionId: session.id, token: await encodeSessionToken(session.id, user.id) };
+  return {
+    actor: { ...user, sessionId: session.id },
+    sessionId: session.id,
+    token: await encodeSessionToken(session.id, user.id),
+  };
 }

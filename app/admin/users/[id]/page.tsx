@@ -15,13 +15,20 @@ import { listTeams } from "@/lib/teams/list-teams";
 import { getUser } from "@/lib/users/get-user";
 import { AdminTabs } from "../../AdminTabs";
 import { ROLE_OPTIONS, teamOptions } from "../../options";
-import { revokeAllSessionsAction, revokeSessionAction, setDisabledAction, setRoleAction, setTeamAction } from "./actions";
+import {
+  revokeAllSessionsAction,
+  revokeSessionAction,
+  setDisabledAction,
+  setRoleAction,
+  setTeamAction,
+} from "./actions";
 
 export const metadata = { title: "Person" };
 
 function shortAgent(ua: string | null): string {
   if (!ua) return "Unknown browser";
-  const browser = /Firefox\/|Edg\/|Chrome\/|Safari\//.exec(ua)?.[0]?.replace("/", "").replace("Edg", "Edge") ?? "Browser";
+  const browser =
+    /Firefox\/|Edg\/|Chrome\/|Safari\//.exec(ua)?.[0]?.replace("/", "").replace("Edg", "Edge") ?? "Browser";
   const os = /Windows|Mac OS X|Linux|Android|iPhone/.exec(ua)?.[0]?.replace("Mac OS X", "macOS") ?? "";
   return os ? `${browser} on ${os}` : browser;
 }
@@ -42,14 +49,25 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         description={
           <span className="flex flex-wrap items-center gap-2">
             {person.email} <RoleBadge role={person.role} />
-            {person.disabledAt ? <Badge tone="red">Disabled since {formatDate(person.disabledAt)}</Badge> : <Badge tone="green">Active</Badge>}
+            {person.disabledAt ? (
+              <Badge tone="red">Disabled since {formatDate(person.disabledAt)}</Badge>
+            ) : (
+              <Badge tone="green">Active</Badge>
+            )}
           </span>
         }
       />
       <AdminTabs />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Role" description="What they can see and do.">
-          <SelectForm action={setRoleAction} fields={{ userId: person.id }} name="role" label="Role" options={ROLE_OPTIONS} defaultValue={person.role} />
+          <SelectForm
+            action={setRoleAction}
+            fields={{ userId: person.id }}
+            name="role"
+            label="Role"
+            options={ROLE_OPTIONS}
+            defaultValue={person.role}
+          />
         </Card>
         <Card title="Team">
           <SelectForm
@@ -69,11 +87,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             </div>
             <div className="flex justify-between">
               <dt className="text-slate-500">Sign-in</dt>
-              <dd>{[person.hasPassword && "Password", ...person.accounts.map((a) => a.provider.toUpperCase())].filter(Boolean).join(", ") || "None"}</dd>
+              <dd>
+                {[person.hasPassword && "Password", ...person.accounts.map((a) => a.provider.toUpperCase())]
+                  .filter(Boolean)
+                  .join(", ") || "None"}
+              </dd>
             </div>
           </dl>
           {person.disabledAt ? (
-            <ActionButton action={setDisabledAction} fields={{ userId: person.id, disabled: "false" }} label="Enable account" />
+            <ActionButton
+              action={setDisabledAction}
+              fields={{ userId: person.id, disabled: "false" }}
+              label="Enable account"
+            />
           ) : (
             <ActionButton
               action={setDisabledAction}
@@ -91,7 +117,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         description="Browsers signed in as this person. Revoking one signs it out on its next request."
         actions={
           active.length > 0 ? (
-            <ActionButton action={revokeAllSessionsAction} fields={{ userId: person.id }} label="Revoke all" variant="danger" />
+            <ActionButton
+              action={revokeAllSessionsAction}
+              fields={{ userId: person.id }}
+              label="Revoke all"
+              variant="danger"
+            />
           ) : undefined
         }
       >
@@ -109,7 +140,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 <Td>{formatDateTime(s.createdAt)}</Td>
                 <Td>{formatDateTime(s.lastSeenAt)}</Td>
                 <Td>
-                  <Badge tone={s.state === "active" ? "green" : s.state === "revoked" ? "red" : "slate"}>{s.state}</Badge>
+                  <Badge tone={s.state === "active" ? "green" : s.state === "revoked" ? "red" : "slate"}>
+                    {s.state}
+                  </Badge>
                 </Td>
                 <Td className="text-right">
                   {s.state === "active" && (

@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 
 export async function idParam(ctx: RouteContext, name = "id"): Promise<string> {
   const value = (await ctx.params)[name];
-  if (typeof value !== "string" || value.length === 0 || value.length > 64) throw new AppError("NOT_FOUND", "No such attempt.");
+  if (typeof value !== "string" || value.length === 0 || value.length > 64)
+    throw new AppError("NOT_FOUND", "No such attempt.");
   return value;
 }
 

@@ -38,13 +38,23 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         <div className="mx-auto max-w-4xl space-y-4">
           {editable && !reportDone && (
             <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden">
-              Remember to submit the incident report (Report tab in the <Link className="underline" href={`/attempts/${id}`}>incident room</Link>) before the postmortem.
+              Remember to submit the incident report (Report tab in the{" "}
+              <Link className="underline" href={`/attempts/${id}`}>
+                incident room
+              </Link>
+              ) before the postmortem.
             </p>
           )}
           {pm.prefilled && editable && (
-            <p className="text-sm text-slate-500 print:hidden">The timeline and some sections are drafted from your incident record and report. Make them yours.</p>
+            <p className="text-sm text-slate-500 print:hidden">
+              The timeline and some sections are drafted from your incident record and report. Make them yours.
+            </p>
           )}
-          <PostmortemForm attemptId={id} initial={{ content: pm.content, version: pm.version, updatedAt: pm.updatedAt }} editable={editable} />
+          <PostmortemForm
+            attemptId={id}
+            initial={{ content: pm.content, version: pm.version, updatedAt: pm.updatedAt }}
+            editable={editable}
+          />
         </div>
       )}
     </AppShell>

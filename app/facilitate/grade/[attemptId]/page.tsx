@@ -35,15 +35,38 @@ export default async function GradePage({ params }: { params: Promise<{ attemptI
         <FiguresList figures={record.figures} />
         <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="space-y-6">
-            <Card title="Incident report">{record.report ? <ReportView report={record.report.content} /> : <p className="text-sm text-slate-500">No report.</p>}</Card>
-            <Card title="Postmortem">{record.postmortem ? <PostmortemView pm={record.postmortem.content} /> : <p className="text-sm text-slate-500">No postmortem.</p>}</Card>
+            <Card title="Incident report">
+              {record.report ? (
+                <ReportView report={record.report.content} />
+              ) : (
+                <p className="text-sm text-slate-500">No report.</p>
+              )}
+            </Card>
+            <Card title="Postmortem">
+              {record.postmortem ? (
+                <PostmortemView pm={record.postmortem.content} />
+              ) : (
+                <p className="text-sm text-slate-500">No postmortem.</p>
+              )}
+            </Card>
             <Card title="Recorded timeline" description="Times relative to the start of the incident.">
               <TimelineList events={record.timeline} startedAt={record.attempt.startedAt} />
             </Card>
           </div>
           <div className="space-y-6 xl:sticky xl:top-4 xl:self-start">
-            <Card title="Rubric" description={gradable ? "Score each criterion; comments go back to the player." : "This attempt is not waiting for a grade."}>
-              {gradable ? <GradeForm attemptId={attemptId} rubric={record.level.rubric} /> : record.grades[0] ? <GradeSummary grade={record.grades[0]} /> : null}
+            <Card
+              title="Rubric"
+              description={
+                gradable
+                  ? "Score each criterion; comments go back to the player."
+                  : "This attempt is not waiting for a grade."
+              }
+            >
+              {gradable ? (
+                <GradeForm attemptId={attemptId} rubric={record.level.rubric} />
+              ) : record.grades[0] ? (
+                <GradeSummary grade={record.grades[0]} />
+              ) : null}
             </Card>
             {record.solution && (
               <Card title="Facilitator notes">

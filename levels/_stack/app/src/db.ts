@@ -24,7 +24,8 @@ export async function waitForDatabase(pool: Pool, log: Logger): Promise<void> {
       if (attempt > 1) log.info("database is reachable");
       return;
     } catch (err) {
-      if (attempt === 1 || attempt % 10 === 0) log.warn(`database not reachable yet (${(err as Error).message}); retrying`);
+      if (attempt === 1 || attempt % 10 === 0)
+        log.warn(`database not reachable yet (${(err as Error).message}); retrying`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }

@@ -42,7 +42,8 @@ export function createLogger(config: Pick<Config, "logFile" | "logLevel">): Logg
       appendFileSync(config.logFile, line);
       fileBroken = false;
     } catch (err) {
-      if (!fileBroken) process.stdout.write(`${localTimestamp()} ERROR cannot write ${config.logFile}: ${(err as Error).message}\n`);
+      if (!fileBroken)
+        process.stdout.write(`${localTimestamp()} ERROR cannot write ${config.logFile}: ${(err as Error).message}\n`);
       fileBroken = true;
     }
   };

@@ -14,10 +14,16 @@ export async function runMigrations(pool: Pool, dir: string, log: Logger): Promi
   await pool.query(
     `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const applied = new Set((await pool.query<{ version: string }>(`SELECT version FROM ${MIGRATIONS_TABLE}`)).rows.map((r) => r.version));
-  const files = readdirSync(dir).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort();
+  const applied = new Set(
+    (await pool.query<{ version: string }>(`SELECT version FROM ${MIGRATIONS_TABLE}`)).rows.map((r) => r.version),
+  );
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort();
   const pending = files.filter((f) => !applied.has(f.replace(/\.sql$/, "")));
-  log.info(`migrations: ${applied.size} applied, ${pending.length} pending${pending.length ? ` (${pending.join(", ")})` : ""}`);
+  log.info(
+    `migrations: ${applied.size} applied, ${pending.length} pending${pending.length ? ` (${pending.join(", ")})` : ""}`,
+  );
 
   for (const file of pending) {
     const version = file.replace(/\.sql$/, "");

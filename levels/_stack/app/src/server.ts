@@ -17,7 +17,13 @@ export interface AppContext {
   startedAt: Date;
 }
 
-export type Handler = (ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpExecArray) => Promise<void>;
+export type Handler = (
+  ctx: AppContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  match: RegExpExecArray,
+) => Promise<void>;
 
 const routes: [method: string, path: RegExp, handler: Handler][] = [
   ["GET", /^\/healthz$/, health],
@@ -40,7 +46,8 @@ export function createServer(ctx: AppContext): Server {
       const ms = Date.now() - started;
       const line = `${req.method} ${url.pathname}${url.search} ${res.statusCode} ${ms}ms`;
       if (ms >= 1000) ctx.log.warn(`slow request: ${line}`);
-      else if (url.pathname === "/healthz") ctx.log.debug(line); // every few seconds: the container healthcheck
+      else if (url.pathname === "/healthz")
+        ctx.log.debug(line); // every few seconds: the container healthcheck
       else ctx.log.info(line);
     });
     void handle(ctx, req, res, url);
@@ -60,7 +67,8 @@ async function handle(ctx: AppContext, req: IncomingMessage, res: ServerResponse
     const requestId = String(req.headers["x-request-id"] ?? "-");
     if (status >= 500) ctx.log.error(`${req.method} ${url.pathname} failed (request ${requestId}): ${message}`);
     // Customers get the details of their own mistakes (4xx), never of ours.
-    if (!res.headersSent) sendJson(res, status, status >= 500 ? { error: "internal error", requestId } : { error: message });
+    if (!res.headersSent)
+      sendJson(res, status, status >= 500 ? { error: "internal error", requestId } : { error: message });
     else res.end();
   }
 }

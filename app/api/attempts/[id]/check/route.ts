@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 /** Check my fix: runs the level's check in the environment. */
-export const POST = guardedRoute("/api/attempts/[id]/check", async ({ ctx, actor }) => json(await checkFix(actor, await idParam(ctx))));
+export const POST = guardedRoute("/api/attempts/[id]/check", async ({ ctx, actor }) =>
+  json(await checkFix(actor, await idParam(ctx))),
+);

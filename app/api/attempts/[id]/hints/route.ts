@@ -6,4 +6,6 @@ import { idParam } from "../../_lib/request";
 export const dynamic = "force-dynamic";
 
 /** Take the next hint (it costs points). */
-export const POST = guardedRoute("/api/attempts/[id]/hints", async ({ ctx, actor }) => json(await takeHint(actor, await idParam(ctx))));
+export const POST = guardedRoute("/api/attempts/[id]/hints", async ({ ctx, actor }) =>
+  json(await takeHint(actor, await idParam(ctx))),
+);

@@ -6,7 +6,9 @@ import { idParam, readJson } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guardedRoute("/api/attempts/[id]/postmortem", async ({ ctx, actor }) => json(await getPostmortem(actor, await idParam(ctx))));
+export const GET = guardedRoute("/api/attempts/[id]/postmortem", async ({ ctx, actor }) =>
+  json(await getPostmortem(actor, await idParam(ctx))),
+);
 
 export const PUT = guardedRoute("/api/attempts/[id]/postmortem", async ({ req, ctx, actor }) =>
   json(await savePostmortem(actor, await idParam(ctx), await readJson(req, SavePostmortemSchema))),

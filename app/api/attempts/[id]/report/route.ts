@@ -6,7 +6,9 @@ import { idParam, readJson } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guardedRoute("/api/attempts/[id]/report", async ({ ctx, actor }) => json(await getReport(actor, await idParam(ctx))));
+export const GET = guardedRoute("/api/attempts/[id]/report", async ({ ctx, actor }) =>
+  json(await getReport(actor, await idParam(ctx))),
+);
 
 /** Autosave: `{ version, content }`; 409 when another tab saved since `version`. */
 export const PUT = guardedRoute("/api/attempts/[id]/report", async ({ req, ctx, actor }) =>

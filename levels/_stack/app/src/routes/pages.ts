@@ -10,8 +10,11 @@ export const homePage: Handler = async (ctx, _req, res, url) => {
   const page = intParam(url.searchParams.get("page"), 1, 1, 100_000);
   const result = await findProducts(ctx, q, page);
   const rows = result.items
-    .map((p) => `<tr><td>${escapeHtml(p.sku)}</td><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.brand)}</td>` +
-      `<td>${(Number(p.price_cents) / 100).toFixed(2)}</td><td>${escapeHtml(p.stock)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${escapeHtml(p.sku)}</td><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.brand)}</td>` +
+        `<td>${(Number(p.price_cents) / 100).toFixed(2)}</td><td>${escapeHtml(p.stock)}</td></tr>`,
+    )
     .join("\n");
   const link = (n: number) => `/?q=${encodeURIComponent(q)}&page=${n}`;
   const body = `<form action="/"><input name="q" value="${escapeHtml(q)}" placeholder="Search products"> <button>Search</button></form>
@@ -24,7 +27,9 @@ ${rows}</table>`;
 
 export const signupPage: Handler = async (ctx, _req, res) => {
   const { date, users } = await findTodaysUsers(ctx);
-  const list = users.map((u) => `<li>${escapeHtml(u.name)} <span class="muted">${escapeHtml(u.email)}</span></li>`).join("\n");
+  const list = users
+    .map((u) => `<li>${escapeHtml(u.name)} <span class="muted">${escapeHtml(u.email)}</span></li>`)
+    .join("\n");
   const body = `<form id="signup"><input name="name" placeholder="Name" required> <input name="email" type="email" placeholder="Email" required>
 <button>Sign up</button> <span id="status" class="muted"></span></form>
 <h2>New users on ${escapeHtml(date)}</h2>

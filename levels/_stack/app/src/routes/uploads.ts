@@ -17,7 +17,10 @@ export const createUpload: Handler = async (ctx, req, res) => {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > limit) throw new HttpError(413, `uploads are limited to ${ctx.config.maxUploadMb} MB`);
 
-  const filename = String(req.headers["x-filename"] ?? "upload.bin").replace(/[^\w.-]/g, "_").slice(0, 100) || "upload.bin";
+  const filename =
+    String(req.headers["x-filename"] ?? "upload.bin")
+      .replace(/[^\w.-]/g, "_")
+      .slice(0, 100) || "upload.bin";
   const id = randomUUID();
   const tmp = join(ctx.config.uploadDir, `.${id}.part`);
   const hash = createHash("sha256");
