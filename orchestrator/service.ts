@@ -202,6 +202,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       };
       for (let i = 0; i < 200 && !settled && !fresh(); i++) await new Promise((r) => setTimeout(r, 10));
       if (settled && !deps.envs.get(req.id)) await work; // failed before recording: rethrow
+      await deps.envs.flushed(req.id); // 202 means recorded: a crash from here on resumes it
       return describe(deps, record(req.id));
     },
 

@@ -53,6 +53,11 @@ export class JsonDirStore<T extends { id: string }> {
     await this.serialise(item.id, () => this.writeFile(item.id, item));
   }
 
+  /** Resolves when every write queued so far for this id is on disk. */
+  async flushed(id: string): Promise<void> {
+    await this.writes.get(id)?.catch(() => undefined);
+  }
+
   /** Update memory only (cheap, frequent changes such as activity times); the next put writes it. */
   remember(item: T): void {
     this.items.set(item.id, item);

@@ -69,6 +69,10 @@ test("kill -9 mid-provision ×10: every record ends ready or failed, no orphans"
 
     child = await startChild(env); // start() runs one reconcile before listening
     const envs = await settle(child);
+    assert.ok(
+      envs.some((e) => e.id === id),
+      `${id} was accepted (202) but is not recorded`,
+    );
     for (const e of envs) {
       assert.ok(e.state === "ready" || e.state === "failed" || e.state === "destroyed", `${e.id} is ${e.state}`);
       if (e.state === "failed") assert.ok(e.error && e.error.length > 0, `${e.id} failed without an error`);
