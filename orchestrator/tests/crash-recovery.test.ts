@@ -9,6 +9,7 @@ import type { EnvironmentView } from "../../lib/contracts/orchestrator-api";
 import { orchestratorIdFor } from "../environments/names";
 import { LABEL, ownedFilter } from "../environments/labels";
 import { listContainers } from "../docker/containers";
+import { createDockerDriver } from "../driver/docker/create-docker-driver";
 import { listNetworks } from "../docker/networks";
 import { listVolumes } from "../docker/volumes";
 import { labelled, LEVEL, tempDataDir, testLevelsDir } from "./support/harness";
@@ -21,8 +22,11 @@ const oid = orchestratorIdFor(resolve(dataDir, "orchestrator"));
 const env = { FIREDRILL_DATA_DIR: dataDir, LEVELS_DIR: testLevelsDir(), ORCHESTRATOR_WARM_POOL: "0" };
 let child: Child | undefined;
 
-after(() => {
+after(async () => {
   child?.proc.kill("SIGKILL");
+  // After a failure midway, nothing may stay behind: remove whatever this orchestrator labelled.
+  const driver = createDockerDriver(oid);
+  for (const slot of (await driver.slots()).keys()) await driver.destroy(slot);
 });
 
 async function slotsLabelled(): Promise<Set<string>> {
