@@ -44,6 +44,7 @@ node_test() { node --import tsx --test --test-reporter=spec "$@"; }
 files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
 
 if want static; then
+  layer format npx prettier --check .
   layer lint npx eslint --max-warnings=0 .
   layer typecheck npx tsc --noEmit -p tsconfig.json
 fi

@@ -25,14 +25,12 @@ export async function collectStats(deps: Deps, id: string): Promise<InstanceStat
     stack.instances.map(async (inst): Promise<InstanceStats> => {
       const mounts = [...inst.volumes.map((v) => v.mountPath), ...Object.keys(inst.tmpfs)];
       const [sample, df] = await Promise.all([
-        deps.driver
-          .sample(rec.slot, inst.name)
-          .catch(() => ({
-            cpuPercent: 0,
-            memoryBytes: 0,
-            memoryLimitBytes: inst.memoryMb * 1024 * 1024,
-            processes: 0,
-          })),
+        deps.driver.sample(rec.slot, inst.name).catch(() => ({
+          cpuPercent: 0,
+          memoryBytes: 0,
+          memoryLimitBytes: inst.memoryMb * 1024 * 1024,
+          processes: 0,
+        })),
         mounts.length
           ? deps.driver
               .exec(rec.slot, inst.name, ["df", "-P", "-B1", ...mounts], { timeoutMs: 5_000 })
