@@ -5,14 +5,19 @@ import { type AttemptStatus } from "@prisma/client";
 import { AppError } from "../../lib/errors";
 import { getAdminOverview } from "../../lib/homes/get-admin-overview";
 import { getFacilitatorHome } from "../../lib/homes/get-facilitator-home";
-import { getPlayerHome } from "../../lib/homes/get-player-home";
 import { getTeamReadiness } from "../../lib/homes/get-team-readiness";
 import { db, makeUser, uid } from "./support/people";
 
-after(() => db.$disconnect());
+const made: string[] = [];
+// These stand-in levels have no real manifest: disable them so no later test deals one.
+after(async () => {
+  await db.level.updateMany({ where: { id: { in: made } }, data: { enabled: false } });
+  await db.$disconnect();
+});
 
 async function level(category: string) {
   const id = `it-${uid()}`;
+  made.push(id);
   return db.level.create({
     data: { id, title: `Level ${id}`, category, difficulty: "easy", parMinutes: 20, manifest: {}, manifestHash: id },
   });
@@ -33,42 +38,6 @@ async function attempt(levelId: string, userIds: string[], status: AttemptStatus
 }
 
 const forbidden = (e: unknown) => e instanceof AppError && e.code === "FORBIDDEN";
-
-test("a player's home lists enabled levels and only their own progress", async () => {
-  const cat = `cat-${uid()}`;
-  const [a, b] = [await level(cat), await level(cat)];
-  const hidden = await db.level.create({
-    data: {
-      id: `it-${uid()}`,
-      title: "Disabled",
-      category: cat,
-      difficulty: "easy",
-      parMinutes: 5,
-      manifest: {},
-      manifestHash: "x",
-      enabled: false,
-    },
-  });
-  const pat = await makeUser("PLAYER");
-  const sam = await makeUser("PLAYER");
-  await attempt(a.id, [pat.id], "GRADED");
-  await attempt(b.id, [sam.id], "GRADED");
-
-  const home = await getPlayerHome(db, pat);
-  const mine = home.levels.filter((l) => l.category === cat);
-  assert.deepEqual(
-    mine.map((l) => [l.id, l.completed]).sort(),
-    [
-      [a.id, true],
-      [b.id, false],
-    ].sort(),
-  );
-  assert.ok(!home.levels.some((l) => l.id === hidden.id), "disabled levels are hidden");
-  assert.equal(home.progress.levelsCompleted, 1, "Sam's graded attempt does not count for Pat");
-  assert.equal(home.progress.certifiedAt, null);
-
-  await assert.rejects(getPlayerHome(db, await makeUser("FACILITATOR")), forbidden);
-});
 
 test("a facilitator's home shows attempts in play and submitted work", async () => {
   const lv = await level(`cat-${uid()}`);
