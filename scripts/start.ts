@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   // Validate the whole environment now, naming any bad variable.
   const { parseEnv } = await import("../lib/env");
   parseEnv(env);
-  process.env.DATABASE_URL = env.DATABASE_URL;
+  // This process talks to the database too (catalogue, demo accounts): same environment as the children.
+  Object.assign(process.env, env);
 
   const result = await migrate(env.DATABASE_URL!, path.join(root, "prisma", "migrations"), say);
   say(`database ready (${result.applied.length} migrations applied, ${result.alreadyApplied} already applied)`);
