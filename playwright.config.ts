@@ -36,7 +36,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: "npx tsx scripts/start.ts --e2e",
+    // The same script `npm start` runs, so the README command is what the browser tests exercise.
+    command: "bash scripts/start.sh --e2e",
     url: "http://localhost:3000/api/health",
     reuseExistingServer: !process.env.CI,
     timeout: 15 * 60_000,
