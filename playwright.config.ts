@@ -38,6 +38,8 @@ export default defineConfig({
   webServer: {
     // The same script `npm start` runs, so the README command is what the browser tests exercise.
     command: "bash scripts/start.sh --e2e",
+    // SIGTERM lets start.ts stop the orchestrator, the web app and the database it started.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     url: "http://localhost:3000/api/health",
     reuseExistingServer: !process.env.CI,
     timeout: 15 * 60_000,

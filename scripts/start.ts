@@ -26,10 +26,28 @@ const children: ChildProcess[] = [];
 let database: EmbeddedDatabase | undefined;
 let stopping = false;
 
+/** Signal a child's whole process group: npx, tsx and next each start processes of their own. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    for (const child of children) child.kill("SIGTERM");
+    for (const child of children) signalGroup(child, "SIGTERM");
+    // Give them ten seconds to close their ports and sockets, then insist.
+    const timer = setTimeout(() => children.forEach((c) => signalGroup(c, "SIGKILL")), 10_000);
+    await Promise.all(children.map(exited));
+    clearTimeout(timer);
     await database?.stop().catch(() => undefined);
   }
   process.exit(code);
@@ -38,7 +56,8 @@ process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
 function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(cmd, argv, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  // detached: a process group of its own, so stopAll reaches its grandchildren.
+  const child = spawn(cmd, argv, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   child.on("exit", (code, signal) => {
     if (stopping) return;
     say(`${name} stopped (${signal ?? `exit ${code}`}); stopping Firedrill`);
