@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, type Option, SelectField } from "@/components/Field";
+import { Field, type Option } from "@/components/Field";
 import { FormMessage } from "@/components/FormMessage";
 import { SubmitButton } from "@/components/SubmitButton";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { IDLE } from "@/lib/forms/form-state";
+import { RoleAndTeamFields } from "./RoleAndTeamFields";
 import { createUserAction } from "./actions";
 
 export function CreateUserForm({ roles, teams }: { roles: readonly Option[]; teams: readonly Option[] }) {
@@ -31,22 +32,7 @@ export function CreateUserForm({ roles, teams }: { roles: readonly Option[]; tea
           defaultValue={v.email ?? ""}
           error={state.fields?.email}
         />
-        <SelectField
-          key={`role-${state.seq ?? 0}`}
-          label="Role"
-          name="role"
-          options={roles}
-          defaultValue={v.role ?? "PLAYER"}
-          error={state.fields?.role}
-        />
-        <SelectField
-          key={`teamId-${state.seq ?? 0}`}
-          label="Team"
-          name="teamId"
-          options={teams}
-          defaultValue={v.teamId ?? ""}
-          error={state.fields?.teamId}
-        />
+        <RoleAndTeamFields state={state} roles={roles} teams={teams} />
       </div>
       <Field
         label="Password"

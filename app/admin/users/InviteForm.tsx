@@ -2,10 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/Button";
-import { Field, type Option, SelectField } from "@/components/Field";
+import { Field, type Option } from "@/components/Field";
 import { FormMessage } from "@/components/FormMessage";
 import { SubmitButton } from "@/components/SubmitButton";
 import { IDLE } from "@/lib/forms/form-state";
+import { RoleAndTeamFields } from "./RoleAndTeamFields";
 import { inviteUserAction } from "./actions";
 
 export function InviteForm({ roles, teams }: { roles: readonly Option[]; teams: readonly Option[] }) {
@@ -32,22 +33,7 @@ export function InviteForm({ roles, teams }: { roles: readonly Option[]; teams: 
           error={state.fields?.email}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            key={`role-${state.seq ?? 0}`}
-            label="Role"
-            name="role"
-            options={roles}
-            defaultValue={v.role ?? "PLAYER"}
-            error={state.fields?.role}
-          />
-          <SelectField
-            key={`teamId-${state.seq ?? 0}`}
-            label="Team"
-            name="teamId"
-            options={teams}
-            defaultValue={v.teamId ?? ""}
-            error={state.fields?.teamId}
-          />
+          <RoleAndTeamFields state={state} roles={roles} teams={teams} />
         </div>
         <FormMessage id="invite-message" status={state.status} message={state.message} />
         <SubmitButton pendingLabel="Creating invite…">Create invite link</SubmitButton>
