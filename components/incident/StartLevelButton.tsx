@@ -1,9 +1,11 @@
 "use client";
 /** Starts a level (a named one, an assignment, or a random one) and opens its incident room. */
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/Button";
 import { api } from "./api";
+
+const noSubscription = () => () => undefined;
 
 export function StartLevelButton({
   levelId,
@@ -20,6 +22,12 @@ export function StartLevelButton({
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  // Disabled until hydrated: a click on the server-rendered button would otherwise be lost.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [error, setError] = useState<{ message: string; attemptId?: string } | null>(null);
 
   async function start() {
@@ -40,7 +48,7 @@ export function StartLevelButton({
         variant={variant}
         size={size}
         onClick={() => void start()}
-        disabled={busy}
+        disabled={busy || !hydrated}
         data-testid={levelId ? `start-${levelId}` : "start-random"}
       >
         {busy ? "Starting…" : label}
