@@ -25,6 +25,8 @@ const EnvSchema = z
     /** Sign-in rate limit: failures allowed per email (and per address ×4) in the window. */
     SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    /** Extra origins (comma-separated) whose pages may open the live socket; NEXTAUTH_URL's origin always may. */
+    LIVE_ALLOWED_ORIGINS: z.string().default(""),
     SESSION_DAYS: z.coerce.number().int().positive().default(7),
   })
   .superRefine((env, ctx) => {

@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     ORCHESTRATOR_SECRET: process.env.ORCHESTRATOR_SECRET ?? secrets.ORCHESTRATOR_SECRET,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     FIREDRILL_DATA_DIR: process.env.FIREDRILL_DATA_DIR ?? dataDir,
+    LIVE_ALLOWED_ORIGINS: process.env.LIVE_ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`,
     ORCHESTRATOR_ALLOWED_ORIGINS:
       process.env.ORCHESTRATOR_ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`,
   };
@@ -136,8 +137,8 @@ async function main(): Promise<void> {
   }
   run(
     "npx",
-    ["next", "start", "-H", process.env.HOST ?? "127.0.0.1", "-p", String(port)],
-    { ...env, NODE_ENV: "production" },
+    ["tsx", "scripts/web-server.ts"],
+    { ...env, NODE_ENV: "production", HOST: process.env.HOST ?? "127.0.0.1", PORT: String(port) },
     "web app",
   );
 

@@ -19,9 +19,11 @@ const root = path.resolve(import.meta.dirname, "..");
 let embedded: EmbeddedDatabase | undefined;
 let url = process.env.TEST_DATABASE_URL;
 if (!url) {
+  // TEST_DB_PORT lets several suites run side by side, each with its own cluster.
+  const port = Number(process.env.TEST_DB_PORT ?? 54321);
   embedded = await startEmbeddedPostgres({
-    dataDir: path.join(root, ".data", "test", "postgres"),
-    port: 54321,
+    dataDir: path.join(root, ".data", port === 54321 ? "test" : `test-${port}`, "postgres"),
+    port,
     database: "firedrill_test",
   });
   url = embedded.url;

@@ -1,0 +1,88 @@
+"use client";
+/** React hooks over the live socket: connection state, one event, and an attempt's room. */
+import { useEffect, useRef, useState } from "react";
+import { liveRequest, liveSocket } from "./live-socket";
+
+export function useLiveConnected(): boolean {
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    const s = liveSocket();
+    const on = () => setConnected(true);
+    const off = () => setConnected(false);
+    setConnected(s.connected);
+    s.on("connect", on);
+    s.on("disconnect", off);
+    return () => {
+      s.off("connect", on);
+      s.off("disconnect", off);
+    };
+  }, []);
+  return connected;
+}
+
+/** Calls `handler` for every `event`; the latest handler is used without re-subscribing. */
+export function useLiveEvent(event: string, handler: (payload: unknown) => void): void {
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  }, [handler]);
+  useEffect(() => {
+    const s = liveSocket();
+    const fn = (p: unknown) => ref.current(p);
+    s.on(event, fn);
+    return () => {
+      s.off(event, fn);
+    };
+  }, [event]);
+}
+
+export interface PresencePerson {
+  userId: string;
+  name: string;
+  watching: boolean;
+}
+
+/**
+ * Joins the attempt's room now and after every reconnect; `onRejoin` runs
+ * after a reconnect so the page can re-read what it may have missed.
+ */
+export function useAttemptRoom(
+  attemptId: string,
+  onRejoin?: () => void,
+): { joined: boolean; error: string | null; people: PresencePerson[] } {
+  const [joined, setJoined] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [people, setPeople] = useState<PresencePerson[]>([]);
+  const rejoin = useRef(onRejoin);
+  useEffect(() => {
+    rejoin.current = onRejoin;
+  }, [onRejoin]);
+
+  useEffect(() => {
+    const s = liveSocket();
+    let first = true;
+    const join = () => {
+      void liveRequest("attempt:join", { attemptId }).then((r) => {
+        setJoined(r.ok);
+        setError(r.ok ? null : r.error.message);
+        if (r.ok && !first) rejoin.current?.();
+        first = false;
+      });
+    };
+    const left = () => setJoined(false);
+    const presence = (p: { attemptId?: string; people?: PresencePerson[] }) => {
+      if (p.attemptId === attemptId && Array.isArray(p.people)) setPeople(p.people);
+    };
+    s.on("connect", join);
+    s.on("disconnect", left);
+    s.on("presence", presence);
+    if (s.connected) join();
+    return () => {
+      s.off("connect", join);
+      s.off("disconnect", left);
+      s.off("presence", presence);
+      if (s.connected) void liveRequest("attempt:leave", { attemptId });
+    };
+  }, [attemptId]);
+  return { joined, error, people };
+}

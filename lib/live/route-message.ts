@@ -1,0 +1,37 @@
+/**
+ * Where each bus message goes: to the sockets of the attempt's room, the
+ * board, or a team. Big payloads are re-read here, once per message, not once
+ * per socket.
+ */
+import { loadEventView } from "../timeline/event-view";
+import { rooms, type LiveContext } from "./context";
+import type { LiveMessage } from "./messages";
+
+export async function routeMessage(ctx: LiveContext, m: LiveMessage): Promise<void> {
+  switch (m.type) {
+    case "attempt-changed":
+      ctx.io.to(rooms.attempt(m.attemptId)).emit("attempt-changed", { attemptId: m.attemptId });
+      ctx.board.markDirty(m.attemptId);
+      return;
+    case "timeline": {
+      const view = await loadEventView(ctx.db, m.eventId);
+      if (view) ctx.io.to(rooms.attempt(m.attemptId)).emit("timeline", view);
+      ctx.board.markDirty(m.attemptId);
+      return;
+    }
+    case "doc-saved":
+      ctx.io.to(rooms.attempt(m.attemptId)).emit("doc-saved", {
+        attemptId: m.attemptId,
+        doc: m.doc,
+        version: m.version,
+        byUserId: m.byUserId,
+      });
+      return;
+    case "coach":
+      ctx.io.to(rooms.attempt(m.attemptId)).emit("coach", m);
+      return;
+    case "game-day":
+      ctx.io.to(rooms.team(m.teamId)).to(rooms.board()).emit("game-day", { gameDayId: m.gameDayId });
+      return;
+  }
+}

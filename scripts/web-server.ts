@@ -1,0 +1,58 @@
+/**
+ * The web app's process: Next.js (pages, route handlers, server actions) and
+ * the live socket server (/live) on one HTTP server, so the browser talks to
+ * one origin. `npm start` runs it in production mode; `npm run dev` in
+ * development.
+ *   tsx scripts/web-server.ts [--dev]   HOST and PORT from the environment
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { db } from "../lib/db/client";
+import { env } from "../lib/env";
+import { allowedOrigins } from "../lib/live/authenticate-socket";
+import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
+import { createBoardFeed } from "../lib/board/board-feed";
+
+const dev = process.argv.includes("--dev");
+const host = process.env.HOST ?? "127.0.0.1";
+const port = Number(process.env.PORT ?? 3000);
+const config = env();
+
+const app = next({ dev, hostname: host, port, dir: new URL("..", import.meta.url).pathname });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgradeNext = dev ? app.getUpgradeHandler() : null;
+
+const server = createServer((req, res) => {
+  void handle(req, res);
+});
+const live = attachLiveServer(server, {
+  db,
+  databaseUrl: config.DATABASE_URL,
+  origins: allowedOrigins(config.NEXTAUTH_URL, config.LIVE_ALLOWED_ORIGINS),
+  boardFeed: (ctx) => createBoardFeed(ctx),
+});
+if (upgradeNext) {
+  // Next's own websocket (hot reload) in development; socket.io answers /live itself.
+  server.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith(LIVE_PATH)) void upgradeNext(req, socket, head);
+  });
+}
+
+server.listen(port, host, () => {
+  console.log(`web: listening on http://${host}:${port} (${dev ? "development" : "production"}; live at ${LIVE_PATH})`);
+});
+
+let stopping = false;
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.on(sig, () => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      await live.close().catch(() => undefined);
+      server.close();
+      await db.$disconnect().catch(() => undefined);
+      process.exit(0);
+    })();
+  });
+}
