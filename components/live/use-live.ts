@@ -1,23 +1,24 @@
 "use client";
 /** React hooks over the live socket: connection state, one event, and an attempt's room. */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { liveRequest, liveSocket } from "./live-socket";
 
+function subscribeConnection(onChange: () => void): () => void {
+  const s = liveSocket();
+  s.on("connect", onChange);
+  s.on("disconnect", onChange);
+  return () => {
+    s.off("connect", onChange);
+    s.off("disconnect", onChange);
+  };
+}
+
 export function useLiveConnected(): boolean {
-  const [connected, setConnected] = useState(false);
-  useEffect(() => {
-    const s = liveSocket();
-    const on = () => setConnected(true);
-    const off = () => setConnected(false);
-    setConnected(s.connected);
-    s.on("connect", on);
-    s.on("disconnect", off);
-    return () => {
-      s.off("connect", on);
-      s.off("disconnect", off);
-    };
-  }, []);
-  return connected;
+  return useSyncExternalStore(
+    subscribeConnection,
+    () => liveSocket().connected,
+    () => false,
+  );
 }
 
 /** Calls `handler` for every `event`; the latest handler is used without re-subscribing. */
