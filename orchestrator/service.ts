@@ -11,6 +11,7 @@ import type {
   CreateEnvironmentRequest,
   EnvironmentView,
   InstanceStats,
+  SliSample,
   SliView,
   Stage,
 } from "../lib/contracts/orchestrator-api";
@@ -42,6 +43,7 @@ import { LevelRegistry } from "./levels/level-registry";
 import { MockClients } from "./mock-client/mock-clients";
 import { JsonDirStore } from "./state/json-dir-store";
 import { TerminalManager } from "./terminals/terminal-manager";
+import { recordingsDirOf } from "./terminals/recordings";
 import { KeyedLock } from "./util/keyed-lock";
 
 export interface ImageView {
@@ -82,7 +84,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     onDestroy: [],
   };
   const mockClients = new MockClients(deps);
-  const terminals = new TerminalManager(deps.driver, join(config.stateDir, "recordings"));
+  const terminals = new TerminalManager(deps.driver, recordingsDirOf(config.stateDir));
   const watchers = new EnvironmentWatchers(deps);
   deps.onDestroy.push(
     (id) => mockClients.stop(id),
@@ -259,6 +261,15 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     sli(id: string): SliView {
       record(id);
       return mockClients.view(id);
+    },
+
+    /** Every environment's current SLI sample in one answer (the facilitators' board polls it). */
+    sliSamples(): Record<string, SliSample> {
+      const ids = deps.envs
+        .all()
+        .filter((r) => r.kind === "environment")
+        .map((r) => r.id);
+      return mockClients.currentSamples(ids);
     },
 
     stats(id: string): Promise<InstanceStats[]> {

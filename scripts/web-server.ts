@@ -12,6 +12,7 @@ import { env } from "../lib/env";
 import { allowedOrigins } from "../lib/live/authenticate-socket";
 import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
 import { createBoardFeed } from "../lib/board/board-feed";
+import { startGameDayTimer } from "../lib/game-days/start-due-game-days";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST ?? "127.0.0.1";
@@ -39,6 +40,9 @@ if (upgradeNext) {
   });
 }
 
+// Scheduled game days start on their own when their time comes.
+const gameDays = startGameDayTimer();
+
 server.listen(port, host, () => {
   console.log(`web: listening on http://${host}:${port} (${dev ? "development" : "production"}; live at ${LIVE_PATH})`);
 });
@@ -49,6 +53,7 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     void (async () => {
+      gameDays.stop();
       await live.close().catch(() => undefined);
       server.close();
       await db.$disconnect().catch(() => undefined);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { Badge } from "@/components/Badge";
+import { LinkButton } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
@@ -16,7 +17,15 @@ export default async function FacilitatePage() {
   const home = await getFacilitatorHome(db, user);
   return (
     <AppShell user={user}>
-      <PageHeader title="Facilitate" description="Watch attempts in play and grade finished work." />
+      <PageHeader
+        title="Facilitate"
+        description="Watch attempts in play and grade finished work."
+        actions={
+          <LinkButton href="/facilitate/board" variant="primary" data-testid="open-live-board">
+            Open the live board
+          </LinkButton>
+        }
+      />
       <div className="space-y-6">
         <Card title="Active attempts" description="Incidents being worked right now.">
           {home.active.length === 0 ? (

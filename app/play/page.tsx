@@ -3,11 +3,13 @@ import { AppShell, PageHeader } from "@/components/AppShell";
 import { Badge } from "@/components/Badge";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
+import { GameDayRefresh } from "@/components/game-days/GameDayRefresh";
 import { StartLevelButton } from "@/components/incident/StartLevelButton";
 import { Table, Td, Th, Tr } from "@/components/Table";
 import { guardPage } from "@/lib/auth/guard";
 import { getPlayerProgress } from "@/lib/certification/get-player-progress";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { listTeamGameDays } from "@/lib/game-days/list-game-days";
 
 export const metadata = { title: "Play" };
 export const dynamic = "force-dynamic";
@@ -25,10 +27,12 @@ const STATUS: Record<string, { label: string; tone: "slate" | "green" | "ember" 
 
 export default async function PlayPage() {
   const user = await guardPage("/play");
-  const home = await getPlayerProgress(user);
+  const [home, gameDays] = await Promise.all([getPlayerProgress(user), listTeamGameDays(user)]);
   const { progress, rule } = home;
-  const live = home.attempts.find((a) =>
-    ["PROVISIONING", "ACTIVE", "MITIGATED", "RETURNED", "FAILED"].includes(a.status),
+  const gameDayAttempts = new Set(gameDays.flatMap((g) => (g.attempt ? [g.attempt.id] : [])));
+  const live = home.attempts.find(
+    (a) =>
+      ["PROVISIONING", "ACTIVE", "MITIGATED", "RETURNED", "FAILED"].includes(a.status) && !gameDayAttempts.has(a.id),
   );
   const levelCount = home.categories.reduce((a, c) => a + c.levels.length, 0);
   return (
@@ -38,6 +42,36 @@ export default async function PlayPage() {
         description="Fix real broken systems, write it up, get graded."
         actions={levelCount > 0 ? <StartLevelButton label="Start a random level" /> : undefined}
       />
+      <GameDayRefresh everyMs={gameDays.some((g) => g.status === "SCHEDULED") ? 20_000 : undefined} />
+      {gameDays.map((g) => (
+        <div
+          key={g.id}
+          className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm"
+          data-testid="team-game-day"
+          data-status={g.status}
+        >
+          <span>
+            <strong>Game day “{g.title}”</strong> for {g.team.name}
+            {" · "}
+            {g.attempt?.level ?? g.level?.title ?? "a random level"}
+            {" · "}
+            {g.status === "RUNNING"
+              ? "under way: your team is in the incident room."
+              : `starts ${formatDateTime(new Date(g.scheduledAt))}${g.due ? " (any moment now)" : ""}.`}
+          </span>
+          {g.status === "RUNNING" && g.attempt ? (
+            <Link
+              href={`/attempts/${g.attempt.id}`}
+              className="rounded-md bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700"
+              data-testid="join-game-day"
+            >
+              Join the game day →
+            </Link>
+          ) : (
+            <span className="text-slate-600">The room opens when it starts; this page updates by itself.</span>
+          )}
+        </div>
+      ))}
       {live && (
         <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-ember-500/40 bg-ember-50 px-4 py-3 text-sm">
           <span>

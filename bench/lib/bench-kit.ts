@@ -37,7 +37,7 @@ export function summary(values: number[]): { n: number; p50: number; p95: number
     n,
     p50: Math.round(percentile(values, 50)),
     p95: Math.round(percentile(values, 95)),
-    max: Math.round(Math.max(...values)),
+    max: Math.round(values.reduce((m, v) => Math.max(m, v), -Infinity)), // no spread: n may be 100 000s
     mean: Math.round(values.reduce((a, b) => a + b, 0) / Math.max(1, n)),
   };
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/Button";
 import { api } from "@/components/incident/api";
-import type { RubricCriterion } from "@/lib/levels/manifest-schema";
+import type { GradingRubric } from "@/lib/grading/grading-rubric";
 
 const control =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm " +
@@ -15,12 +15,14 @@ export function GradeForm({
   rubric,
 }: {
   attemptId: string;
-  rubric: { report: RubricCriterion[]; postmortem: RubricCriterion[] };
+  /** The level's rubric, plus communication for a team's game day. */
+  rubric: GradingRubric;
 }) {
   const router = useRouter();
   const all = [
     ...rubric.report.map((c) => ({ ...c, section: "report" })),
     ...rubric.postmortem.map((c) => ({ ...c, section: "postmortem" })),
+    ...(rubric.communication ?? []).map((c) => ({ ...c, section: "communication" })),
   ];
   const [scores, setScores] = useState<Record<string, string>>({});
   const [comments, setComments] = useState<Record<string, string>>({});

@@ -2,32 +2,42 @@
 /**
  * The incident room: briefing and objectives, the clock, a terminal per shell,
  * what users see (SLI chart), machine stats, logs, the code, hints, the
- * incident report, and Check my fix. Facilitators get the same room read-only.
+ * incident report, the incident channel, and Check my fix. Facilitators get
+ * the same room read-only, plus their injects. In a team game day everyone
+ * shares one shell per machine and the roles bar shows who does what.
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, buttonClass } from "@/components/Button";
-import type { RoomView } from "@/lib/attempts/get-room";
+import { CoachMessages } from "@/components/live/CoachMessages";
+import { useAttemptRoom, useLiveEvent } from "@/components/live/use-live";
+import type { RoomMember, RoomView } from "@/lib/attempts/get-room";
 import type { RoomState } from "@/lib/attempts/refresh-attempt";
 import type { SliSample } from "@/lib/contracts/orchestrator-api";
+import type { TimelineEventView } from "@/lib/timeline/event-view";
 import { api } from "./api";
+import { ChannelPanel } from "./ChannelPanel";
 import { CodePanel } from "./CodePanel";
 import { HintsPanel } from "./HintsPanel";
+import { InjectPanel } from "./InjectPanel";
 import { LogsPanel } from "./LogsPanel";
 import { ProvisioningProgress } from "./ProvisioningProgress";
 import { ReportForm } from "./ReportForm";
+import { RolesBar } from "./RolesBar";
 import { SliChart } from "./SliChart";
 import { StatsPanel } from "./StatsPanel";
 import { TerminalPane } from "./TerminalPane";
 import { Timer } from "./Timer";
 import { useAccessToken } from "./use-access-token";
+import { useChannel } from "./use-channel";
 import { useCommandLog } from "./use-command-log";
 import { useLiveFeed } from "./use-live-feed";
 
-type SideTab = "brief" | "report" | "hints" | "logs" | "stats" | "code";
+type SideTab = "brief" | "channel" | "report" | "hints" | "logs" | "stats" | "code" | "injects";
 const TABS: { id: SideTab; label: string }[] = [
   { id: "brief", label: "Briefing" },
+  { id: "channel", label: "Channel" },
   { id: "report", label: "Report" },
   { id: "hints", label: "Hints" },
   { id: "logs", label: "Logs" },
@@ -42,6 +52,17 @@ const STATUS_LABEL: Record<string, string> = {
   FAILED: "Environment failed",
   ABANDONED: "Abandoned",
 };
+
+/** The members' roles now: as the page was rendered, then every ROLE event in order. */
+function currentRoles(members: RoomMember[], events: TimelineEventView[]): RoomMember[] {
+  const roles = new Map(members.map((m) => [m.userId, m.role]));
+  for (const e of events) {
+    if (e.kind !== "ROLE") continue;
+    const d = e.data as { userId?: unknown; role?: unknown };
+    if (typeof d.userId === "string" && typeof d.role === "string" && roles.has(d.userId)) roles.set(d.userId, d.role);
+  }
+  return members.map((m) => ({ ...m, role: roles.get(m.userId) ?? m.role }));
+}
 
 export function IncidentRoom({ room }: { room: RoomView }) {
   const router = useRouter();
@@ -63,6 +84,33 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   const { token, error: tokenError, fresh } = useAccessToken(attemptId, ready && playing);
   const feed = useLiveFeed(token?.publicUrl ?? null, fresh);
   const logCommand = useCommandLog(attemptId, mode === "rw" && playing);
+  const team = room.kind === "TEAM";
+  const facilitating = mode === "ro" && (room.viewer.role === "FACILITATOR" || room.viewer.role === "ADMIN");
+  const [reloadKey, setReloadKey] = useState(0);
+  const onRejoin = useCallback(() => setReloadKey((k) => k + 1), []);
+  const presence = useAttemptRoom(attemptId, onRejoin);
+  const channel = useChannel(attemptId, mode, reloadKey);
+  const members = useMemo(() => currentRoles(room.members, channel.events), [room.members, channel.events]);
+  const severity = useMemo(() => {
+    const last = channel.events.findLast((e) => e.kind === "SEVERITY");
+    return (last?.data as { severity?: string } | undefined)?.severity ?? room.severity;
+  }, [channel.events, room.severity]);
+  const faultsTriggered = useMemo(
+    () =>
+      channel.events.flatMap((e) => {
+        const d = e.data as { kind?: string; injectId?: string } | null;
+        return e.kind === "INJECT" && d?.kind === "fault" && d.injectId ? [d.injectId] : [];
+      }),
+    [channel.events],
+  );
+  const [channelSeen, setChannelSeen] = useState(0);
+  const unread =
+    tab === "channel" ? 0 : Math.max(0, channel.events.length - Math.max(channelSeen, channel.initialCount));
+  const tabs = facilitating ? [...TABS, { id: "injects" as const, label: "Injects" }] : TABS;
+  const chooseTab = (next: SideTab) => {
+    if (tab === "channel" || next === "channel") setChannelSeen(channel.events.length);
+    setTab(next);
+  };
 
   const poll = useCallback(
     async (withHistory: boolean) => {
@@ -96,6 +144,10 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   useEffect(() => {
     if (status === "ACTIVE" && room.status === "PROVISIONING") router.refresh();
   }, [status, room.status, router]);
+  // A teammate's check, a facilitator's change: re-read at once rather than at the next poll.
+  useLiveEvent("attempt-changed", (p) => {
+    if ((p as { attemptId?: string } | null)?.attemptId === attemptId) void poll(false);
+  });
 
   const samples = useMemo(() => {
     const seen = new Set(feed.samples.map((s) => s.at));
@@ -117,7 +169,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
     if (r.data.passed) {
       setStatus("MITIGATED");
       setMitigatedAt(new Date().toISOString());
-      setTab("report");
+      chooseTab("report");
       router.refresh();
     }
   }
@@ -152,10 +204,20 @@ export function IncidentRoom({ room }: { room: RoomView }) {
         <div className="min-w-0">
           <h1 className="truncate text-base font-semibold">{level.title}</h1>
           <p className="text-xs text-slate-400">
+            {room.gameDayTitle ? `Game day “${room.gameDayTitle}” · ` : ""}
             {level.category} · {level.difficulty} · {room.players.join(", ")}
             {mode === "ro" && " · watching"}
           </p>
         </div>
+        {severity && (
+          <span
+            className="rounded-full bg-red-600/80 px-2 py-0.5 text-xs font-semibold text-white"
+            data-testid="room-severity"
+            title="The incident's severity"
+          >
+            {severity}
+          </span>
+        )}
         <span
           data-testid="attempt-status"
           className={`rounded-full px-2 py-0.5 text-xs font-medium ${status === "MITIGATED" ? "bg-emerald-500/20 text-emerald-300" : status === "ACTIVE" ? "bg-red-500/20 text-red-300" : "bg-slate-700 text-slate-200"}`}
@@ -175,6 +237,15 @@ export function IncidentRoom({ room }: { room: RoomView }) {
           <span className="font-mono text-slate-200">{(state?.budgetBurned ?? room.budgetBurned).toFixed(2)}</span>
         </span>
         <div className="ml-auto flex items-center gap-2">
+          {(status === "MITIGATED" || status === "ABANDONED") && (
+            <Link
+              href={`/attempts/${attemptId}/replay`}
+              className={buttonClass("secondary", "sm")}
+              data-testid="replay-link"
+            >
+              Replay
+            </Link>
+          )}
           {appHref && (
             <a href={appHref} target="_blank" rel="noreferrer" className={buttonClass("secondary", "sm")}>
               Open the app ↗
@@ -197,6 +268,21 @@ export function IncidentRoom({ room }: { room: RoomView }) {
           )}
         </div>
       </header>
+
+      {team && (
+        <RolesBar
+          attemptId={attemptId}
+          members={members}
+          people={presence.people}
+          viewerId={room.viewer.id}
+          canClaim={mode === "rw" && (playing || status === "PROVISIONING")}
+        />
+      )}
+      {mode === "rw" && (
+        <div className="px-4 pt-2 empty:hidden">
+          <CoachMessages attemptId={attemptId} />
+        </div>
+      )}
 
       {(check || problem || tokenError || feed.warning || gone || status === "MITIGATED") && (
         <div className="space-y-1 px-4 pt-2">
@@ -272,6 +358,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                     visible={shell === s}
                     fresh={fresh}
                     onCommand={logCommand}
+                    {...(team ? { sessionKey: `team-${s}` } : {})}
                   />
                 ))}
               </div>
@@ -314,17 +401,18 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               role="tablist"
               aria-label="Panels"
             >
-              {TABS.map((t) => (
+              {tabs.map((t) => (
                 <button
                   key={t.id}
                   role="tab"
                   type="button"
                   aria-selected={tab === t.id}
-                  onClick={() => setTab(t.id)}
+                  onClick={() => chooseTab(t.id)}
                   className={`whitespace-nowrap rounded-t px-3 py-1.5 text-sm ${tab === t.id ? "border-b-2 border-ember-600 font-medium text-slate-900" : "text-slate-500 hover:text-slate-800"}`}
                 >
                   {t.label}
                   {t.id === "hints" && room.hints.taken.length > 0 ? ` (${room.hints.taken.length})` : ""}
+                  {t.id === "channel" && unread > 0 ? ` (${unread})` : ""}
                 </button>
               ))}
             </div>
@@ -341,6 +429,27 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                   Par: {level.parMinutes} minutes. Shells: {level.shells.join(", ")}.
                 </p>
               </div>
+              <div hidden={tab !== "channel"} className="h-full">
+                <ChannelPanel
+                  attemptId={attemptId}
+                  events={channel.events}
+                  error={channel.error}
+                  loaded={channel.loaded}
+                  canPost={mode === "rw" && (playing || status === "PROVISIONING")}
+                  watching={mode === "ro"}
+                />
+              </div>
+              {facilitating && (
+                <div hidden={tab !== "injects"}>
+                  <InjectPanel
+                    attemptId={attemptId}
+                    severity={severity}
+                    live={playing}
+                    injects={room.injects}
+                    triggered={faultsTriggered}
+                  />
+                </div>
+              )}
               <div hidden={tab !== "report"}>
                 <ReportForm
                   attemptId={attemptId}

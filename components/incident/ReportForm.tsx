@@ -6,8 +6,10 @@
  */
 import { useState } from "react";
 import { Button } from "@/components/Button";
+import { mergeReport } from "@/lib/collab/merge-docs";
 import { SEVERITIES, SEVERITY_LABEL, type ReportContent } from "@/lib/reports/report-schema";
 import { api } from "./api";
+import { JoinAttemptRoom } from "./JoinAttemptRoom";
 import { SaveIndicator } from "./SaveIndicator";
 import { useAutosave } from "./use-autosave";
 
@@ -36,12 +38,15 @@ export function ReportForm({
   editable,
   canSubmit,
   submittedAt,
+  joinRoom = false,
 }: {
   attemptId: string;
   initial: { content: ReportContent; version: number; updatedAt: string | null };
   editable: boolean;
   canSubmit: boolean;
   submittedAt: string | null;
+  /** Join the attempt's live room here (pages other than the incident room, which joins it itself). */
+  joinRoom?: boolean;
 }) {
   const [submitted, setSubmitted] = useState<string | null>(submittedAt);
   const locked = !editable || submitted !== null;
@@ -50,6 +55,7 @@ export function ReportForm({
     storageKey: `firedrill:report:${attemptId}`,
     initial,
     editable: !locked,
+    collab: { attemptId, doc: "report", merge: mergeReport },
   });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -107,10 +113,12 @@ export function ReportForm({
       aria-label="Incident report"
       data-testid="report-form"
     >
+      {joinRoom && <JoinAttemptRoom attemptId={attemptId} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <SaveIndicator
           status={doc.status}
           error={doc.error}
+          mergedFrom={doc.mergedFrom}
           onKeepMine={() => void doc.keepMine()}
           onLoadLatest={() => void doc.loadLatest()}
         />
@@ -169,6 +177,7 @@ export function ReportForm({
             <li key={i} className="flex gap-2">
               <input
                 aria-label={`Hypothesis ${i + 1}`}
+                data-collab-field="hypotheses.text"
                 className={area}
                 value={h.text}
                 disabled={locked}
@@ -239,6 +248,7 @@ export function ReportForm({
               </span>
               <textarea
                 aria-label={`Status update ${i + 1}`}
+                data-collab-field="statusUpdates.text"
                 rows={2}
                 className={area}
                 value={u.text}

@@ -1,5 +1,8 @@
 "use client";
-/** Says where the writer's words are: saved, saving, kept locally, or in conflict with another tab. */
+/**
+ * Says where the writer's words are: saved, saving, kept locally, or in
+ * conflict; and, quietly, when a teammate's edits were just merged in.
+ */
 import type { SaveStatus } from "./use-autosave";
 
 export function SaveIndicator({
@@ -7,11 +10,14 @@ export function SaveIndicator({
   error,
   onKeepMine,
   onLoadLatest,
+  mergedFrom = null,
 }: {
   status: SaveStatus;
   error: string | null;
   onKeepMine: () => void;
   onLoadLatest: () => void;
+  /** Whose edits were just merged into the form (a name, or "a teammate"). */
+  mergedFrom?: string | null;
 }) {
   if (status === "readonly") return null;
   if (status === "conflict") {
@@ -39,14 +45,21 @@ export function SaveIndicator({
     error: error ?? "Could not save",
   };
   return (
-    <span
-      role="status"
-      aria-live="polite"
-      data-testid="save-status"
-      data-status={status}
-      className={`text-xs no-print ${status === "error" ? "text-red-700" : "text-slate-500"}`}
-    >
-      {text[status]}
+    <span className="flex flex-wrap items-baseline gap-x-3 gap-y-1 no-print">
+      <span
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+        data-status={status}
+        className={`text-xs ${status === "error" ? "text-red-700" : "text-slate-500"}`}
+      >
+        {text[status]}
+      </span>
+      {mergedFrom && (
+        <span aria-live="polite" data-testid="save-merged" className="text-xs text-blue-700">
+          {`Updated with ${mergedFrom}'s edits`}
+        </span>
+      )}
     </span>
   );
 }

@@ -2,7 +2,8 @@
 /**
  * One shell into one instance: xterm.js over the orchestrator's /terminal
  * namespace. The session key lives in sessionStorage so a reload reattaches to
- * the same shell; Ctrl+Shift+C / Ctrl+Shift+V and selecting copy and paste;
+ * the same shell (a team passes one fixed key, so its members and watchers
+ * share one shell and see each other's typing); Ctrl+Shift+C / Ctrl+Shift+V and selecting copy and paste;
  * the fit addon sizes the terminal and the size is sent as "resize".
  */
 import { FitAddon } from "@xterm/addon-fit";
@@ -19,7 +20,7 @@ const ExitSchema = z.object({ code: z.number().nullable().optional() });
 
 type Status = "connecting" | "connected" | "reconnecting" | "exited" | "error";
 
-function sessionKey(attemptId: string, instance: string): string {
+function ownSessionKey(attemptId: string, instance: string): string {
   const storageKey = `firedrill:term:${attemptId}:${instance}`;
   let key = sessionStorage.getItem(storageKey);
   if (!key) {
@@ -37,6 +38,7 @@ export function TerminalPane({
   visible,
   fresh,
   onCommand,
+  sessionKey,
 }: {
   attemptId: string;
   instance: string;
@@ -45,6 +47,8 @@ export function TerminalPane({
   visible: boolean;
   fresh: () => Promise<AccessToken | null>;
   onCommand: (instance: string, command: string) => void;
+  /** A fixed session shared by everyone (team game days); absent: this browser's own session. */
+  sessionKey?: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const fitRef = useRef<FitAddon | null>(null);
@@ -74,7 +78,9 @@ export function TerminalPane({
     fitRef.current = fit;
     const capture = new CommandCapture();
     // Players own a session key (the shell survives reloads); watchers follow the player's latest shell.
-    const session = mode === "rw" ? sessionKey(attemptId, instance) : undefined;
+    // A team's one shared key is used by everyone, watchers included.
+    const fixed = sessionKey !== undefined;
+    const session = fixed ? sessionKey : mode === "rw" ? ownSessionKey(attemptId, instance) : undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
 
     const socket = io(`${publicUrl}/terminal`, {
@@ -100,7 +106,7 @@ export function TerminalPane({
     });
     socket.on("ready", (raw: unknown) => {
       const r = ReadySchema.safeParse(raw);
-      if (mode === "rw" && r.success && r.data.session !== session)
+      if (!fixed && mode === "rw" && r.success && r.data.session !== session)
         sessionStorage.setItem(`firedrill:term:${attemptId}:${instance}`, r.data.session);
     });
     socket.on("output", (data: unknown) => {
@@ -113,7 +119,7 @@ export function TerminalPane({
       term.write(
         `\r\n\x1b[33m[shell exited${e.success && e.data.code != null ? ` with ${e.data.code}` : ""}; reconnecting opens a new one]\x1b[0m\r\n`,
       );
-      if (mode === "rw") sessionStorage.removeItem(`firedrill:term:${attemptId}:${instance}`);
+      if (!fixed && mode === "rw") sessionStorage.removeItem(`firedrill:term:${attemptId}:${instance}`);
     });
     socket.on("disconnect", (reason) => {
       setStatus((s) => (s === "exited" ? s : "reconnecting"));
@@ -122,7 +128,7 @@ export function TerminalPane({
     socket.on("connect_error", (err) => {
       setStatus("error");
       setMessage(
-        mode === "ro" && /no session/.test(err.message) ? "waiting for the player to open this shell" : err.message,
+        mode === "ro" && /no session/.test(err.message) ? "waiting for a player to open this shell" : err.message,
       );
       // Refusals by the server's handshake are not retried by socket.io itself: try again shortly
       // (a fresh token is fetched on each try; a watcher waits for the player's shell to exist).
@@ -182,7 +188,7 @@ export function TerminalPane({
       socketRef.current = null;
       fitRef.current = null;
     };
-  }, [attemptId, instance, publicUrl, mode, fresh]);
+  }, [attemptId, instance, publicUrl, mode, fresh, sessionKey]);
 
   useEffect(() => {
     if (!visible) return;

@@ -9,8 +9,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/Button";
 import { api } from "@/components/incident/api";
+import { JoinAttemptRoom } from "@/components/incident/JoinAttemptRoom";
 import { SaveIndicator } from "@/components/incident/SaveIndicator";
 import { useAutosave } from "@/components/incident/use-autosave";
+import { mergePostmortem } from "@/lib/collab/merge-docs";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { PostmortemView } from "./PostmortemView";
 
@@ -79,6 +81,7 @@ export function PostmortemForm({
     storageKey: `firedrill:postmortem:${attemptId}`,
     initial,
     editable,
+    collab: { attemptId, doc: "postmortem", merge: mergePostmortem },
   });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -92,9 +95,11 @@ export function PostmortemForm({
     setBusy(true);
     setMessage(null);
     await doc.save();
+    // What is in the form now: a save just merged a teammate's edits in, which this render's `pm` predates.
+    const sent = doc.currentContent();
     const r = await api<{ version: number }>(`/api/attempts/${attemptId}/postmortem/submit`, {
       method: "POST",
-      body: { version: doc.currentVersion(), content: doc.content },
+      body: { version: doc.currentVersion(), content: sent },
     });
     setBusy(false);
     if (r.ok) {
@@ -104,7 +109,9 @@ export function PostmortemForm({
     }
     const f = { ...(r.error.fields ?? {}) };
     if (f.version) {
-      doc.setVersion(Number(f.version));
+      // Refused for missing sections: the draft was saved as sent. A conflict saved nothing: fetch the latest.
+      if (r.error.code === "INVALID_INPUT") doc.markSaved(sent, Number(f.version));
+      else void doc.refresh();
       delete f.version;
     }
     setFields(f);
@@ -116,6 +123,7 @@ export function PostmortemForm({
 
   return (
     <>
+      <JoinAttemptRoom attemptId={attemptId} />
       <form
         className="space-y-6 print:hidden"
         onSubmit={(e) => e.preventDefault()}
@@ -127,6 +135,7 @@ export function PostmortemForm({
           <SaveIndicator
             status={doc.status}
             error={doc.error}
+            mergedFrom={doc.mergedFrom}
             onKeepMine={() => void doc.keepMine()}
             onLoadLatest={() => void doc.loadLatest()}
           />
@@ -185,6 +194,7 @@ export function PostmortemForm({
               <li key={i} className="flex gap-2">
                 <input
                   aria-label={`Time of entry ${i + 1}`}
+                  data-collab-field="timeline.at"
                   className={`${control} w-44 shrink-0 font-mono text-xs ${err(`timeline.${i}.at`) ? "border-red-400" : "border-slate-300"}`}
                   value={toLocalInput(e.at)}
                   disabled={!editable}
@@ -197,6 +207,7 @@ export function PostmortemForm({
                 />
                 <input
                   aria-label={`Entry ${i + 1}`}
+                  data-collab-field="timeline.text"
                   className={`${control} border-slate-300`}
                   value={e.text}
                   disabled={!editable}
@@ -281,6 +292,7 @@ export function PostmortemForm({
               <div>
                 <input
                   aria-label={`Owner of action ${i + 1}`}
+                  data-collab-field="actionItems.owner"
                   placeholder="Owner"
                   className={`${control} ${err(`actionItems.${i}.owner`) ? "border-red-400" : "border-slate-300"}`}
                   value={a.owner}
@@ -299,6 +311,7 @@ export function PostmortemForm({
               <div>
                 <input
                   aria-label={`Action ${i + 1}`}
+                  data-collab-field="actionItems.description"
                   placeholder="What will be done"
                   className={`${control} ${err(`actionItems.${i}.description`) ? "border-red-400" : "border-slate-300"}`}
                   value={a.description}

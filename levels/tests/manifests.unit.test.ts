@@ -64,6 +64,7 @@ test("every level is complete: modules, tiered hints, rubric, templates that res
     const texts = [
       ...m.referenceFix.map((s) => s.run),
       ...m.symptomFix.map((s) => s.run),
+      ...m.injects.flatMap((i) => i.steps.map((s) => s.run)),
       ...m.mockClient.requests.map((r) => `${r.path} ${JSON.stringify(r.json ?? "")}`),
       m.solution,
     ];
@@ -74,6 +75,15 @@ test("every level is complete: modules, tiered hints, rubric, templates that res
     // The briefing tells symptoms, never the cause.
     for (const word of CAUSE_WORDS[m.id] ?? [])
       assert.ok(!m.briefing.toLowerCase().includes(word), `${m.id}: the briefing says "${word}"`);
+  }
+});
+
+test("every level offers a facilitator a second fault to inject, on one of its own machines", () => {
+  for (const { manifest: m } of loadCatalogue(LEVELS_DIR).levels) {
+    assert.ok(m.injects.length >= 1, `${m.id}: at least one inject`);
+    for (const inject of m.injects)
+      for (const step of inject.steps)
+        assert.ok(["proxy", "app", "db"].includes(step.instance), `${m.id}/${inject.id}: ${step.instance}`);
   }
 });
 

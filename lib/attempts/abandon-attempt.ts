@@ -5,6 +5,7 @@ import { recordEvent } from "../timeline/record-event";
 import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
 import { releaseEnvironment } from "./release-environment";
+import { publishLive } from "../live/publish";
 
 export async function abandonAttempt(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
@@ -18,6 +19,7 @@ export async function abandonAttempt(actor: Actor, attemptId: string, deps: Deps
       data: { message: "Abandoned by the player" },
       actorId: actor.id,
     });
+    await publishLive(tx, { type: "attempt-changed", attemptId });
   });
   await releaseEnvironment(deps, attemptId);
 }

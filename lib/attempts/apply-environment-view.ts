@@ -7,6 +7,7 @@ import type { EnvironmentState as DbState } from "@prisma/client";
 import type { EnvironmentView } from "../contracts/orchestrator-api";
 import { recordEvent } from "../timeline/record-event";
 import type { Deps } from "./deps";
+import { publishLive } from "../live/publish";
 
 const STATE: Record<EnvironmentView["state"], DbState> = {
   provisioning: "PROVISIONING",
@@ -55,5 +56,6 @@ export async function applyEnvironmentView(deps: Deps, attemptId: string, view: 
     if (state === "FAILED" && attempt.status === "PROVISIONING") {
       await tx.attempt.update({ where: { id: attemptId }, data: { status: "FAILED" } });
     }
+    if (envRow.state !== state) await publishLive(tx, { type: "attempt-changed", attemptId });
   });
 }

@@ -1,4 +1,5 @@
 /** Everything the incident room renders first; the live parts then come from polling and the sockets. */
+import type { Role } from "@prisma/client";
 import type { Actor } from "../auth/actor";
 import type { PublicLevel } from "../levels/manifest-schema";
 import { getReport, type ReportView } from "../reports/get-report";
@@ -7,9 +8,24 @@ import { authorizeAttempt, type AttemptMode } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
 import { manifestOf, publicLevel } from "./level-manifest";
 
+export interface RoomMember {
+  userId: string;
+  name: string;
+  /** The incident role: PLAYER (a responder), COMMANDER, OPERATOR or COMMUNICATIONS. */
+  role: string;
+}
+
 export interface RoomView {
   attemptId: string;
   mode: AttemptMode;
+  kind: "SOLO" | "TEAM";
+  /** Who is looking (the room shows facilitators their inject panel). */
+  viewer: { id: string; role: Role };
+  members: RoomMember[];
+  severity: string | null;
+  gameDayTitle: string | null;
+  /** The level's second faults, for facilitators watching only (empty for everyone else). */
+  injects: { id: string; title: string; description: string }[];
   level: PublicLevel;
   status: string;
   startedAt: string;
@@ -26,12 +42,16 @@ export interface RoomView {
 export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<RoomView> {
   const { attempt, mode } = await authorizeAttempt(deps.db, actor, attemptId, "read");
   const manifest = manifestOf(attempt.level);
-  const [hintEvents, lastCheck, report, postmortem] = await Promise.all([
+  const [hintEvents, lastCheck, report, postmortem, gameDay] = await Promise.all([
     deps.db.timelineEvent.findMany({ where: { attemptId, kind: "HINT" }, orderBy: { at: "asc" } }),
     deps.db.timelineEvent.findFirst({ where: { attemptId, kind: "CHECK" }, orderBy: { at: "desc" } }),
     getReport(actor, attemptId, deps),
     deps.db.postmortem.findUnique({ where: { attemptId }, select: { status: true } }),
+    attempt.gameDayId
+      ? deps.db.gameDay.findUnique({ where: { id: attempt.gameDayId }, select: { title: true } })
+      : Promise.resolve(null),
   ]);
+  const facilitating = mode === "ro" && (actor.role === "FACILITATOR" || actor.role === "ADMIN");
   const taken = hintEvents.flatMap((e) => {
     const d = readEventData("HINT", e.data);
     return d ? [{ index: d.index, text: d.text, cost: d.cost }] : [];
@@ -40,6 +60,14 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
   return {
     attemptId,
     mode,
+    kind: attempt.kind,
+    viewer: { id: actor.id, role: actor.role },
+    members: attempt.members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role })),
+    severity: attempt.severity,
+    gameDayTitle: gameDay?.title ?? null,
+    injects: facilitating
+      ? manifest.injects.map((i) => ({ id: i.id, title: i.title, description: i.description }))
+      : [],
     level: publicLevel(manifest),
     status: attempt.status,
     startedAt: attempt.startedAt.toISOString(),

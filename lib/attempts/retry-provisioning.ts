@@ -9,6 +9,7 @@ import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
 import { provisionEnvironment } from "./provision-environment";
 import { releaseEnvironment } from "./release-environment";
+import { publishLive } from "../live/publish";
 
 export async function retryProvisioning(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
@@ -20,5 +21,6 @@ export async function retryProvisioning(actor: Actor, attemptId: string, deps: D
     deps.db.environment.create({ data: { id: envId, attemptId } }),
     deps.db.attempt.update({ where: { id: attemptId }, data: { status: "PROVISIONING" } }),
   ]);
+  await publishLive(deps.db, { type: "attempt-changed", attemptId });
   await provisionEnvironment(deps, attempt, envId);
 }

@@ -14,6 +14,7 @@ import { defaultDeps, type Deps } from "./deps";
 import { loadPlayerHistory } from "./load-player-history";
 import { manifestOf } from "./level-manifest";
 import { provisionEnvironment } from "./provision-environment";
+import { publishLive } from "../live/publish";
 
 export interface StartAttemptInput {
   levelId?: string;
@@ -82,6 +83,7 @@ export async function startAttempt(
       data: { message: `Started ${level.title}` },
       actorId: actor.id,
     });
+    await publishLive(tx, { type: "attempt-changed", attemptId: created.id });
     return created;
   });
   await provisionEnvironment(deps, attempt, `env-${attempt.id}`);

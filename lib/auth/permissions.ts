@@ -47,6 +47,8 @@ export const ROLE_LABEL: Record<Role, string> = {
 export const NAV: { href: string; label: string; access: Access }[] = [
   { href: "/play", label: "Play", access: "play" },
   { href: "/facilitate", label: "Facilitate", access: "facilitate" },
+  { href: "/facilitate/board", label: "Live board", access: "facilitate" },
+  { href: "/facilitate/game-days", label: "Game days", access: "facilitate" },
   { href: "/lead", label: "Team readiness", access: "lead" },
   { href: "/admin", label: "Admin", access: "admin" },
 ];

@@ -46,7 +46,12 @@ export const PAGES = [
     file: "app/attempts/[id]/postmortem/page.tsx",
     access: "signedIn",
   },
+  // Session replay: per-object authorisation (authorizeAttempt read) inside the use-cases.
+  { kind: "page", path: "/attempts/[id]/replay", file: "app/attempts/[id]/replay/page.tsx", access: "signedIn" },
   { kind: "page", path: "/facilitate/review", file: "app/facilitate/review/page.tsx", access: "facilitate" },
+  // Game days (issue 6): scheduled and run by facilitators.
+  { kind: "page", path: "/facilitate/game-days", file: "app/facilitate/game-days/page.tsx", access: "facilitate" },
+  { kind: "page", path: "/facilitate/board", file: "app/facilitate/board/page.tsx", access: "facilitate" },
   {
     kind: "page",
     path: "/facilitate/grade/[attemptId]",
@@ -167,6 +172,28 @@ export const ROUTES = [
     methods: ["POST"],
     access: "facilitate",
   },
+  {
+    kind: "route",
+    path: "/api/attempts/[id]/recordings",
+    file: "app/api/attempts/[id]/recordings/route.ts",
+    methods: ["GET"],
+    access: "signedIn",
+  },
+  {
+    kind: "route",
+    path: "/api/attempts/[id]/recordings/[session]",
+    file: "app/api/attempts/[id]/recordings/[session]/route.ts",
+    methods: ["GET"],
+    access: "signedIn",
+  },
+  // The incident channel (issue 6): authorizeAttempt(read) inside the use-case.
+  {
+    kind: "route",
+    path: "/api/attempts/[id]/channel",
+    file: "app/api/attempts/[id]/channel/route.ts",
+    methods: ["GET"],
+    access: "signedIn",
+  },
 ] as const satisfies readonly RouteEntry[];
 
 export const ACTIONS = [
@@ -182,6 +209,10 @@ export const ACTIONS = [
   { kind: "action", name: "addTeamMemberAction", file: "app/admin/teams/actions.ts", access: "admin" },
   { kind: "action", name: "removeTeamMemberAction", file: "app/admin/teams/actions.ts", access: "admin" },
   { kind: "action", name: "acceptInviteAction", file: "app/invite/[token]/actions.ts", access: "public" },
+  { kind: "action", name: "scheduleGameDayAction", file: "app/facilitate/game-days/actions.ts", access: "facilitate" },
+  { kind: "action", name: "startGameDayAction", file: "app/facilitate/game-days/actions.ts", access: "facilitate" },
+  { kind: "action", name: "cancelGameDayAction", file: "app/facilitate/game-days/actions.ts", access: "facilitate" },
+  { kind: "action", name: "endGameDayAction", file: "app/facilitate/game-days/actions.ts", access: "facilitate" },
 ] as const satisfies readonly ActionEntry[];
 
 export type PagePath = (typeof PAGES)[number]["path"];

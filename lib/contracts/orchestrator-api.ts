@@ -13,8 +13,11 @@
  *   POST   /environments/:id/check                   → CheckResult
  *   POST   /environments/:id/exec        ExecRequest → ExecResult (tests, reference fixes)
  *   GET    /environments/:id/sli                     → SliView
+ *   GET    /sli                                      → SliSamples { samples: Record<envId, SliSample> } (every environment's current sample, one request)
  *   GET    /environments/:id/stats                   → { instances: InstanceStats[] }
  *   GET    /environments/:id/logs/:instance?tail=200 → { lines: string[] }
+ *   GET    /environments/:id/recordings              → { recordings: RecordingSummary[] } (terminal sessions, kept after destroy)
+ *   GET    /environments/:id/recordings/:session     → the asciicast v2 file (application/x-asciicast)
  *   GET    /images                                   → { images: ImageView[] }
  *
  * Browser-facing (token from lib/contracts/access-token.ts, signed by the web app):
@@ -105,6 +108,10 @@ export const SliSampleSchema = z.object({
 export type SliSample = z.infer<typeof SliSampleSchema>;
 export const SliViewSchema = z.object({ current: SliSampleSchema, history: z.array(SliSampleSchema) });
 export type SliView = z.infer<typeof SliViewSchema>;
+/** Every environment's current sample, keyed by environment id (the facilitators' board polls it). */
+export const SliSamplesSchema = z.object({ samples: z.record(z.string(), SliSampleSchema) });
+export type SliSamples = z.infer<typeof SliSamplesSchema>;
+export const EnvironmentListSchema = z.object({ environments: z.array(EnvironmentViewSchema) });
 
 export const InstanceStatsSchema = z.object({
   instance: z.string(),
@@ -121,5 +128,19 @@ export const LevelCatalogueSchema = z.object({
   levels: z.array(z.object({ id: z.string(), title: z.string(), category: z.string() })),
   errors: z.array(z.object({ file: z.string(), field: z.string(), message: z.string() })),
 });
+
+/** One recorded terminal session (asciicast v2); `session` is the file's id, `startedAt` the cast header's timestamp. */
+export const RecordingSummarySchema = z.object({
+  session: z.string(),
+  /** From the header's "firedrill" key, or the title of older recordings; null when neither says. */
+  instance: z.string().nullable(),
+  user: z.string().nullable(),
+  title: z.string().nullable(),
+  startedAt: z.string(),
+  durationSeconds: z.number().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+export type RecordingSummary = z.infer<typeof RecordingSummarySchema>;
+export const RecordingListSchema = z.object({ recordings: z.array(RecordingSummarySchema) });
 
 export const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -14,6 +14,7 @@ import { rubricPercent, scoreAttempt } from "../scoring/score-attempt";
 import { recordEvent } from "../timeline/record-event";
 import { attemptFigures } from "./attempt-figures";
 import { matchRubric, type GradeInput } from "./grade-schema";
+import { gradingRubric } from "./grading-rubric";
 
 export async function gradeAttempt(
   actor: Actor,
@@ -24,7 +25,7 @@ export async function gradeAttempt(
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "grade");
   if (attempt.status !== "SUBMITTED") throw new AppError("CONFLICT", "Only a submitted postmortem can be graded.");
   const manifest = manifestOf(attempt.level);
-  const { criteria, errors } = matchRubric(manifest.rubric, input);
+  const { criteria, errors } = matchRubric(gradingRubric(manifest.rubric, attempt.kind), input);
   if (Object.keys(errors).length > 0) throw new AppError("INVALID_INPUT", "Some criteria need a valid score.", errors);
   const percent = rubricPercent(criteria);
   const now = deps.now();

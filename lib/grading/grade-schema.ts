@@ -1,6 +1,6 @@
 /** A facilitator's grade: a score and comment per rubric criterion, an overall comment, and the outcome. */
 import { z } from "zod";
-import type { RubricCriterion } from "../levels/manifest-schema";
+import { RUBRIC_SECTIONS, type GradingRubric, type RubricSection } from "./grading-rubric";
 
 export const GradeCriterionInputSchema = z
   .object({ criterionId: z.string().min(1), score: z.number().min(0), comment: z.string().max(4000).default("") })
@@ -17,7 +17,7 @@ export type GradeInput = z.infer<typeof GradeInputSchema>;
 
 export interface StoredCriterion {
   criterionId: string;
-  section: "report" | "postmortem";
+  section: RubricSection;
   title: string;
   score: number;
   max: number;
@@ -27,7 +27,7 @@ export interface StoredCriterion {
 export const StoredCriteriaSchema = z.array(
   z.object({
     criterionId: z.string(),
-    section: z.enum(["report", "postmortem"]),
+    section: z.enum(RUBRIC_SECTIONS),
     title: z.string(),
     score: z.number(),
     max: z.number(),
@@ -35,16 +35,16 @@ export const StoredCriteriaSchema = z.array(
   }),
 );
 
-/** Matches the input to the level's rubric: every criterion scored once, within its points. */
+/** Matches the input to the rubric (gradingRubric): every criterion scored once, within its points. */
 export function matchRubric(
-  rubric: { report: RubricCriterion[]; postmortem: RubricCriterion[] },
+  rubric: GradingRubric,
   input: GradeInput,
 ): { criteria: StoredCriterion[]; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const given = new Map(input.criteria.map((c) => [c.criterionId, c]));
   const criteria: StoredCriterion[] = [];
-  for (const section of ["report", "postmortem"] as const) {
-    for (const r of rubric[section]) {
+  for (const section of RUBRIC_SECTIONS) {
+    for (const r of rubric[section] ?? []) {
       const g = given.get(r.id);
       given.delete(r.id);
       if (!g) {

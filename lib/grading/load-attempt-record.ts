@@ -12,6 +12,8 @@ import { ReportDraftSchema, type ReportContent } from "../reports/report-schema"
 import type { ScoreDetail } from "../scoring/score-attempt";
 import { describeEvent } from "../timeline/describe-event";
 import { attemptFigures, type AttemptFigures } from "./attempt-figures";
+import { communicationFigures, type CommunicationFigures } from "./communication-figures";
+import { gradingRubric, type GradingRubric } from "./grading-rubric";
 import { StoredCriteriaSchema, type StoredCriterion } from "./grade-schema";
 import { expandTemplate, type ResolvedParams } from "../levels/params";
 
@@ -19,6 +21,7 @@ export interface AttemptRecord {
   mode: AttemptMode;
   attempt: {
     id: string;
+    kind: "SOLO" | "TEAM";
     status: string;
     startedAt: string;
     mitigatedAt: string | null;
@@ -26,13 +29,16 @@ export interface AttemptRecord {
     players: string[];
     score: number | null;
   };
-  level: Pick<LevelManifest, "id" | "title" | "category" | "difficulty" | "parMinutes" | "rubric">;
+  /** `rubric` is what the attempt is graded with (a team's adds communication). */
+  level: Pick<LevelManifest, "id" | "title" | "category" | "difficulty" | "parMinutes"> & { rubric: GradingRubric };
   /** Facilitators only. */
   solution: string | null;
   report: { content: ReportContent; submittedAt: string | null } | null;
   postmortem: { content: PostmortemContent; status: string; submittedAt: string | null } | null;
   timeline: { at: string; kind: string; text: string; actor: string | null }[];
   figures: AttemptFigures;
+  /** Team game days only: status updates, command, stakeholders. */
+  communication: CommunicationFigures | null;
   scoreDetail: ScoreDetail | null;
   grades: {
     id: string;
@@ -71,6 +77,7 @@ export async function loadAttemptRecord(
     mode,
     attempt: {
       id: attempt.id,
+      kind: attempt.kind,
       status: attempt.status,
       startedAt: attempt.startedAt.toISOString(),
       mitigatedAt: attempt.mitigatedAt?.toISOString() ?? null,
@@ -84,7 +91,7 @@ export async function loadAttemptRecord(
       category: manifest.category,
       difficulty: manifest.difficulty,
       parMinutes: manifest.parMinutes,
-      rubric: manifest.rubric,
+      rubric: gradingRubric(manifest.rubric, attempt.kind),
     },
     // The notes name the variant's values ({{table}}, {{limit}}…) as this attempt was dealt them.
     solution: facilitator && mode === "ro" ? expandTemplate(manifest.solution, attempt.params as ResolvedParams) : null,
@@ -108,6 +115,14 @@ export async function loadAttemptRecord(
       actor: e.actor?.name ?? null,
     })),
     figures: attemptFigures({ ...attempt, parMinutes: manifest.parMinutes }),
+    communication:
+      attempt.kind === "TEAM"
+        ? communicationFigures({
+            startedAt: attempt.startedAt,
+            endedAt: attempt.mitigatedAt ?? attempt.endedAt ?? deps.now(),
+            events,
+          })
+        : null,
     scoreDetail: (attempt.scoreDetail as ScoreDetail | null) ?? null,
     grades: grades.map((g) => ({
       id: g.id,

@@ -60,6 +60,20 @@ export const ShellStepSchema = z
   .strict();
 export type ShellStep = z.infer<typeof ShellStepSchema>;
 
+/**
+ * A second fault a facilitator may trigger during a game day: shell steps run through the same exec
+ * path as the reference fix. Facilitator-only, like the solution: never sent to players.
+ */
+export const LevelInjectSchema = z
+  .object({
+    id: slug,
+    title: z.string().min(3),
+    description: z.string().min(10),
+    steps: z.array(ShellStepSchema).min(1),
+  })
+  .strict();
+export type LevelInject = z.infer<typeof LevelInjectSchema>;
+
 /** What the mock client expects from one request. */
 export const MockRequestSchema = z
   .object({
@@ -143,6 +157,11 @@ export const LevelManifestSchema = z
     symptomFix: z.array(ShellStepSchema).min(1),
     /** Facilitator notes. Never sent to players. */
     solution: z.string().min(10),
+    /** Second faults a facilitator may trigger during a game day (facilitator-only). */
+    injects: z
+      .array(LevelInjectSchema)
+      .default([])
+      .refine((list) => new Set(list.map((i) => i.id)).size === list.length, "inject ids must be unique"),
   })
   .strict();
 

@@ -6,10 +6,13 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Server } from "socket.io";
 import type { Actor } from "../auth/actor";
+import type { BoardRow } from "../board/board-row";
 
 export interface BoardFeed {
   /** Re-read these attempts' rows and push them to the board within a second. */
   markDirty(attemptId: string): void;
+  /** The board as its watchers last got it, for a new watcher to start from. */
+  snapshot?(): Promise<BoardRow[]>;
   stop(): void;
 }
 

@@ -22,7 +22,13 @@ export function handleEvent<S extends z.ZodType>(
   run: (actor: Actor, input: z.infer<S>) => Promise<unknown>,
 ): void {
   socket.on(event, (raw: unknown, ack?: unknown) => {
-    const reply = typeof ack === "function" ? (ack as (a: LiveAck) => void) : () => undefined;
+    const answer = typeof ack === "function" ? (ack as (a: LiveAck) => void) : () => undefined;
+    let ended = false;
+    // The ack goes out before the socket closes, so the client learns why (UNAUTHENTICATED).
+    const reply = (a: LiveAck) => {
+      answer(a);
+      if (ended) socket.disconnect(true);
+    };
     void (async () => {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
@@ -34,7 +40,7 @@ export function handleEvent<S extends z.ZodType>(
       const actor = await resolveSession(ctx.db, data.actor.sessionId ?? "");
       if (!actor) {
         socket.emit("session-ended", { message: "Your session has ended. Sign in again." });
-        socket.disconnect(true);
+        ended = true;
         throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       }
       data.actor = actor;

@@ -23,11 +23,12 @@ export const LiveMessageSchema = z.discriminatedUnion("type", [
       byUserId: z.string(),
     })
     .strict(),
-  /** A private note from a facilitator to the players of an attempt (not on the timeline). */
+  /** A facilitator's hint or message to the players of an attempt (also a NOTE on its timeline). */
   z
     .object({
       type: z.literal("coach"),
       attemptId: z.string().min(1),
+      kind: z.enum(["hint", "message"]).optional(),
       from: z.string(),
       text: z.string().min(1).max(2000),
       at: z.string(),

@@ -8,9 +8,12 @@ import { z } from "zod";
 import {
   ApiErrorSchema,
   CheckResultSchema,
+  EnvironmentListSchema,
   EnvironmentViewSchema,
   ExecResultSchema,
   InstanceStatsSchema,
+  RecordingListSchema,
+  SliSamplesSchema,
   SliViewSchema,
   type CreateEnvironmentRequest,
   type ExecRequest,
@@ -38,12 +41,26 @@ function defaultConfig(): OrchestratorConfig {
   return { url: e.ORCHESTRATOR_URL, secret: e.ORCHESTRATOR_SECRET };
 }
 
-async function call<T>(
-  schema: z.ZodType<T>,
-  method: string,
-  path: string,
-  opts: { body?: unknown; timeoutMs?: number; config?: OrchestratorConfig } = {},
-): Promise<T> {
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type CallOptions = { body?: unknown; timeoutMs?: number; config?: OrchestratorConfig };
+
+async function call<T>(schema: z.ZodType<T>, method: string, path: string, opts: CallOptions = {}): Promise<T> {
+  const parsed = schema.safeParse(parseJson(await send(method, path, opts)));
+  if (!parsed.success) {
+    throw new AppError("UNAVAILABLE", `The environment service answered ${method} ${path} in an unexpected shape.`);
+  }
+  return parsed.data;
+}
+
+/** One request; the body of a 2xx answer as text, every failure an AppError. */
+async function send(method: string, path: string, opts: CallOptions): Promise<string> {
   const config = opts.config ?? defaultConfig();
   const doFetch = config.fetch ?? fetch;
   let res: Response;
@@ -62,24 +79,16 @@ async function call<T>(
     const why = err instanceof Error && err.name === "TimeoutError" ? "did not answer in time" : "cannot be reached";
     throw new AppError("UNAVAILABLE", `The environment service ${why} (${method} ${path}). Try again in a moment.`);
   }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
+  const text = await res.text().catch(() => {
+    throw new AppError("UNAVAILABLE", `The environment service broke off its answer to ${method} ${path}.`);
+  });
   if (!res.ok) {
-    const parsed = ApiErrorSchema.safeParse(json);
+    const parsed = ApiErrorSchema.safeParse(parseJson(text));
     const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
     const code = (parsed.success && CODE_MAP[parsed.data.error.code]) || "UNAVAILABLE";
     throw new AppError(code, `The environment service refused ${method} ${path}: ${message}`);
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new AppError("UNAVAILABLE", `The environment service answered ${method} ${path} in an unexpected shape.`);
-  }
-  return parsed.data;
+  return text;
 }
 
 const enc = encodeURIComponent;
@@ -87,6 +96,9 @@ const enc = encodeURIComponent;
 export const orchestrator = {
   createEnvironment: (req: CreateEnvironmentRequest, config?: OrchestratorConfig) =>
     call(EnvironmentViewSchema, "POST", "/environments", { body: req, config }),
+  listEnvironments: (config?: OrchestratorConfig) =>
+    call(EnvironmentListSchema, "GET", "/environments", { config, timeoutMs: 5_000 }),
+  sliSamples: (config?: OrchestratorConfig) => call(SliSamplesSchema, "GET", "/sli", { config, timeoutMs: 5_000 }),
   getEnvironment: (id: string, config?: OrchestratorConfig) =>
     call(EnvironmentViewSchema, "GET", `/environments/${enc(id)}`, { config }),
   destroyEnvironment: (id: string, config?: OrchestratorConfig) =>
@@ -103,6 +115,12 @@ export const orchestrator = {
     call(SliViewSchema, "GET", `/environments/${enc(id)}/sli`, { config }),
   stats: (id: string, config?: OrchestratorConfig) =>
     call(z.object({ instances: z.array(InstanceStatsSchema) }), "GET", `/environments/${enc(id)}/stats`, { config }),
+  /** Terminal recordings of an environment; they outlive it, so this works after it is destroyed. */
+  listRecordings: (id: string, config?: OrchestratorConfig) =>
+    call(RecordingListSchema, "GET", `/environments/${enc(id)}/recordings`, { config }),
+  /** One recording as asciicast v2 text. */
+  getRecording: (id: string, session: string, config?: OrchestratorConfig) =>
+    send("GET", `/environments/${enc(id)}/recordings/${enc(session)}`, { config, timeoutMs: 60_000 }),
   logs: (id: string, instance: string, tail = 200, config?: OrchestratorConfig) =>
     call(
       z.object({ lines: z.array(z.string()) }),

@@ -6,6 +6,7 @@
 import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
+import type { SaveDocInput } from "../collab/resolve-save";
 import { releaseEnvironment } from "../attempts/release-environment";
 import { AppError } from "../errors";
 import { recordEvent } from "../timeline/record-event";
@@ -15,11 +16,13 @@ import { savePostmortem } from "./save-postmortem";
 export async function submitPostmortem(
   actor: Actor,
   attemptId: string,
-  input: { version: number; content: PostmortemContent },
+  input: SaveDocInput<PostmortemContent>,
   deps: Deps = defaultDeps(),
 ): Promise<{ version: number }> {
-  const { version } = await savePostmortem(actor, attemptId, input, deps);
-  const missing = missingPostmortemFields(input.content);
+  const saved = await savePostmortem(actor, attemptId, input, deps);
+  const { version } = saved;
+  // A save merged with a teammate's is judged as merged, not as this writer sent it.
+  const missing = missingPostmortemFields(saved.content ?? input.content);
   const report = await deps.db.incidentReport.findUnique({ where: { attemptId }, select: { submittedAt: true } });
   if (!report?.submittedAt) missing.report = "Submit the incident report first (Report tab).";
   if (Object.keys(missing).length > 0) {

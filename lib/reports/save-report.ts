@@ -1,62 +1,84 @@
 /**
- * Autosave of the incident report with optimistic concurrency: the save names
- * the version it edited and fails with CONFLICT when another tab saved since.
+ * Autosave of the incident report, which a team writes together. A save names
+ * the version it edited; when a teammate saved since, the save's edits are
+ * merged onto theirs (lib/collab) instead of failing, and the reply carries the
+ * merged report. Everyone in the attempt's room hears "doc-saved".
  * Declaring a severity is the moment of detection; severity changes and new
  * status updates go on the timeline.
  */
-import { z } from "zod";
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
+import { mergeReport } from "../collab/merge-docs";
+import {
+  lockAttemptDocs,
+  resolveSave,
+  saveDocSchema,
+  type SaveDocInput,
+  type SaveDocResult,
+} from "../collab/resolve-save";
 import { AppError } from "../errors";
+import { publishLiveQuietly } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
-import { ReportDraftSchema, type ReportContent } from "./report-schema";
+import { EMPTY_REPORT, ReportDraftSchema, type ReportContent } from "./report-schema";
 import { assertReportEditable } from "./report-editable";
 
-export const SaveReportSchema = z
-  .object({ version: z.number().int().nonnegative(), content: ReportDraftSchema })
-  .strict();
+export const SaveReportSchema = saveDocSchema(ReportDraftSchema);
+
+const CONFLICT = "The report was saved by someone else since you loaded it.";
 
 export async function saveReport(
   actor: Actor,
   attemptId: string,
-  input: z.infer<typeof SaveReportSchema>,
+  input: SaveDocInput<ReportContent>,
   deps: Deps = defaultDeps(),
-): Promise<{ version: number }> {
+): Promise<SaveDocResult<ReportContent>> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
   const now = deps.now();
-  return deps.db.$transaction(async (tx) => {
+  const saved = await deps.db.$transaction(async (tx) => {
+    await lockAttemptDocs(tx, attemptId);
     const existing = await tx.incidentReport.findUnique({ where: { attemptId } });
     assertReportEditable(attempt.status, existing);
     const current = existing?.version ?? 0;
-    if (input.version !== current) {
-      throw new AppError("CONFLICT", "The report was saved from another tab or window since you loaded it.", {
-        version: String(current),
-      });
-    }
-    const content = input.content as Prisma.InputJsonValue;
+    const before = existing ? ReportDraftSchema.safeParse(existing.content).data : undefined;
+    const { content, merged } = resolveSave({
+      input,
+      current: { version: current, content: before ?? EMPTY_REPORT },
+      merge: mergeReport,
+      check: (c) => ReportDraftSchema.safeParse(c).data,
+      conflictMessage: CONFLICT,
+    });
+    const json = content as Prisma.InputJsonValue;
     if (existing) {
       const updated = await tx.incidentReport.updateMany({
         where: { attemptId, version: current },
-        data: { content, version: current + 1 },
+        data: { content: json, version: current + 1 },
       });
-      if (updated.count !== 1)
-        throw new AppError("CONFLICT", "The report was saved from another tab or window since you loaded it.");
+      if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT);
     } else {
-      await tx.incidentReport.create({ data: { attemptId, content, version: 1 } });
+      await tx.incidentReport.create({ data: { attemptId, content: json, version: 1 } });
     }
-    const before = existing ? ReportDraftSchema.safeParse(existing.content).data : undefined;
-    await recordSideEffects(tx, {
+    const effects = await recordSideEffects(tx, {
       attemptId,
       actorId: actor.id,
       now,
       before,
-      after: input.content,
+      after: content,
       detected: attempt.detectedAt !== null,
     });
-    return { version: current + 1 };
+    return { version: current + 1, content, merged, ...effects };
   });
+  await publishLiveQuietly(deps.db, {
+    type: "doc-saved",
+    attemptId,
+    doc: "report",
+    version: saved.version,
+    byUserId: actor.id,
+  });
+  for (const eventId of saved.eventIds) await publishLiveQuietly(deps.db, { type: "timeline", attemptId, eventId });
+  if (saved.severityChanged) await publishLiveQuietly(deps.db, { type: "attempt-changed", attemptId });
+  return saved.merged ? { version: saved.version, content: saved.content, merged: true } : { version: saved.version };
 }
 
 async function recordSideEffects(
@@ -69,33 +91,38 @@ async function recordSideEffects(
     after: ReportContent;
     detected: boolean;
   },
-) {
+): Promise<{ eventIds: string[]; severityChanged: boolean }> {
+  const eventIds: string[] = [];
   const previous = p.before?.severity || null;
-  if (p.after.severity && p.after.severity !== previous) {
+  const severityChanged = Boolean(p.after.severity) && p.after.severity !== previous;
+  if (p.after.severity && severityChanged) {
     await tx.attempt.update({
       where: { id: p.attemptId },
       data: { severity: p.after.severity, ...(p.detected ? {} : { detectedAt: p.now }) },
     });
-    await recordEvent(tx, {
+    const e = await recordEvent(tx, {
       attemptId: p.attemptId,
       kind: "SEVERITY",
       data: { severity: p.after.severity, previous },
       actorId: p.actorId,
       at: p.now,
     });
+    eventIds.push(e.id);
   }
   const seen = new Set((p.before?.statusUpdates ?? []).map((u) => u.text.trim()));
   for (const u of p.after.statusUpdates) {
     const t = u.text.trim();
     if (t && !seen.has(t)) {
       seen.add(t);
-      await recordEvent(tx, {
+      const e = await recordEvent(tx, {
         attemptId: p.attemptId,
         kind: "STATUS_UPDATE",
         data: { text: t },
         actorId: p.actorId,
         at: p.now,
       });
+      eventIds.push(e.id);
     }
   }
+  return { eventIds, severityChanged };
 }

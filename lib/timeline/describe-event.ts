@@ -9,6 +9,13 @@ export interface TimelineEventLike {
   actorName?: string | null;
 }
 
+const INCIDENT_ROLE_LABEL: Record<string, string> = {
+  PLAYER: "a responder",
+  COMMANDER: "incident commander",
+  OPERATOR: "operator",
+  COMMUNICATIONS: "on communications",
+};
+
 function pct(rate: number | null): string {
   if (rate === null) return "no traffic";
   const p = Math.round(rate * 1000) / 10;
@@ -47,15 +54,30 @@ export function describeEvent(e: TimelineEventLike): string {
     }
     case "STATUS_UPDATE":
       return `Status update: ${readEventData("STATUS_UPDATE", e.data)?.text ?? ""}`.trim();
-    case "NOTE":
-      return readEventData("NOTE", e.data)?.text ?? "Note";
+    case "NOTE": {
+      const d = readEventData("NOTE", e.data);
+      if (!d) return "Note";
+      if (d.kind)
+        return `${d.kind === "hint" ? "Hint" : "Message"} from ${d.from ? `facilitator ${d.from}` : "the facilitator"}: ${d.text}`;
+      return d.text;
+    }
     case "CHAT":
       return readEventData("CHAT", e.data)?.text ?? "Message";
-    case "INJECT":
-      return readEventData("INJECT", e.data)?.message ?? "Inject";
+    case "INJECT": {
+      const d = readEventData("INJECT", e.data);
+      if (!d) return "Inject";
+      if (d.kind === "stakeholder")
+        return `${d.from ?? "A stakeholder"} asks: ${d.message}${d.answerWithinMinutes ? ` (answer within ${d.answerWithinMinutes} min)` : ""}`;
+      // A fault's nature stays with the facilitators (the players are meant to find it).
+      if (d.kind === "fault") return "The facilitator injected a second fault";
+      return d.message;
+    }
     case "ROLE": {
       const d = readEventData("ROLE", e.data);
-      return d ? `Role ${d.role} assigned` : "Role assigned";
+      if (!d) return "Role assigned";
+      const who = d.name ?? e.actorName ?? "Someone";
+      if (d.previous === "COMMANDER" && d.role !== "COMMANDER") return `${who} handed over incident command`;
+      return `${who} is now ${INCIDENT_ROLE_LABEL[d.role] ?? d.role.toLowerCase()}`;
     }
     case "SYSTEM":
       return readEventData("SYSTEM", e.data)?.message ?? "System event";

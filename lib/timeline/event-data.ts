@@ -24,15 +24,46 @@ export const EventDataSchemas = {
       lastError: z.string().nullable(),
     })
     .strict(),
-  CHAT: z.object({ text: z.string().min(1).max(2000) }).strict(),
+  /** `replyTo`: the INJECT event (a stakeholder's message) this answers. */
+  CHAT: z.object({ text: z.string().min(1).max(2000), replyTo: z.string().min(1).max(64).optional() }).strict(),
   HINT: z
     .object({ index: z.number().int().nonnegative(), cost: z.number().int().nonnegative(), text: z.string() })
     .strict(),
-  INJECT: z.object({ message: z.string().min(1).max(2000) }).strict(),
-  ROLE: z.object({ userId: z.string(), role: z.string() }).strict(),
-  STATUS_UPDATE: z.object({ text: z.string().min(1).max(2000) }).strict(),
+  /**
+   * A facilitator's inject. Old rows have only `message`. A stakeholder's message expects an answer by
+   * `dueAt`; a fault names the level's inject it ran (its title stays with the facilitators).
+   */
+  INJECT: z
+    .object({
+      message: z.string().min(1).max(2000),
+      kind: z.enum(["stakeholder", "fault"]).optional(),
+      from: z.string().min(1).max(120).optional(),
+      dueAt: z.iso.datetime().optional(),
+      answerWithinMinutes: z.number().int().positive().max(240).optional(),
+      injectId: z.string().min(1).max(64).optional(),
+    })
+    .strict(),
+  /** `name` and `previous` are recorded from issue 6 on (older rows lack them). */
+  ROLE: z
+    .object({
+      userId: z.string(),
+      role: z.string(),
+      name: z.string().max(200).optional(),
+      previous: z.string().optional(),
+    })
+    .strict(),
+  STATUS_UPDATE: z
+    .object({ text: z.string().min(1).max(2000), replyTo: z.string().min(1).max(64).optional() })
+    .strict(),
   SEVERITY: z.object({ severity: z.string().min(1).max(16), previous: z.string().nullable() }).strict(),
-  NOTE: z.object({ text: z.string().min(1).max(2000) }).strict(),
+  /** A note; a facilitator's coaching (issue 6) also says `kind` (hint or message) and `from` (their name). */
+  NOTE: z
+    .object({
+      text: z.string().min(1).max(2000),
+      kind: z.enum(["hint", "message"]).optional(),
+      from: z.string().min(1).max(200).optional(),
+    })
+    .strict(),
 } as const satisfies Record<EventKind, z.ZodType>;
 
 export type EventData<K extends EventKind> = z.infer<(typeof EventDataSchemas)[K]>;

@@ -12,6 +12,7 @@ import { errorReply } from "./map-error";
 import { checkBearer, compile, match } from "./router";
 import { appProxyRoutes } from "./routes/app-proxy";
 import { environmentRoutes } from "./routes/environments";
+import { recordingRoutes } from "./routes/recordings";
 import { systemRoutes } from "./routes/system";
 
 export interface ApiServer {
@@ -27,7 +28,12 @@ export async function startApiServer(
   port = orch.config.port,
   host = orch.config.host,
 ): Promise<ApiServer> {
-  const routes = compile([...systemRoutes(orch), ...environmentRoutes(orch), ...appProxyRoutes(orch)]);
+  const routes = compile([
+    ...systemRoutes(orch),
+    ...environmentRoutes(orch),
+    ...recordingRoutes(orch),
+    ...appProxyRoutes(orch),
+  ]);
   const http = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://orchestrator");
     void (async () => {

@@ -1,5 +1,5 @@
 /** One mock client per ready environment: started when it becomes ready, stopped when it goes. */
-import type { SliView } from "../../lib/contracts/orchestrator-api";
+import type { SliSample, SliView } from "../../lib/contracts/orchestrator-api";
 import type { Deps } from "../deps";
 import type { EnvironmentRecord } from "../environments/record";
 import { emptySample, MockClient } from "./mock-client";
@@ -53,6 +53,13 @@ export class MockClients {
 
   view(id: string): SliView {
     return this.clients.get(id)?.view() ?? { current: emptySample(), history: [] };
+  }
+
+  /** Each given environment's current sample (empty until its client has judged a request). */
+  currentSamples(ids: readonly string[]): Record<string, SliSample> {
+    const out: Record<string, SliSample> = {};
+    for (const id of ids) out[id] = this.clients.get(id)?.view().current ?? emptySample();
+    return out;
   }
 
   count(): number {

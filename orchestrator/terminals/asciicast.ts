@@ -13,6 +13,8 @@ export interface CastHeader {
   timestamp: number;
   title?: string;
   env?: Record<string, string>;
+  /** Extra header key (players ignore it): which environment, instance, session and user this is. */
+  firedrill?: { env: string; instance: string; session: string; user?: string };
 }
 
 export function castHeader(h: Omit<CastHeader, "version">): string {

@@ -74,6 +74,7 @@ export class TerminalManager {
       height: 24,
       title: `${req.envId} ${req.instance} (${req.user})`,
       env: { TERM: "xterm-256color", SHELL: "/bin/bash" },
+      firedrill: { env: req.envId, instance: req.instance, session: id, user: req.user },
     });
     const session = new TerminalSession(key, id, req.envId, req.instance, tty, cast, this.keepAliveMs, (s) => {
       if (this.sessions.get(s.key) === s) this.sessions.delete(s.key);

@@ -130,6 +130,23 @@ test("terminal: the session is recorded as asciicast v2", () => {
   assert.ok(events.every(([t], i) => i === 0 || t >= (events[i - 1]?.[0] ?? 0)));
 });
 
+test("recordings: listed and served over HTTP with the instance from the header", async () => {
+  const auth = { authorization: `Bearer ${SECRET}` };
+  const list = (await (await fetch(`${base}/environments/live-a/recordings`, { headers: auth })).json()) as {
+    recordings: { session: string; instance: string | null; durationSeconds: number; bytes: number }[];
+  };
+  const main = list.recordings.find((r) => r.session === "main");
+  assert.ok(main, JSON.stringify(list));
+  assert.equal(main.instance, SHELL_INSTANCE);
+  assert.ok(main.durationSeconds > 0 && main.bytes > 0);
+  const res = await fetch(`${base}/environments/live-a/recordings/main`, { headers: auth });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type") ?? "", /application\/x-asciicast/);
+  assert.match(await res.text(), /fd-42/);
+  assert.equal((await fetch(`${base}/environments/live-a/recordings/main`)).status, 401);
+  assert.equal((await fetch(`${base}/environments/live-a/recordings/..%2F..%2Fx`, { headers: auth })).status, 400);
+});
+
 async function refusal(ns: string, auth: Record<string, unknown>, origin = ORIGIN): Promise<string> {
   const s = open(ns, auth, origin);
   const err = await once<Error & { data?: { code: string } }>(s, "connect_error");

@@ -20,6 +20,10 @@ import { type Access } from "../../lib/auth/permissions";
 import { ACTIONS, type ActionName, PAGES, REGISTRY, ROUTES } from "../../lib/auth/route-registry";
 import { sessionCookieName } from "../../lib/auth/session-token";
 import { AppError } from "../../lib/errors";
+import { cancelGameDay } from "../../lib/game-days/cancel-game-day";
+import { endGameDay } from "../../lib/game-days/end-game-day";
+import { scheduleGameDay } from "../../lib/game-days/schedule-game-day";
+import { startGameDay } from "../../lib/game-days/start-game-day";
 import { acceptInvite } from "../../lib/invites/accept-invite";
 import { createInvite } from "../../lib/invites/create-invite";
 import { revokeSession } from "../../lib/sessions/revoke-session";
@@ -30,6 +34,7 @@ import { createUser } from "../../lib/users/create-user";
 import { setUserDisabled } from "../../lib/users/set-user-disabled";
 import { setUserRole } from "../../lib/users/set-user-role";
 import { setUserTeam } from "../../lib/users/set-user-team";
+import { FakeOrchestrator, makeLevel } from "./support/incident";
 import { db, makeUser, signIn, uid, uniqueEmail } from "./support/people";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -266,6 +271,15 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
     const team = await newTeam();
     return setUserTeam(db, actor, { userId: (await makeUser("PLAYER", { teamId: team.id })).id, teamId: null });
   },
+  scheduleGameDayAction: async (actor) => {
+    const team = await newTeam();
+    await makeUser("PLAYER", { teamId: team.id });
+    return scheduleGameDay(actor, { title: "Matrix", teamId: team.id, levelId: null, scheduledAt: new Date() });
+  },
+  startGameDayAction: async (actor) =>
+    startGameDay(actor, (await newGameDay("SCHEDULED")).id, new FakeOrchestrator().deps()),
+  cancelGameDayAction: async (actor) => cancelGameDay(actor, (await newGameDay("SCHEDULED")).id),
+  endGameDayAction: async (actor) => endGameDay(actor, (await newGameDay("RUNNING")).id),
   // Public: the invite token is the credential, whoever (if anyone) is signed in.
   acceptInviteAction: async () => {
     const admin = (await signIn(await makeUser("ADMIN"))).actor;
@@ -280,6 +294,23 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
 
 function newTeam() {
   return db.team.create({ data: { name: `Matrix team ${uid()}` } });
+}
+
+/** A game day of a fresh team with one player, on a fresh level, in the given state. */
+async function newGameDay(status: "SCHEDULED" | "RUNNING") {
+  const team = await newTeam();
+  await makeUser("PLAYER", { teamId: team.id });
+  const facilitator = await makeUser("FACILITATOR");
+  return db.gameDay.create({
+    data: {
+      title: `Matrix game day ${uid()}`,
+      teamId: team.id,
+      levelId: await makeLevel(),
+      facilitatorId: facilitator.id,
+      scheduledAt: new Date(),
+      status,
+    },
+  });
 }
 
 test("server actions: the guard's decision and the use-case's own check both follow the spec", async () => {

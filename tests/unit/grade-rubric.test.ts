@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { matchRubric } from "../../lib/grading/grade-schema";
 import { attemptFigures, formatMinutes } from "../../lib/grading/attempt-figures";
+import { gradingRubric } from "../../lib/grading/grading-rubric";
 
 const rubric = {
   report: [{ id: "impact", title: "Impact", description: "d", points: 4 }],
@@ -34,6 +35,43 @@ test("a grade must score every criterion within its points, and nothing else", (
     ],
   });
   assert.deepEqual(Object.keys(bad.errors).sort(), ["impact", "root-cause", "vibes"]);
+});
+
+test("a team's game day is also graded on communication; a solo attempt is not", () => {
+  const scores = [
+    { criterionId: "impact", score: 4, comment: "" },
+    { criterionId: "root-cause", score: 6, comment: "" },
+  ];
+  const solo = gradingRubric(rubric, "SOLO");
+  assert.deepEqual(solo, rubric);
+  assert.deepEqual(
+    Object.keys(
+      matchRubric(solo, {
+        outcome: "FINAL",
+        comment: "",
+        criteria: [...scores, { criterionId: "communication", score: 1, comment: "" }],
+      }).errors,
+    ),
+    ["communication"],
+  );
+  const team = gradingRubric(rubric, "TEAM");
+  assert.deepEqual(Object.keys(matchRubric(team, { outcome: "FINAL", comment: "", criteria: scores }).errors), [
+    "communication",
+  ]);
+  const ok = matchRubric(team, {
+    outcome: "FINAL",
+    comment: "",
+    criteria: [...scores, { criterionId: "communication", score: 15, comment: "steady updates" }],
+  });
+  assert.deepEqual(ok.errors, {});
+  assert.deepEqual(ok.criteria.at(-1), {
+    criterionId: "communication",
+    section: "communication",
+    title: "Communication",
+    score: 15,
+    max: 20,
+    comment: "steady updates",
+  });
 });
 
 test("figures: minutes to detect and to mitigate from the start", () => {

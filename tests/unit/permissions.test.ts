@@ -40,7 +40,7 @@ test("the navigation shows each role only what it may open", () => {
   );
   assert.deepEqual(
     navFor("FACILITATOR").map((n) => n.href),
-    ["/facilitate"],
+    ["/facilitate", "/facilitate/board", "/facilitate/game-days"],
   );
   assert.deepEqual(
     navFor("LEAD").map((n) => n.href),
@@ -48,7 +48,7 @@ test("the navigation shows each role only what it may open", () => {
   );
   assert.deepEqual(
     navFor("ADMIN").map((n) => n.href),
-    ["/play", "/facilitate", "/lead", "/admin"],
+    ["/play", "/facilitate", "/facilitate/board", "/facilitate/game-days", "/lead", "/admin"],
   );
 });
 

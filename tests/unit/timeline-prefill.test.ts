@@ -85,3 +85,39 @@ test("SLI states and error budget", () => {
   ];
   assert.equal(budgetBurned(gap), 0, "a long gap (the orchestrator was away) is not counted");
 });
+
+test("a team's story: status updates and injects are in the prefilled timeline, chat and roles are not", () => {
+  const entries = prefillTimeline({
+    startedAt: t0,
+    mitigatedAt: null,
+    events: [
+      { kind: "STATUS_UPDATE", at: at(60), data: { text: "Uploads failing for all users; investigating the proxy" } },
+      {
+        kind: "INJECT",
+        at: at(120),
+        data: {
+          kind: "stakeholder",
+          from: "Head of Support",
+          message: "Customers are calling. ETA?",
+          answerWithinMinutes: 5,
+          dueAt: at(420).toISOString(),
+        },
+      },
+      {
+        kind: "INJECT",
+        at: at(180),
+        data: { kind: "fault", injectId: "app-stopped", message: "A second fault was injected" },
+      },
+      { kind: "SEVERITY", at: at(200), data: { severity: "SEV1", previous: "SEV2" } },
+      { kind: "CHAT", at: at(90), data: { text: "I'll take the proxy" } },
+      { kind: "ROLE", at: at(30), data: { userId: "u1", role: "COMMANDER", previous: "PLAYER", name: "Pat" } },
+    ],
+  });
+  const texts = entries.map((e) => e.text);
+  assert.deepEqual(texts.slice(1), [
+    "Status update: Uploads failing for all users; investigating the proxy",
+    "Head of Support asks: Customers are calling. ETA? (answer within 5 min)",
+    "The facilitator injected a second fault",
+    "Severity changed from SEV2 to SEV1",
+  ]);
+});

@@ -3,6 +3,7 @@ import { AppShell, PageHeader } from "@/components/AppShell";
 import { Badge } from "@/components/Badge";
 import { buttonClass } from "@/components/Button";
 import { Card } from "@/components/Card";
+import { CommunicationFiguresList } from "@/components/grading/CommunicationFiguresList";
 import { FiguresList } from "@/components/grading/FiguresList";
 import { GradeSummary } from "@/components/grading/GradeSummary";
 import { ScoreBreakdown } from "@/components/grading/ScoreBreakdown";
@@ -61,6 +62,9 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         }
         actions={
           <>
+            <Link href={`/attempts/${id}/replay`} className={buttonClass("secondary", "sm")}>
+              Replay
+            </Link>
             {record.postmortem && (
               <Link
                 href={`/attempts/${id}/postmortem`}
@@ -99,6 +103,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
           </Card>
         )}
         <FiguresList figures={record.figures} />
+        {record.communication && <CommunicationFiguresList figures={record.communication} />}
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Incident report">
             {returned ? (
@@ -112,6 +117,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
                 editable
                 canSubmit
                 submittedAt={room.report.submittedAt}
+                joinRoom
               />
             ) : record.report ? (
               <ReportView report={record.report.content} />

@@ -2,5 +2,15 @@
 import type { Socket } from "socket.io";
 import type { LiveContext } from "../context";
 import { registerAttemptRoom } from "./attempt-room";
+import { registerBoard } from "./board";
+import { registerCoach } from "./coach";
+import { registerInjects } from "./injects";
+import { registerTeamPlay } from "./team-play";
 
-export const HANDLERS: ((ctx: LiveContext, socket: Socket) => void)[] = [registerAttemptRoom];
+export const HANDLERS: ((ctx: LiveContext, socket: Socket) => void)[] = [
+  registerAttemptRoom,
+  registerBoard,
+  registerCoach,
+  registerTeamPlay,
+  registerInjects,
+];

@@ -15,6 +15,7 @@ export function environmentRoutes(orch: Orchestrator): Route[] {
       ],
     },
     { method: "GET", path: "/environments", handler: async () => [200, { environments: await orch.list() }] },
+    { method: "GET", path: "/sli", handler: () => Promise.resolve([200, { samples: orch.sliSamples() }]) },
     {
       method: "GET",
       path: "/environments/:id",

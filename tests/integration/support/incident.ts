@@ -5,7 +5,7 @@
  */
 import "./env";
 import type { Prisma } from "@prisma/client";
-import type { EnvironmentView, SliView } from "../../../lib/contracts/orchestrator-api";
+import type { EnvironmentView, RecordingSummary, SliView } from "../../../lib/contracts/orchestrator-api";
 import { defaultDeps, type Deps } from "../../../lib/attempts/deps";
 import type { OrchestratorClient } from "../../../lib/orchestrator-client/client";
 import { LevelManifestSchema, type LevelManifest } from "../../../lib/levels/manifest-schema";
@@ -63,7 +63,36 @@ export class FakeOrchestrator {
   checkPasses = false;
   down = true;
   unreachable = false;
+  /** Terminal recordings by environment id, as the orchestrator would list and serve them. */
+  recordings = new Map<string, { summary: RecordingSummary; cast: string }[]>();
   private t0 = Date.now();
+
+  /** A recording as asciicast v2: the header names the instance, then `[seconds, code, data]` events. */
+  addRecording(
+    envId: string,
+    rec: { session: string; instance: string; startedAt: Date; events: [number, "o" | "i" | "r", string][] },
+  ): string {
+    const header = {
+      version: 2,
+      width: 80,
+      height: 24,
+      timestamp: rec.startedAt.getTime() / 1000,
+      title: `${envId} ${rec.instance} (test)`,
+      firedrill: { env: envId, instance: rec.instance, session: rec.session, user: "test" },
+    };
+    const cast = [header, ...rec.events].map((l) => JSON.stringify(l)).join("\n") + "\n";
+    const summary: RecordingSummary = {
+      session: rec.session,
+      instance: rec.instance,
+      user: "test",
+      title: header.title,
+      startedAt: rec.startedAt.toISOString(),
+      durationSeconds: rec.events.at(-1)?.[0] ?? 0,
+      bytes: Buffer.byteLength(cast),
+    };
+    this.recordings.set(envId, [...(this.recordings.get(envId) ?? []), { summary, cast }]);
+    return cast;
+  }
 
   private view(id: string): EnvironmentView {
     const c = this.created.find((e) => e.id === id);
@@ -113,6 +142,9 @@ export class FakeOrchestrator {
         if (!this.created.some((c) => c.id === req.id)) this.created.push(req);
         return Promise.resolve(this.view(req.id));
       },
+      listEnvironments: () => Promise.resolve({ environments: this.created.map((c) => this.view(c.id)) }),
+      sliSamples: () =>
+        Promise.resolve({ samples: Object.fromEntries(this.created.map((c) => [c.id, this.sliView().current])) }),
       getEnvironment: (id) => Promise.resolve(this.view(id)),
       destroyEnvironment: (id) => {
         this.destroyed.push(id);
@@ -135,6 +167,16 @@ export class FakeOrchestrator {
       sli: () => Promise.resolve(this.sliView()),
       stats: () => Promise.resolve({ instances: [] }),
       logs: () => Promise.resolve({ lines: [] }),
+      listRecordings: (id) => {
+        guard();
+        return Promise.resolve({ recordings: (this.recordings.get(id) ?? []).map((r) => r.summary) });
+      },
+      getRecording: (id, session) => {
+        guard();
+        const found = this.recordings.get(id)?.find((r) => r.summary.session === session);
+        if (!found) return Promise.reject(new AppError("NOT_FOUND", "The environment service refused: no recording"));
+        return Promise.resolve(found.cast);
+      },
     } satisfies OrchestratorClient;
   }
 

@@ -25,9 +25,16 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         title={`Postmortem: ${room.level.title}`}
         description="Blameless: about systems and decisions, never about who. Sections marked optional can stay empty."
         actions={
-          <Link href={`/attempts/${id}`} className={buttonClass("secondary", "sm", "print:hidden")}>
-            {open && room.status === "MITIGATED" ? "Back to the incident room" : "Back to the attempt"}
-          </Link>
+          <>
+            {room.status !== "ACTIVE" && room.status !== "PROVISIONING" && room.status !== "FAILED" && (
+              <Link href={`/attempts/${id}/replay`} className={buttonClass("secondary", "sm", "print:hidden")}>
+                Replay
+              </Link>
+            )}
+            <Link href={`/attempts/${id}`} className={buttonClass("secondary", "sm", "print:hidden")}>
+              {open && room.status === "MITIGATED" ? "Back to the incident room" : "Back to the attempt"}
+            </Link>
+          </>
         }
       />
       {!open && room.status !== "SUBMITTED" && room.status !== "GRADED" ? (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { buttonClass } from "@/components/Button";
 import { Card } from "@/components/Card";
+import { CommunicationFiguresList } from "@/components/grading/CommunicationFiguresList";
 import { FiguresList } from "@/components/grading/FiguresList";
 import { GradeForm } from "@/components/grading/GradeForm";
 import { GradeSummary } from "@/components/grading/GradeSummary";
@@ -26,13 +27,19 @@ export default async function GradePage({ params }: { params: Promise<{ attemptI
         title={`Grade: ${record.level.title}`}
         description={`${record.level.category} · ${record.level.difficulty} · ${record.attempt.players.join(", ")} · severity ${record.attempt.severity ?? "not declared"}`}
         actions={
-          <Link href="/facilitate/review" className={buttonClass("secondary", "sm")}>
-            Back to the queue
-          </Link>
+          <>
+            <Link href={`/attempts/${attemptId}/replay`} className={buttonClass("secondary", "sm")}>
+              Replay
+            </Link>
+            <Link href="/facilitate/review" className={buttonClass("secondary", "sm")}>
+              Back to the queue
+            </Link>
+          </>
         }
       />
       <div className="space-y-6">
         <FiguresList figures={record.figures} />
+        {record.communication && <CommunicationFiguresList figures={record.communication} />}
         <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <div className="space-y-6">
             <Card title="Incident report">

@@ -10,6 +10,7 @@ export const GET = guardedRoute("/api/attempts/[id]/postmortem", async ({ ctx, a
   json(await getPostmortem(actor, await idParam(ctx))),
 );
 
+/** Autosave, merged like the report's: see ../report/route.ts. */
 export const PUT = guardedRoute("/api/attempts/[id]/postmortem", async ({ req, ctx, actor }) =>
   json(await savePostmortem(actor, await idParam(ctx), await readJson(req, SavePostmortemSchema))),
 );

@@ -10,7 +10,10 @@ export const GET = guardedRoute("/api/attempts/[id]/report", async ({ ctx, actor
   json(await getReport(actor, await idParam(ctx))),
 );
 
-/** Autosave: `{ version, content }`; 409 when another tab saved since `version`. */
+/**
+ * Autosave: `{ baseVersion, base, content }` (or the older `{ version, content }`). A save from an older
+ * version is merged onto the newer one and answers `{ version, content, merged: true }`; without `base`, 409.
+ */
 export const PUT = guardedRoute("/api/attempts/[id]/report", async ({ req, ctx, actor }) =>
   json(await saveReport(actor, await idParam(ctx), await readJson(req, SaveReportSchema))),
 );

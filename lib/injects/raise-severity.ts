@@ -1,0 +1,38 @@
+/** A facilitator changes the incident's severity (usually raises it): the attempt's severity and a SEVERITY event. */
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { defaultDeps, type Deps } from "../attempts/deps";
+import { AppError } from "../errors";
+import { publishLive } from "../live/publish";
+import { SEVERITIES } from "../reports/report-schema";
+import { recordEvent } from "../timeline/record-event";
+import { authorizeInject } from "./authorize-inject";
+
+export const RaiseSeveritySchema = z
+  .object({ attemptId: z.string().min(1).max(64), severity: z.enum(SEVERITIES) })
+  .strict();
+export type RaiseSeverityInput = z.infer<typeof RaiseSeveritySchema>;
+
+export async function raiseSeverity(
+  actor: Actor,
+  input: RaiseSeverityInput,
+  deps: Deps = defaultDeps(),
+): Promise<{ eventId: string }> {
+  const { attemptId, severity } = RaiseSeveritySchema.parse(input);
+  const attempt = await authorizeInject(deps.db, actor, attemptId);
+  if (attempt.severity === severity) throw new AppError("CONFLICT", `The incident is already ${severity}.`);
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    await tx.attempt.update({ where: { id: attemptId }, data: { severity } });
+    const event = await recordEvent(tx, {
+      attemptId,
+      kind: "SEVERITY",
+      data: { severity, previous: attempt.severity },
+      actorId: actor.id,
+      at: now,
+    });
+    await publishLive(tx, { type: "timeline", attemptId, eventId: event.id });
+    await publishLive(tx, { type: "attempt-changed", attemptId });
+    return { eventId: event.id };
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * A member takes a role in the team's incident. There is one incident
+ * commander at a time: claiming command hands it over, and the previous
+ * commander goes back to being a responder. Each change is a ROLE event.
+ */
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { authorizeAttempt } from "../attempts/attempt-access";
+import { defaultDeps, type Deps } from "../attempts/deps";
+import { AppError } from "../errors";
+import { publishLive } from "../live/publish";
+import { recordEvent } from "../timeline/record-event";
+import { INCIDENT_ROLES, LIVE_ROOM_STATUSES } from "./channel";
+
+export const ClaimRoleSchema = z
+  .object({ attemptId: z.string().min(1).max(64), role: z.enum(INCIDENT_ROLES) })
+  .strict();
+export type ClaimRoleInput = z.infer<typeof ClaimRoleSchema>;
+
+export async function claimRole(
+  actor: Actor,
+  input: ClaimRoleInput,
+  deps: Deps = defaultDeps(),
+): Promise<{ role: string; demoted: string[] }> {
+  const { attemptId, role } = ClaimRoleSchema.parse(input);
+  const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
+  if (attempt.kind !== "TEAM") throw new AppError("CONFLICT", "Roles are taken in team game days.");
+  if (!(LIVE_ROOM_STATUSES as readonly string[]).includes(attempt.status))
+    throw new AppError("CONFLICT", "The incident is over: roles can no longer change.");
+  const now = deps.now();
+  return deps.db.$transaction(async (tx) => {
+    // Serialise role changes per attempt, so two people claiming command at once cannot both hold it.
+    await tx.$executeRaw`SELECT 1 FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
+    const members = await tx.attemptMember.findMany({
+      where: { attemptId },
+      include: { user: { select: { name: true } } },
+    });
+    const me = members.find((m) => m.userId === actor.id);
+    if (!me) throw new AppError("FORBIDDEN", "Only the attempt's players can do that.");
+    if (me.role === role) return { role, demoted: [] };
+    const demoted = role === "COMMANDER" ? members.filter((m) => m.role === "COMMANDER") : [];
+    const eventIds: string[] = [];
+    for (const m of demoted) {
+      await tx.attemptMember.update({
+        where: { attemptId_userId: { attemptId, userId: m.userId } },
+        data: { role: "PLAYER" },
+      });
+      const e = await recordEvent(tx, {
+        attemptId,
+        kind: "ROLE",
+        data: { userId: m.userId, role: "PLAYER", previous: "COMMANDER", name: m.user.name },
+        actorId: actor.id,
+        at: now,
+      });
+      eventIds.push(e.id);
+    }
+    await tx.attemptMember.update({ where: { attemptId_userId: { attemptId, userId: actor.id } }, data: { role } });
+    const mine = await recordEvent(tx, {
+      attemptId,
+      kind: "ROLE",
+      data: { userId: actor.id, role, previous: me.role, name: me.user.name },
+      actorId: actor.id,
+      at: now,
+    });
+    eventIds.push(mine.id);
+    for (const eventId of eventIds) await publishLive(tx, { type: "timeline", attemptId, eventId });
+    await publishLive(tx, { type: "attempt-changed", attemptId });
+    return { role, demoted: demoted.map((m) => m.userId) };
+  });
+}
