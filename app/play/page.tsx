@@ -55,9 +55,11 @@ export default async function PlayPage() {
             {" · "}
             {g.attempt?.level ?? g.level?.title ?? "a random level"}
             {" · "}
-            {g.status === "RUNNING"
-              ? "under way: your team is in the incident room."
-              : `starts ${formatDateTime(new Date(g.scheduledAt))}${g.due ? " (any moment now)" : ""}.`}
+            {g.status === "SCHEDULED"
+              ? `starts ${formatDateTime(new Date(g.scheduledAt))}${g.due ? " (any moment now)" : ""}.`
+              : g.attempt && ["PROVISIONING", "ACTIVE"].includes(g.attempt.status)
+                ? "under way: your team is in the incident room."
+                : `your team's incident: ${(STATUS[g.attempt?.status ?? ""]?.label ?? "over").toLowerCase()}.`}
           </span>
           {g.status === "RUNNING" && g.attempt ? (
             <Link

@@ -461,6 +461,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                   editable={mode === "rw"}
                   canSubmit={status === "MITIGATED"}
                   submittedAt={room.report.submittedAt}
+                  people={room.members}
                 />
               </div>
               <div hidden={tab !== "hints"}>

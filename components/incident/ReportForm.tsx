@@ -39,6 +39,7 @@ export function ReportForm({
   canSubmit,
   submittedAt,
   joinRoom = false,
+  people,
 }: {
   attemptId: string;
   initial: { content: ReportContent; version: number; updatedAt: string | null };
@@ -47,6 +48,8 @@ export function ReportForm({
   submittedAt: string | null;
   /** Join the attempt's live room here (pages other than the incident room, which joins it itself). */
   joinRoom?: boolean;
+  /** The attempt's members, so "Updated with X's edits" can name X. */
+  people?: readonly { userId: string; name: string }[];
 }) {
   const [submitted, setSubmitted] = useState<string | null>(submittedAt);
   const locked = !editable || submitted !== null;
@@ -55,7 +58,7 @@ export function ReportForm({
     storageKey: `firedrill:report:${attemptId}`,
     initial,
     editable: !locked,
-    collab: { attemptId, doc: "report", merge: mergeReport },
+    collab: { attemptId, doc: "report", merge: mergeReport, people },
   });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);

@@ -17,7 +17,7 @@ import { deepEqual } from "@/lib/collab/merge-content";
 import type { CollabDoc } from "@/lib/collab/merge-docs";
 import { api } from "./api";
 import { captureCaret } from "./keep-caret";
-import { useDocSync, type RemoteSave } from "./use-doc-sync";
+import { useDocSync, type Person, type RemoteSave } from "./use-doc-sync";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "conflict" | "offline" | "error" | "readonly";
 
@@ -39,6 +39,8 @@ export interface Collab<T> {
   attemptId: string;
   doc: CollabDoc;
   merge: (base: T, mine: T, theirs: T) => T;
+  /** The attempt's members, to name whose edits were merged in. */
+  people?: readonly Person[] | undefined;
 }
 
 const TEAMMATE = "a teammate";
@@ -230,7 +232,7 @@ export function useAutosave<T>(opts: {
   }, [save, pull]);
 
   const onRemote = useCallback((remote: RemoteSave | null) => void pullRef.current(remote), []);
-  useDocSync(collab ? { attemptId: collab.attemptId, doc: collab.doc } : undefined, onRemote);
+  useDocSync(collab ? { attemptId: collab.attemptId, doc: collab.doc, people: collab.people } : undefined, onRemote);
 
   // The caret goes back beside the words it was next to, once React has written the merged value.
   useLayoutEffect(() => {

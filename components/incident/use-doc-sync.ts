@@ -2,7 +2,8 @@
 /**
  * Hears that a shared document (this attempt's report or postmortem) was saved
  * by someone — a teammate, or this person in another tab — and says which
- * version and who, by name when the room's presence list knows them. Also
+ * version and who, by name (from the attempt's members, or the room's
+ * presence list). Also
  * fires after the live connection comes back, when saves may have been missed.
  * The page must have joined the attempt's room (useAttemptRoom) for the
  * messages to arrive.
@@ -17,11 +18,20 @@ export interface RemoteSave {
   byName: string | null;
 }
 
+export interface Person {
+  userId: string;
+  name: string;
+}
+
 export function useDocSync(
-  target: { attemptId: string; doc: CollabDoc } | undefined,
+  target: { attemptId: string; doc: CollabDoc; people?: readonly Person[] | undefined } | undefined,
   onRemote: (save: RemoteSave | null) => void,
 ): void {
   const names = useRef(new Map<string, string>());
+  const people = target?.people;
+  useEffect(() => {
+    for (const p of people ?? []) names.current.set(p.userId, p.name);
+  }, [people]);
   const handler = useRef(onRemote);
   useEffect(() => {
     handler.current = onRemote;

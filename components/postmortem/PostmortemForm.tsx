@@ -70,10 +70,13 @@ export function PostmortemForm({
   attemptId,
   initial,
   editable,
+  people,
 }: {
   attemptId: string;
   initial: { content: PostmortemContent; version: number; updatedAt: string | null };
   editable: boolean;
+  /** The attempt's members, so "Updated with X's edits" can name X. */
+  people?: readonly { userId: string; name: string }[];
 }) {
   const router = useRouter();
   const doc = useAutosave<PostmortemContent>({
@@ -81,7 +84,7 @@ export function PostmortemForm({
     storageKey: `firedrill:postmortem:${attemptId}`,
     initial,
     editable,
-    collab: { attemptId, doc: "postmortem", merge: mergePostmortem },
+    collab: { attemptId, doc: "postmortem", merge: mergePostmortem, people },
   });
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);

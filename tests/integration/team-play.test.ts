@@ -13,7 +13,6 @@ import pg from "pg";
 import { getRoom } from "../../lib/attempts/get-room";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
 import { startAttempt } from "../../lib/attempts/start-attempt";
-import type { Actor } from "../../lib/auth/actor";
 import { isAppError, type ErrorCode } from "../../lib/errors";
 import { scheduleGameDay } from "../../lib/game-days/schedule-game-day";
 import { startGameDay } from "../../lib/game-days/start-game-day";

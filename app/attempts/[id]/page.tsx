@@ -118,6 +118,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
                 canSubmit
                 submittedAt={room.report.submittedAt}
                 joinRoom
+                people={room.members}
               />
             ) : record.report ? (
               <ReportView report={record.report.content} />

@@ -61,6 +61,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
             attemptId={id}
             initial={{ content: pm.content, version: pm.version, updatedAt: pm.updatedAt }}
             editable={editable}
+            people={room.members}
           />
         </div>
       )}

@@ -1,0 +1,182 @@
+/**
+ * A team game day end to end, in three browsers against a real level: the
+ * facilitator schedules one for Blue Team (now, "Uploads that vanish") and
+ * starts it; both players join from their home page; one's typing shows in
+ * the other's shared terminal and in the facilitator's read-only view (where
+ * the facilitator's own typing changes nothing); a player takes command and
+ * everyone sees it; chat reaches everyone; the facilitator's stakeholder
+ * message and severity change reach everyone, and the reply is recorded. The
+ * game day is ended at the end, so the other specs find the players free.
+ */
+import { type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO, apiSignIn, expect, test } from "./fixtures";
+
+const LEVEL_ID = "payload-too-large";
+
+class Room {
+  constructor(readonly page: Page) {}
+  readonly root = () => this.page.getByTestId("incident-room");
+  terminal(instance: string) {
+    return this.page.getByTestId(`terminal-${instance}`);
+  }
+  async openShell(instance: string): Promise<void> {
+    await this.page.getByRole("tablist", { name: "Shells" }).getByRole("tab", { name: instance, exact: true }).click();
+    await expect(this.terminal(instance)).toHaveAttribute("data-status", "connected", { timeout: 60_000 });
+  }
+  async type(instance: string, line: string): Promise<void> {
+    await this.terminal(instance).locator(".xterm-screen").click();
+    await this.page.keyboard.type(line, { delay: 2 });
+    await this.page.keyboard.press("Enter");
+  }
+  output(instance: string) {
+    return this.terminal(instance).locator(".xterm-rows");
+  }
+  async tab(name: string): Promise<void> {
+    await this.page
+      .getByRole("tablist", { name: "Panels" })
+      .getByRole("tab", { name: new RegExp(`^${name}`) })
+      .click();
+  }
+  member(name: string) {
+    return this.page.getByTestId("roles-bar").locator("li", { hasText: name });
+  }
+  channel() {
+    return this.page.getByTestId("channel");
+  }
+}
+
+async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await apiSignIn(page.request, email);
+  return { context, page };
+}
+
+test("a team plays a game day together while the facilitator injects", async ({ browser }) => {
+  test.setTimeout(15 * 60_000);
+  const fac = await signedIn(browser, DEMO.FACILITATOR.email);
+  const pat = await signedIn(browser, DEMO.PLAYER.email);
+  const sam = await signedIn(browser, DEMO.PLAYER2.email);
+  const title = `E2E drill ${Date.now().toString(36)}`;
+  const row = fac.page.locator(`tr[data-title="${title}"]`);
+  fac.page.on("dialog", (d) => void d.accept());
+
+  try {
+    // ── The facilitator schedules it for Blue Team, now, on the named level, and starts it ──
+    await fac.page.goto("/facilitate/game-days");
+    await fac.page.getByLabel("Title").fill(title);
+    const team = fac.page.getByLabel("Team");
+    const blue = await team.locator("option", { hasText: "Blue Team" }).getAttribute("value");
+    await team.selectOption(blue ?? "");
+    await fac.page.getByLabel("Level").selectOption(LEVEL_ID);
+    await expect(fac.page.getByTestId("game-day-start")).not.toHaveValue("");
+    await fac.page.getByRole("button", { name: "Schedule game day" }).click();
+    await expect(fac.page.getByText(`Game day “${title}” scheduled.`)).toBeVisible();
+    await expect(row).toBeVisible();
+    // The 15 s timer may have started it already; otherwise Start now.
+    const startNow = row.getByRole("button", { name: `Start ${title} now` });
+    if (await startNow.isVisible()) await startNow.click().catch(() => undefined);
+    const openRoom = row.getByRole("link", { name: "Open room" });
+    await expect(openRoom).toBeVisible({ timeout: 60_000 });
+    const roomUrl = (await openRoom.getAttribute("href"))!;
+    expect(roomUrl).toMatch(/^\/attempts\/[a-z0-9]+$/);
+
+    // ── Both players find it on their home page and join ──
+    for (const p of [pat, sam]) {
+      await p.page.goto("/play");
+      const join = p.page.getByTestId("join-game-day");
+      await expect(join).toBeVisible({ timeout: 30_000 });
+      await join.click();
+      await expect(p.page).toHaveURL(roomUrl);
+    }
+    await fac.page.goto(roomUrl);
+    const patRoom = new Room(pat.page);
+    const samRoom = new Room(sam.page);
+    const facRoom = new Room(fac.page);
+    for (const r of [patRoom, samRoom, facRoom])
+      await expect(r.root()).toHaveAttribute("data-status", "ACTIVE", { timeout: 5 * 60_000 });
+    await expect(patRoom.member(DEMO.PLAYER2.name)).toHaveAttribute("data-present", "true", { timeout: 30_000 });
+
+    // ── One shared shell: Pat's typing shows in Sam's terminal and the facilitator's ──
+    const marker = `shared-${Date.now().toString(36)}`;
+    await patRoom.openShell("proxy");
+    await samRoom.openShell("proxy");
+    await patRoom.type("proxy", `echo ${marker}-$((20+22))`);
+    await expect(patRoom.output("proxy")).toContainText(`${marker}-42`, { timeout: 30_000 });
+    await expect(samRoom.output("proxy")).toContainText(`${marker}-42`, { timeout: 30_000 });
+    await samRoom.type("proxy", `echo from-sam-$((40+2))`);
+    await expect(patRoom.output("proxy")).toContainText("from-sam-42", { timeout: 30_000 });
+
+    await facRoom.openShell("proxy");
+    await expect(facRoom.terminal("proxy")).toContainText("watching (read-only)");
+    await expect(facRoom.output("proxy")).toContainText(`${marker}-42`, { timeout: 30_000 });
+    await patRoom.type("proxy", `echo live-${marker}`);
+    await expect(facRoom.output("proxy")).toContainText(`live-${marker}`, { timeout: 30_000 });
+    // The facilitator's keys go nowhere.
+    await facRoom.type("proxy", "echo FACILITATOR-TYPED");
+    await patRoom.type("proxy", `echo after-${marker}`);
+    await expect(patRoom.output("proxy")).toContainText(`after-${marker}`, { timeout: 30_000 });
+    await expect(facRoom.output("proxy")).toContainText(`after-${marker}`, { timeout: 30_000 });
+    for (const r of [patRoom, samRoom, facRoom]) await expect(r.output("proxy")).not.toContainText("FACILITATOR-TYPED");
+
+    // ── Sam takes command; everyone sees it ──
+    await sam.page.getByTestId("claim-commander").click();
+    for (const r of [patRoom, samRoom, facRoom])
+      await expect(r.member(DEMO.PLAYER2.name)).toHaveAttribute("data-role", "COMMANDER", { timeout: 15_000 });
+    await expect(patRoom.member(DEMO.PLAYER.name)).toHaveAttribute("data-role", "PLAYER");
+
+    // ── Pat's chat message reaches Sam and the facilitator, in the channel ──
+    const chat = `Looking at nginx logs ${marker}`;
+    await patRoom.tab("Channel");
+    await pat.page.getByTestId("channel-input").fill(chat);
+    await pat.page.getByTestId("channel-input").press("Enter");
+    await expect(pat.page.getByTestId("channel-input")).toHaveValue("");
+    for (const r of [patRoom, samRoom, facRoom]) {
+      await r.tab("Channel");
+      await expect(r.channel()).toContainText(chat, { timeout: 15_000 });
+      await expect(r.channel()).toContainText(`${DEMO.PLAYER2.name} is now incident commander`);
+    }
+
+    // ── The facilitator injects: a stakeholder's question and a higher severity ──
+    const question = `Customers are calling about uploads ${marker}. What do I tell them?`;
+    await facRoom.tab("Injects");
+    await fac.page.getByTestId("inject-stakeholder-message").fill(question);
+    await fac.page.getByTestId("inject-stakeholder-minutes").fill("5");
+    await fac.page.getByTestId("inject-stakeholder-send").click();
+    await expect(fac.page.getByText("Stakeholder message sent.")).toBeVisible();
+    await fac.page.getByTestId("inject-severity-SEV1").click();
+    await expect(fac.page.getByText("Severity set to SEV1.")).toBeVisible();
+    for (const r of [patRoom, samRoom, facRoom]) {
+      await expect(r.page.getByTestId("room-severity")).toHaveText("SEV1", { timeout: 15_000 });
+      await r.tab("Channel");
+      const asked = r.channel().getByTestId("stakeholder-message").filter({ hasText: question });
+      await expect(asked).toBeVisible({ timeout: 15_000 });
+      await expect(asked.getByTestId("stakeholder-deadline")).toContainText(/Answer within [0-4]:\d\d/);
+    }
+
+    // ── The commander answers it; the facilitator sees it answered ──
+    await sam.page
+      .getByTestId("stakeholder-message")
+      .filter({ hasText: question })
+      .getByTestId("reply-stakeholder")
+      .click();
+    await sam.page.getByTestId("channel-as-status").check();
+    await sam.page.getByTestId("channel-input").fill("Uploads fail for everyone; fix expected within 15 minutes.");
+    await sam.page.getByTestId("channel-input").press("Enter");
+    await expect(fac.page.getByTestId("stakeholder-message").filter({ hasText: question })).toHaveAttribute(
+      "data-answered",
+      "true",
+      { timeout: 15_000 },
+    );
+    await expect(facRoom.channel()).toContainText("Status update · " + DEMO.PLAYER2.name);
+  } finally {
+    // End the game day so later specs find both players without an open incident.
+    await fac.page.goto("/facilitate/game-days").catch(() => undefined);
+    const end = row.getByRole("button", { name: `End ${title}` });
+    if (await end.isVisible().catch(() => false)) {
+      await end.click();
+      await expect(row).toHaveAttribute("data-status", "ENDED", { timeout: 60_000 });
+    }
+    await Promise.all([fac.context.close(), pat.context.close(), sam.context.close()]);
+  }
+});
