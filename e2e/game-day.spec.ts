@@ -89,7 +89,24 @@ test("a team plays a game day together while the facilitator injects", async ({ 
       await join.click();
       await expect(p.page).toHaveURL(roomUrl);
     }
-    await fac.page.goto(roomUrl);
+    // ── The live board lists the team's attempt; a message from it reaches the players ──
+    const attemptId = roomUrl.split("/").pop()!;
+    await fac.page.goto("/facilitate/board");
+    await expect(fac.page.getByTestId("board-connection")).toContainText(/live/i, { timeout: 15_000 });
+    const boardRow = fac.page.locator(`[data-testid="board-row"][data-attempt-id="${attemptId}"]`);
+    await expect(boardRow).toContainText(DEMO.PLAYER2.name, { timeout: 15_000 });
+    await expect(boardRow.getByTestId("board-env")).toContainText(/ready/i, { timeout: 5 * 60_000 });
+    await expect(boardRow.getByTestId("board-success")).toContainText("%", { timeout: 30_000 });
+    await boardRow.getByTestId("board-message").click();
+    const coachText = `Remember to post a status update ${Date.now().toString(36)}`;
+    await fac.page.getByTestId("coach-text").fill(coachText);
+    await fac.page.getByTestId("coach-send").click();
+    for (const p of [pat, sam])
+      await expect(p.page.getByTestId("coach-message").filter({ hasText: coachText })).toBeVisible({
+        timeout: 15_000,
+      });
+    await boardRow.getByTestId("board-watch").click();
+    await expect(fac.page).toHaveURL(roomUrl);
     const patRoom = new Room(pat.page);
     const samRoom = new Room(sam.page);
     const facRoom = new Room(fac.page);

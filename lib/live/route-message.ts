@@ -3,6 +3,7 @@
  * board, or a team. Big payloads are re-read here, once per message, not once
  * per socket.
  */
+import { inChannel } from "../team-play/channel";
 import { loadEventView } from "../timeline/event-view";
 import { rooms, type LiveContext } from "./context";
 import type { LiveMessage } from "./messages";
@@ -15,7 +16,14 @@ export async function routeMessage(ctx: LiveContext, m: LiveMessage): Promise<vo
       return;
     case "timeline": {
       const view = await loadEventView(ctx.db, m.eventId);
-      if (view) ctx.io.to(rooms.attempt(m.attemptId)).emit("timeline", view);
+      const hidden = view?.kind === "INJECT" && !inChannel(view, "rw");
+      if (view && !hidden) ctx.io.to(rooms.attempt(m.attemptId)).emit("timeline", view);
+      else if (view) {
+        // A second fault is the players' to find: only watchers (facilitators, leads) hear of it.
+        for (const s of await ctx.io.in(rooms.attempt(m.attemptId)).fetchSockets()) {
+          if ((s.data as { modes?: Record<string, string> }).modes?.[m.attemptId] === "ro") s.emit("timeline", view);
+        }
+      }
       ctx.board.markDirty(m.attemptId);
       return;
     }
