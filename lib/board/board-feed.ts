@@ -1,5 +1,5 @@
 /**
- * The live server's board feed. Once a second it asks the orchestrator for
+ * The live server's board feed. Twice a second it asks the orchestrator for
  * every environment and every SLI sample (two requests, however many
  * attempts); attempts marked dirty (bus messages) are re-read from the
  * database within ~25 ms, and all of them every few seconds (a lost bus message
@@ -37,9 +37,10 @@ export interface LiveBoardFeed extends BoardFeed {
 
 export function createBoardFeed(ctx: Omit<LiveContext, "board">, opts: BoardFeedOptions = {}): LiveBoardFeed {
   const orch = opts.orchestrator ?? realOrchestrator;
-  const tickMs = opts.tickMs ?? 1000;
-  const fullEvery = opts.fullEveryTicks ?? 5;
-  const evictEvery = opts.evictEveryTicks ?? 10;
+  // Twice a second, so a success-rate change reaches the board within about a second end to end.
+  const tickMs = opts.tickMs ?? 500;
+  const fullEvery = opts.fullEveryTicks ?? 10;
+  const evictEvery = opts.evictEveryTicks ?? 20;
   const flushDelay = opts.flushDelayMs ?? 25;
 
   const facts = new Map<string, BoardFacts>();
