@@ -7,7 +7,8 @@
  *      outage; the symptom-only fix leaves the check failing; the reference fix
  *      (run through exec) makes it pass and the SLI recovers;
  *   3. seed B (another variant): broken after provisioning, fixed by the same
- *      reference fix.
+ *      reference fix; then each of the level's injects (a facilitator's second
+ *      fault) runs through exec and the mock client sees it.
  *
  * Figures (provisioning, check and fix times) are printed as test diagnostics.
  */
@@ -164,6 +165,24 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
     await runSteps(orch, id, manifest.referenceFix, params);
     const fixed = await check(t, id, "after the reference fix (variant B)");
     assert.equal(fixed.passed, true, fixed.message);
+
+    // A facilitator's second fault (manifest `injects`): its steps run through exec and users feel it.
+    for (const inject of manifest.injects) {
+      // Healthy first, so the drop below is the inject's doing, not the level's own fault still in the window.
+      const healthy = await waitSli(orch, id, (s) => (s.successRate ?? 0) >= 0.9, 60_000);
+      assert.ok(
+        (healthy.successRate ?? 0) >= 0.9,
+        `not healthy before inject ${inject.id}: ${JSON.stringify(healthy)}`,
+      );
+      const started = Date.now();
+      await runSteps(orch, id, inject.steps, params);
+      const hit = await waitSli(orch, id, (s) => (s.successRate ?? 1) <= outageAtMost, 40_000, 5);
+      t.diagnostic(`${levelId} inject ${inject.id}: SLI ${JSON.stringify(hit)} after ${seconds(Date.now() - started)}`);
+      assert.ok(
+        (hit.successRate ?? 1) <= outageAtMost,
+        `inject ${inject.id} does not show in the mock client: ${JSON.stringify(hit)}`,
+      );
+    }
     await orch.destroy(id);
   });
 }
