@@ -6,23 +6,15 @@
  * reload shows everything saved. The team attempt comes from a game day
  * started by the facilitator, as in game-day.spec.ts; it is ended at the end.
  */
-import { type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO, apiSignIn, expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
+import { DEMO, expect, test } from "./fixtures";
+import { GameDaysPage, joinFromHome, signedIn } from "./game-days";
+import { IncidentRoom } from "./room";
 
 const LEVEL_ID = "payload-too-large";
 
-async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await apiSignIn(page.request, email);
-  return { context, page };
-}
-
 async function openReport(page: Page): Promise<void> {
-  await page
-    .getByRole("tablist", { name: "Panels" })
-    .getByRole("tab", { name: /^Report/ })
-    .click();
+  await new IncidentRoom(page).tab("Report");
   await expect(page.getByTestId("report-form")).toBeVisible();
 }
 
@@ -35,33 +27,15 @@ test("two team members type into the report at once and nobody's words are lost"
   const pat = await signedIn(browser, DEMO.PLAYER.email);
   const sam = await signedIn(browser, DEMO.PLAYER2.email);
   const title = `E2E report ${Date.now().toString(36)}`;
-  const row = fac.page.locator(`tr[data-title="${title}"]`);
+  const gameDays = new GameDaysPage(fac.page, title);
   fac.page.on("dialog", (d) => void d.accept());
 
   try {
     // ── A game day for Blue Team (Pat and Sam), started now ──
-    await fac.page.goto("/facilitate/game-days");
-    await fac.page.getByLabel("Title").fill(title);
-    const team = fac.page.getByLabel("Team");
-    const blue = await team.locator("option", { hasText: "Blue Team" }).getAttribute("value");
-    await team.selectOption(blue ?? "");
-    await fac.page.getByLabel("Level").selectOption(LEVEL_ID);
-    await expect(fac.page.getByTestId("game-day-start")).not.toHaveValue("");
-    await fac.page.getByRole("button", { name: "Schedule game day" }).click();
-    await expect(row).toBeVisible();
-    const startNow = row.getByRole("button", { name: `Start ${title} now` });
-    if (await startNow.isVisible()) await startNow.click().catch(() => undefined);
-    const openRoom = row.getByRole("link", { name: "Open room" });
-    await expect(openRoom).toBeVisible({ timeout: 60_000 });
-    const roomUrl = (await openRoom.getAttribute("href"))!;
+    await gameDays.schedule(LEVEL_ID);
+    const roomUrl = await gameDays.startAndFindRoom();
 
-    for (const p of [pat, sam]) {
-      await p.page.goto("/play");
-      const join = p.page.getByTestId("join-game-day");
-      await expect(join).toBeVisible({ timeout: 30_000 });
-      await join.click();
-      await expect(p.page).toHaveURL(roomUrl);
-    }
+    for (const p of [pat, sam]) await joinFromHome(p.page, roomUrl);
     for (const p of [pat, sam])
       await expect(p.page.getByTestId("incident-room")).toHaveAttribute("data-status", "ACTIVE", {
         timeout: 5 * 60_000,
@@ -110,12 +84,7 @@ test("two team members type into the report at once and nobody's words are lost"
     await expect(field(pat.page, "actions")).toHaveValue(/Pat read nginx\.conf/);
     await expect(field(pat.page, "actions")).toHaveValue(/Sam tailed the error log/);
   } finally {
-    await fac.page.goto("/facilitate/game-days").catch(() => undefined);
-    const end = row.getByRole("button", { name: `End ${title}` });
-    if (await end.isVisible().catch(() => false)) {
-      await end.click();
-      await expect(row).toHaveAttribute("data-status", "ENDED", { timeout: 60_000 });
-    }
+    await gameDays.endIfRunning();
     await Promise.all([fac.context.close(), pat.context.close(), sam.context.close()]);
   }
 });

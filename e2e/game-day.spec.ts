@@ -8,49 +8,11 @@
  * message and severity change reach everyone, and the reply is recorded. The
  * game day is ended at the end, so the other specs find the players free.
  */
-import { type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO, apiSignIn, expect, test } from "./fixtures";
+import { DEMO, expect, test } from "./fixtures";
+import { GameDaysPage, joinFromHome, signedIn } from "./game-days";
+import { IncidentRoom } from "./room";
 
 const LEVEL_ID = "payload-too-large";
-
-class Room {
-  constructor(readonly page: Page) {}
-  readonly root = () => this.page.getByTestId("incident-room");
-  terminal(instance: string) {
-    return this.page.getByTestId(`terminal-${instance}`);
-  }
-  async openShell(instance: string): Promise<void> {
-    await this.page.getByRole("tablist", { name: "Shells" }).getByRole("tab", { name: instance, exact: true }).click();
-    await expect(this.terminal(instance)).toHaveAttribute("data-status", "connected", { timeout: 60_000 });
-  }
-  async type(instance: string, line: string): Promise<void> {
-    await this.terminal(instance).locator(".xterm-screen").click();
-    await this.page.keyboard.type(line, { delay: 2 });
-    await this.page.keyboard.press("Enter");
-  }
-  output(instance: string) {
-    return this.terminal(instance).locator(".xterm-rows");
-  }
-  async tab(name: string): Promise<void> {
-    await this.page
-      .getByRole("tablist", { name: "Panels" })
-      .getByRole("tab", { name: new RegExp(`^${name}`) })
-      .click();
-  }
-  member(name: string) {
-    return this.page.getByTestId("roles-bar").locator("li", { hasText: name });
-  }
-  channel() {
-    return this.page.getByTestId("channel");
-  }
-}
-
-async function signedIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await apiSignIn(page.request, email);
-  return { context, page };
-}
 
 test("a team plays a game day together while the facilitator injects", async ({ browser }) => {
   test.setTimeout(15 * 60_000);
@@ -58,37 +20,18 @@ test("a team plays a game day together while the facilitator injects", async ({ 
   const pat = await signedIn(browser, DEMO.PLAYER.email);
   const sam = await signedIn(browser, DEMO.PLAYER2.email);
   const title = `E2E drill ${Date.now().toString(36)}`;
-  const row = fac.page.locator(`tr[data-title="${title}"]`);
+  const gameDays = new GameDaysPage(fac.page, title);
   fac.page.on("dialog", (d) => void d.accept());
 
   try {
     // ── The facilitator schedules it for Blue Team, now, on the named level, and starts it ──
-    await fac.page.goto("/facilitate/game-days");
-    await fac.page.getByLabel("Title").fill(title);
-    const team = fac.page.getByLabel("Team");
-    const blue = await team.locator("option", { hasText: "Blue Team" }).getAttribute("value");
-    await team.selectOption(blue ?? "");
-    await fac.page.getByLabel("Level").selectOption(LEVEL_ID);
-    await expect(fac.page.getByTestId("game-day-start")).not.toHaveValue("");
-    await fac.page.getByRole("button", { name: "Schedule game day" }).click();
+    await gameDays.schedule(LEVEL_ID);
     await expect(fac.page.getByText(`Game day “${title}” scheduled.`)).toBeVisible();
-    await expect(row).toBeVisible();
-    // The 15 s timer may have started it already; otherwise Start now.
-    const startNow = row.getByRole("button", { name: `Start ${title} now` });
-    if (await startNow.isVisible()) await startNow.click().catch(() => undefined);
-    const openRoom = row.getByRole("link", { name: "Open room" });
-    await expect(openRoom).toBeVisible({ timeout: 60_000 });
-    const roomUrl = (await openRoom.getAttribute("href"))!;
+    const roomUrl = await gameDays.startAndFindRoom();
     expect(roomUrl).toMatch(/^\/attempts\/[a-z0-9]+$/);
 
     // ── Both players find it on their home page and join ──
-    for (const p of [pat, sam]) {
-      await p.page.goto("/play");
-      const join = p.page.getByTestId("join-game-day");
-      await expect(join).toBeVisible({ timeout: 30_000 });
-      await join.click();
-      await expect(p.page).toHaveURL(roomUrl);
-    }
+    for (const p of [pat, sam]) await joinFromHome(p.page, roomUrl);
     // ── The live board lists the team's attempt; a message from it reaches the players ──
     const attemptId = roomUrl.split("/").pop()!;
     await fac.page.goto("/facilitate/board");
@@ -107,9 +50,9 @@ test("a team plays a game day together while the facilitator injects", async ({ 
       });
     await boardRow.getByTestId("board-watch").click();
     await expect(fac.page).toHaveURL(roomUrl);
-    const patRoom = new Room(pat.page);
-    const samRoom = new Room(sam.page);
-    const facRoom = new Room(fac.page);
+    const patRoom = new IncidentRoom(pat.page, { shellTimeout: 60_000 });
+    const samRoom = new IncidentRoom(sam.page, { shellTimeout: 60_000 });
+    const facRoom = new IncidentRoom(fac.page, { shellTimeout: 60_000 });
     for (const r of [patRoom, samRoom, facRoom])
       await expect(r.root()).toHaveAttribute("data-status", "ACTIVE", { timeout: 5 * 60_000 });
     await expect(patRoom.member(DEMO.PLAYER2.name)).toHaveAttribute("data-present", "true", { timeout: 30_000 });
@@ -188,12 +131,7 @@ test("a team plays a game day together while the facilitator injects", async ({ 
     await expect(facRoom.channel()).toContainText("Status update · " + DEMO.PLAYER2.name);
   } finally {
     // End the game day so later specs find both players without an open incident.
-    await fac.page.goto("/facilitate/game-days").catch(() => undefined);
-    const end = row.getByRole("button", { name: `End ${title}` });
-    if (await end.isVisible().catch(() => false)) {
-      await end.click();
-      await expect(row).toHaveAttribute("data-status", "ENDED", { timeout: 60_000 });
-    }
+    await gameDays.endIfRunning();
     await Promise.all([fac.context.close(), pat.context.close(), sam.context.close()]);
   }
 });

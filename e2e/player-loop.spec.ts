@@ -8,9 +8,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type Page } from "@playwright/test";
 import { parse } from "yaml";
 import { DEMO, DEMO_PASSWORD, SignInPage, apiSignIn, expect, test } from "./fixtures";
+import { IncidentRoom } from "./room";
 
 const LEVEL_ID = "payload-too-large";
 
@@ -26,37 +26,6 @@ function referenceFix(): Step[] {
   };
   for (const s of manifest.referenceFix) expect(s.run, "this spec types fixes without parameters").not.toMatch(/\{\{/);
   return manifest.referenceFix.map((s) => ({ instance: s.instance, run: s.run.trim().replace(/\s*\n\s*/g, " ") }));
-}
-
-class IncidentRoom {
-  constructor(readonly page: Page) {}
-  readonly root = () => this.page.getByTestId("incident-room");
-  terminal(instance: string) {
-    return this.page.getByTestId(`terminal-${instance}`);
-  }
-  async openShell(instance: string): Promise<void> {
-    await this.page.getByRole("tablist", { name: "Shells" }).getByRole("tab", { name: instance, exact: true }).click();
-    await expect(this.terminal(instance)).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
-  }
-  /** Types a line into the shell, as a person would, and presses Enter. */
-  async type(instance: string, line: string): Promise<void> {
-    await this.terminal(instance).locator(".xterm-screen").click();
-    await this.page.keyboard.type(line, { delay: 2 });
-    await this.page.keyboard.press("Enter");
-  }
-  async expectOutput(instance: string, text: string | RegExp, timeout = 30_000): Promise<void> {
-    await expect(this.terminal(instance).locator(".xterm-rows")).toContainText(text, { timeout });
-  }
-  async successRate(): Promise<number | null> {
-    const v = await this.page.getByTestId("sli-chart").getAttribute("data-success-rate");
-    return v ? Number(v) : null;
-  }
-  async tab(name: string): Promise<void> {
-    await this.page
-      .getByRole("tablist", { name: "Panels" })
-      .getByRole("tab", { name: new RegExp(`^${name}`) })
-      .click();
-  }
 }
 
 test.describe.configure({ mode: "serial" });

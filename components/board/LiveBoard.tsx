@@ -14,6 +14,7 @@ import { Field } from "@/components/Field";
 import { cx } from "@/components/cx";
 import { liveRequest, liveSocket } from "@/components/live/live-socket";
 import { useLiveConnected } from "@/components/live/use-live";
+import { useNow } from "@/components/use-now";
 import { elapsedSeconds, idleSeconds, type BoardRow, type BoardRowsMessage } from "@/lib/board/board-row";
 import {
   DEFAULT_DIRECTION,
@@ -37,15 +38,6 @@ function successTone(rate: number | null): Tone {
 }
 
 const STATUS_TONE: Record<BoardRow["status"], Tone> = { PROVISIONING: "slate", ACTIVE: "ember", MITIGATED: "green" };
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
-}
 
 function useBoard(): { rows: BoardRow[]; loaded: boolean; problem: string | null } {
   const [rows, setRows] = useState<Map<string, BoardRow>>(() => new Map());

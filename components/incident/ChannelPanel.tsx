@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/Button";
 import { liveRequest } from "@/components/live/live-socket";
 import type { TimelineEventView } from "@/lib/timeline/event-view";
-import { formatClock, useNow } from "./use-now";
+import { formatClock, useNow } from "@/components/use-now";
 
 interface InjectData {
   kind?: string;

@@ -12,22 +12,20 @@
  * load, a local copy the server does not have yet comes back (merged onto newer
  * saves when it can be).
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { deepEqual } from "@/lib/collab/merge-content";
 import type { CollabDoc } from "@/lib/collab/merge-docs";
 import { api } from "./api";
-import { captureCaret } from "./keep-caret";
+import { dropBackup, writeBackup } from "./local-backup";
+import { OneRequestAtATime } from "./one-request-at-a-time";
+import { SaveAuthors } from "./save-authors";
 import { useDocSync, type Person, type RemoteSave } from "./use-doc-sync";
+import { useFlushOnLeave } from "./use-flush-on-leave";
+import { useKeepCaret } from "./use-keep-caret";
+import { useMergedNote } from "./use-merged-note";
+import { useRestoreBackup } from "./use-restore-backup";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "conflict" | "offline" | "error" | "readonly";
-
-interface Backup<T> {
-  content: T;
-  version: number;
-  /** The server's content at `version`, which `content` was edited from (absent in copies from older pages). */
-  base?: T;
-  at: number;
-}
 
 interface SaveReply<T> {
   version: number;
@@ -63,20 +61,18 @@ export function useAutosave<T>(opts: {
   const [error, setError] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(opts.initial.updatedAt);
-  /** Whose edits were last merged into this page ("Updated with X's edits"), for a little while. */
-  const [mergedFrom, setMergedFrom] = useState<string | null>(null);
+  const [mergedFrom, setMergedFrom] = useMergedNote();
+  const keepCaret = useKeepCaret(content);
   const version = useRef(opts.initial.version);
   /** The server's content at `version`: the base the next save and the next merge start from. */
   const synced = useRef(opts.initial.content);
   const latest = useRef(content);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** The save or fetch of the latest in flight, if any: one at a time, so each starts from what the last one left. */
-  const inflight = useRef<Promise<unknown> | null>(null);
+  const requests = useRef(new OneRequestAtATime());
+  /** A fetch of the latest was asked for while a request was in flight: it goes once that one lands. */
   const pullAfter = useRef(false);
-  /** Who saved which version, as heard live: names the teammate whose edits a merged save took in. */
-  const savedBy = useRef(new Map<number, string | null>());
-  const restoreCaret = useRef<(() => void) | null>(null);
+  const savedBy = useRef(new SaveAuthors());
   // Timers call the latest save through this ref (save schedules itself).
   const saveRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
   const pullRef = useRef<(remote: RemoteSave | null) => Promise<void>>(() => Promise.resolve());
@@ -87,37 +83,24 @@ export function useAutosave<T>(opts: {
   }, []);
 
   const backup = useCallback(
-    (value: T) => {
-      try {
-        const b: Backup<T> = { content: value, version: version.current, base: synced.current, at: Date.now() };
-        localStorage.setItem(storageKey, JSON.stringify(b));
-      } catch {
-        /* storage full or disabled: the server copy still saves */
-      }
-    },
+    (value: T) =>
+      writeBackup(storageKey, { content: value, version: version.current, base: synced.current, at: Date.now() }),
     [storageKey],
   );
-  const dropBackup = useCallback(() => {
-    try {
-      localStorage.removeItem(storageKey);
-    } catch {
-      /* ignore */
-    }
-  }, [storageKey]);
 
   /** After the server's copy moved on: clean if this page holds exactly it, else keep the local copy and save again. */
   const settle = useCallback(() => {
     if (deepEqual(latest.current, synced.current)) {
       dirty.current = false;
       setStatus("saved");
-      dropBackup();
+      dropBackup(storageKey);
     } else {
       dirty.current = true;
       backup(latest.current);
       setStatus("dirty");
       schedule(delay);
     }
-  }, [backup, dropBackup, schedule, delay]);
+  }, [backup, storageKey, schedule, delay]);
 
   /** Takes a newer server copy, merging this page's unsaved edits (made since `synced`) onto it. */
   const adopt = useCallback(
@@ -127,34 +110,20 @@ export function useAutosave<T>(opts: {
       synced.current = server;
       version.current = serverVersion;
       if (!deepEqual(next, mine)) {
-        restoreCaret.current = captureCaret();
+        keepCaret();
         latest.current = next;
         setContentState(next);
         setMergedFrom(by ?? TEAMMATE);
       }
       if (editable) settle();
     },
-    [merge, editable, settle],
+    [merge, editable, settle, setMergedFrom, keepCaret],
   );
-
-  /** A name heard for a save after version `from`, up to `to`. */
-  const nameBetween = useCallback((from: number, to: number): string | null => {
-    for (const [v, name] of savedBy.current) if (v > from && v <= to && name) return name;
-    return null;
-  }, []);
 
   const afterRequest = useCallback(() => {
     if (!pullAfter.current) return;
     pullAfter.current = false;
     void pullRef.current(null);
-  }, []);
-
-  const exclusive = useCallback(<R>(request: () => Promise<R>): Promise<R> => {
-    const p = request().finally(() => {
-      if (inflight.current === p) inflight.current = null;
-    });
-    inflight.current = p;
-    return p;
   }, []);
 
   const saveBody = useCallback(
@@ -167,22 +136,22 @@ export function useAutosave<T>(opts: {
 
   const save = useCallback(async (): Promise<boolean> => {
     if (!editable || !dirty.current) return !dirty.current;
-    if (inflight.current) {
+    if (requests.current.busy) {
       // A save or fetch is in flight: go once it has landed (a submit waiting on this save still gets its answer).
-      await inflight.current.catch(() => undefined);
+      await requests.current.idle();
       return saveRef.current();
     }
     setStatus("saving");
     const sent = latest.current;
     const from = version.current;
-    const r = await exclusive(() => api<SaveReply<T>>(url, { method: "PUT", body: saveBody(sent) }));
+    const r = await requests.current.run(() => api<SaveReply<T>>(url, { method: "PUT", body: saveBody(sent) }));
     if (r.ok) {
       setSavedAt(new Date().toISOString());
       setError(null);
       synced.current = sent;
       version.current = r.data.version;
       if (r.data.merged && r.data.content !== undefined) {
-        adopt(r.data.content, r.data.version, nameBetween(from, r.data.version - 1));
+        adopt(r.data.content, r.data.version, savedBy.current.between(from, r.data.version - 1));
       } else settle();
       afterRequest();
       return true;
@@ -205,25 +174,25 @@ export function useAutosave<T>(opts: {
     else setStatus(r.status === 0 ? "offline" : "error");
     if (r.status === 0) schedule(5000);
     return false;
-  }, [editable, url, schedule, exclusive, saveBody, adopt, settle, afterRequest, nameBetween]);
+  }, [editable, url, schedule, saveBody, adopt, settle, afterRequest]);
 
   /** Someone saved (or the connection came back): fetch the latest and merge it in. */
   const pull = useCallback(
     async (remote: RemoteSave | null) => {
       if (remote) {
-        savedBy.current.set(remote.version, remote.byName);
+        savedBy.current.note(remote.version, remote.byName);
         if (remote.version <= version.current) return;
       }
-      if (inflight.current) {
+      if (requests.current.busy) {
         pullAfter.current = true;
         return;
       }
-      const r = await exclusive(() => api<{ version: number; content: T }>(url));
+      const r = await requests.current.run(() => api<{ version: number; content: T }>(url));
       if (r.ok && r.data.version > version.current)
-        adopt(r.data.content, r.data.version, nameBetween(version.current, r.data.version));
+        adopt(r.data.content, r.data.version, savedBy.current.between(version.current, r.data.version));
       afterRequest();
     },
-    [url, exclusive, adopt, afterRequest, nameBetween],
+    [url, adopt, afterRequest],
   );
 
   useEffect(() => {
@@ -233,18 +202,6 @@ export function useAutosave<T>(opts: {
 
   const onRemote = useCallback((remote: RemoteSave | null) => void pullRef.current(remote), []);
   useDocSync(collab ? { attemptId: collab.attemptId, doc: collab.doc, people: collab.people } : undefined, onRemote);
-
-  // The caret goes back beside the words it was next to, once React has written the merged value.
-  useLayoutEffect(() => {
-    restoreCaret.current?.();
-    restoreCaret.current = null;
-  }, [content]);
-
-  useEffect(() => {
-    if (!mergedFrom) return;
-    const t = setTimeout(() => setMergedFrom(null), 20_000);
-    return () => clearTimeout(t);
-  }, [mergedFrom]);
 
   const setContent = useCallback(
     (next: T | ((prev: T) => T)) => {
@@ -282,60 +239,34 @@ export function useAutosave<T>(opts: {
     setContentState(r.data.content);
     setStatus("saved");
     setError(null);
-    dropBackup();
-  }, [url, dropBackup]);
+    dropBackup(storageKey);
+  }, [url, storageKey]);
 
   // A local copy the server does not have yet (a crash or a lost connection) comes back.
-  useEffect(() => {
-    if (!editable) return;
-    let raw: string | null = null;
-    try {
-      raw = localStorage.getItem(storageKey);
-    } catch {
-      return;
-    }
-    if (!raw) return;
-    try {
-      const b = JSON.parse(raw) as Backup<T>;
-      const server = opts.initial;
-      const serverAt = server.updatedAt ? Date.parse(server.updatedAt) : 0;
-      let back: T | null = null;
-      if (b.version >= server.version && b.at > serverAt) back = b.content;
-      else if (b.version < server.version && b.base !== undefined && merge) {
-        // Teammates saved since: this browser's unsaved edits go on top of theirs.
-        back = merge(b.base, b.content, server.content);
-      }
-      if (back !== null && !deepEqual(back, server.content)) {
-        latest.current = back;
-        dirty.current = true;
-        // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from storage is a one-off on mount
-        setContentState(back);
-        setRestored(true);
-        setStatus("dirty");
-        schedule(200);
-      } else {
-        localStorage.removeItem(storageKey);
-      }
-    } catch {
-      localStorage.removeItem(storageKey);
-    }
-    // Only on mount: the initial server copy is fixed for this page view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useRestoreBackup<T>({
+    storageKey,
+    editable,
+    initial: opts.initial,
+    merge,
+    restore: (back) => {
+      latest.current = back;
+      dirty.current = true;
+      setContentState(back);
+      setRestored(true);
+      setStatus("dirty");
+      schedule(200);
+    },
+  });
 
   // Leaving the page with unsaved typing: one last save that outlives the page.
-  useEffect(() => {
-    if (!editable) return;
-    const flush = () => {
-      if (!dirty.current) return;
-      void api(url, { method: "PUT", body: saveBody(latest.current), keepalive: true });
-    };
-    window.addEventListener("pagehide", flush);
-    return () => {
-      window.removeEventListener("pagehide", flush);
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [editable, url, saveBody]);
+  const flush = useCallback(() => {
+    if (!dirty.current) return;
+    void api(url, { method: "PUT", body: saveBody(latest.current), keepalive: true });
+  }, [url, saveBody]);
+  const stopTimer = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  useFlushOnLeave(editable, flush, stopTimer);
 
   /** The version the next save will name (a submit that saved reports it). */
   const currentVersion = useCallback(() => version.current, []);

@@ -3,22 +3,15 @@
  * report, a save made from an older version is merged onto the newer one
  * (lib/collab), and the room hears "doc-saved".
  */
-import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { mergePostmortem } from "../collab/merge-docs";
-import {
-  lockAttemptDocs,
-  resolveSave,
-  saveDocSchema,
-  type SaveDocInput,
-  type SaveDocResult,
-} from "../collab/resolve-save";
-import { AppError } from "../errors";
+import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
+import { writeDocVersion } from "../collab/write-doc-version";
 import { publishLiveQuietly } from "../live/publish";
 import { assertPostmortemEditable } from "./postmortem-editable";
-import { PostmortemDraftSchema, type PostmortemContent } from "./postmortem-schema";
+import { EMPTY_POSTMORTEM, PostmortemDraftSchema, type PostmortemContent } from "./postmortem-schema";
 
 export const SavePostmortemSchema = saveDocSchema(PostmortemDraftSchema);
 
@@ -35,26 +28,16 @@ export async function savePostmortem(
     await lockAttemptDocs(tx, attemptId);
     const existing = await tx.postmortem.findUnique({ where: { attemptId } });
     assertPostmortemEditable(attempt.status, existing?.status);
-    const current = existing?.version ?? 0;
-    const currentContent = existing ? PostmortemDraftSchema.safeParse(existing.content).data : undefined;
-    const { content, merged } = resolveSave({
+    return writeDocVersion({
+      table: tx.postmortem,
+      attemptId,
+      stored: existing,
       input,
-      current: { version: current, content: currentContent ?? PostmortemDraftSchema.parse({}) },
+      schema: PostmortemDraftSchema,
+      empty: EMPTY_POSTMORTEM,
       merge: mergePostmortem,
-      check: (c) => PostmortemDraftSchema.safeParse(c).data,
       conflictMessage: CONFLICT,
     });
-    const json = content as Prisma.InputJsonValue;
-    if (existing) {
-      const updated = await tx.postmortem.updateMany({
-        where: { attemptId, version: current },
-        data: { content: json, version: current + 1 },
-      });
-      if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT);
-    } else {
-      await tx.postmortem.create({ data: { attemptId, content: json, version: 1 } });
-    }
-    return { version: current + 1, content, merged };
   });
   await publishLiveQuietly(deps.db, {
     type: "doc-saved",

@@ -11,14 +11,8 @@ import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { mergeReport } from "../collab/merge-docs";
-import {
-  lockAttemptDocs,
-  resolveSave,
-  saveDocSchema,
-  type SaveDocInput,
-  type SaveDocResult,
-} from "../collab/resolve-save";
-import { AppError } from "../errors";
+import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
+import { writeDocVersion } from "../collab/write-doc-version";
 import { publishLiveQuietly } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
 import { EMPTY_REPORT, ReportDraftSchema, type ReportContent } from "./report-schema";
@@ -40,25 +34,16 @@ export async function saveReport(
     await lockAttemptDocs(tx, attemptId);
     const existing = await tx.incidentReport.findUnique({ where: { attemptId } });
     assertReportEditable(attempt.status, existing);
-    const current = existing?.version ?? 0;
-    const before = existing ? ReportDraftSchema.safeParse(existing.content).data : undefined;
-    const { content, merged } = resolveSave({
+    const { version, content, merged, before } = await writeDocVersion({
+      table: tx.incidentReport,
+      attemptId,
+      stored: existing,
       input,
-      current: { version: current, content: before ?? EMPTY_REPORT },
+      schema: ReportDraftSchema,
+      empty: EMPTY_REPORT,
       merge: mergeReport,
-      check: (c) => ReportDraftSchema.safeParse(c).data,
       conflictMessage: CONFLICT,
     });
-    const json = content as Prisma.InputJsonValue;
-    if (existing) {
-      const updated = await tx.incidentReport.updateMany({
-        where: { attemptId, version: current },
-        data: { content: json, version: current + 1 },
-      });
-      if (updated.count !== 1) throw new AppError("CONFLICT", CONFLICT);
-    } else {
-      await tx.incidentReport.create({ data: { attemptId, content: json, version: 1 } });
-    }
     const effects = await recordSideEffects(tx, {
       attemptId,
       actorId: actor.id,
@@ -67,7 +52,7 @@ export async function saveReport(
       after: content,
       detected: attempt.detectedAt !== null,
     });
-    return { version: current + 1, content, merged, ...effects };
+    return { version, content, merged, ...effects };
   });
   await publishLiveQuietly(deps.db, {
     type: "doc-saved",

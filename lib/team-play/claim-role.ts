@@ -5,12 +5,12 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { AppError } from "../errors";
 import { publishLive } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
-import { INCIDENT_ROLES, LIVE_ROOM_STATUSES } from "./channel";
+import { authorizeLiveRoom } from "./authorize-live-room";
+import { INCIDENT_ROLES } from "./channel";
 
 export const ClaimRoleSchema = z
   .object({ attemptId: z.string().min(1).max(64), role: z.enum(INCIDENT_ROLES) })
@@ -23,10 +23,10 @@ export async function claimRole(
   deps: Deps = defaultDeps(),
 ): Promise<{ role: string; demoted: string[] }> {
   const { attemptId, role } = ClaimRoleSchema.parse(input);
-  const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (attempt.kind !== "TEAM") throw new AppError("CONFLICT", "Roles are taken in team game days.");
-  if (!(LIVE_ROOM_STATUSES as readonly string[]).includes(attempt.status))
-    throw new AppError("CONFLICT", "The incident is over: roles can no longer change.");
+  await authorizeLiveRoom(deps.db, actor, attemptId, {
+    notTeam: "Roles are taken in team game days.",
+    closed: "The incident is over: roles can no longer change.",
+  });
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     // Serialise role changes per attempt, so two people claiming command at once cannot both hold it.

@@ -5,13 +5,12 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { AppError } from "../errors";
 import { publishLive } from "../live/publish";
 import { readEventData } from "../timeline/event-data";
 import { recordEvent } from "../timeline/record-event";
-import { LIVE_ROOM_STATUSES } from "./channel";
+import { authorizeLiveRoom } from "./authorize-live-room";
 
 export const PostMessageSchema = z
   .object({
@@ -30,9 +29,7 @@ export async function postMessage(
   deps: Deps = defaultDeps(),
 ): Promise<{ eventId: string }> {
   const { attemptId, kind, text, replyTo } = PostMessageSchema.parse(input);
-  const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (!(LIVE_ROOM_STATUSES as readonly string[]).includes(attempt.status))
-    throw new AppError("CONFLICT", "The incident is over: the channel is closed.");
+  await authorizeLiveRoom(deps.db, actor, attemptId, { closed: "The incident is over: the channel is closed." });
   if (replyTo) {
     const asked = await deps.db.timelineEvent.findFirst({ where: { id: replyTo, attemptId, kind: "INJECT" } });
     if (readEventData("INJECT", asked?.data)?.kind !== "stakeholder")

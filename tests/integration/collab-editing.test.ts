@@ -8,50 +8,34 @@
  */
 import "./support/env";
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { NextRequest } from "next/server";
-import pg from "pg";
 import type { AttemptStatus } from "@prisma/client";
 import type { Actor } from "../../lib/auth/actor";
 import { sessionCookieName } from "../../lib/auth/session-token";
 import { isAppError, type ErrorCode } from "../../lib/errors";
-import { LIVE_CHANNEL, LiveMessageSchema, type LiveMessage } from "../../lib/live/messages";
+import type { LiveMessage } from "../../lib/live/messages";
 import { getPostmortem } from "../../lib/postmortems/get-postmortem";
 import { savePostmortem } from "../../lib/postmortems/save-postmortem";
 import { getReport } from "../../lib/reports/get-report";
 import { EMPTY_REPORT, type ReportContent } from "../../lib/reports/report-schema";
 import { saveReport } from "../../lib/reports/save-report";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
+import { listenToLiveBus } from "./support/live-bus";
 import { db, makeUser, signIn } from "./support/people";
 
 const deps = new FakeOrchestrator().deps();
-const heard: LiveMessage[] = [];
-let listener: pg.Client;
-
-before(async () => {
-  listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await listener.connect();
-  listener.on("notification", (n) => {
-    const m = LiveMessageSchema.safeParse(JSON.parse(n.payload ?? "null"));
-    if (m.success) heard.push(m.data);
-  });
-  await listener.query(`LISTEN ${LIVE_CHANNEL}`);
-});
-after(async () => {
-  await listener.end();
-});
+const bus = listenToLiveBus();
 
 async function rejectsWith(p: Promise<unknown>, code: ErrorCode): Promise<void> {
   await assert.rejects(p, (err: unknown) => isAppError(err) && err.code === code);
 }
 
 async function heardDocSaved(match: Partial<Extract<LiveMessage, { type: "doc-saved" }>>): Promise<void> {
-  const found = () =>
-    heard.some(
-      (m) => m.type === "doc-saved" && Object.entries(match).every(([k, v]) => (m as Record<string, unknown>)[k] === v),
-    );
-  for (let i = 0; i < 100 && !found(); i++) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(found(), `doc-saved ${JSON.stringify(match)} was published (heard ${JSON.stringify(heard)})`);
+  const found = await bus.hears(
+    (m) => m.type === "doc-saved" && Object.entries(match).every(([k, v]) => (m as Record<string, unknown>)[k] === v),
+  );
+  assert.ok(found, `doc-saved ${JSON.stringify(match)} was published (heard ${JSON.stringify(bus.heard)})`);
 }
 
 /** A TEAM attempt with two members, made directly (the game-day flow that creates them is not under test). */
@@ -175,7 +159,7 @@ test("an older caller without base still gets CONFLICT; outsiders and watchers a
   await rejectsWith(saveReport(facilitator, attemptId, attempt, deps), "FORBIDDEN");
   await rejectsWith(savePostmortem(outsider, attemptId, attempt as never, deps), "NOT_FOUND");
   assert.equal((await getReport(alice, attemptId, deps)).content.impact, "x");
-  assert.ok(!heard.some((m) => m.type === "doc-saved" && m.attemptId === attemptId && m.byUserId === outsider.id));
+  assert.ok(!bus.heard.some((m) => m.type === "doc-saved" && m.attemptId === attemptId && m.byUserId === outsider.id));
 });
 
 test("the postmortem merges the same way; a submitted one stays read-only", async () => {

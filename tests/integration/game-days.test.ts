@@ -6,8 +6,7 @@
  */
 import "./support/env";
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import pg from "pg";
+import { after, test } from "node:test";
 import { z } from "zod";
 import type { Actor } from "../../lib/auth/actor";
 import { isAppError, type ErrorCode } from "../../lib/errors";
@@ -18,26 +17,12 @@ import { parseScheduleForm, scheduleGameDay } from "../../lib/game-days/schedule
 import { startDueGameDays } from "../../lib/game-days/start-due-game-days";
 import { startGameDay } from "../../lib/game-days/start-game-day";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
-import { LIVE_CHANNEL, LiveMessageSchema, type LiveMessage } from "../../lib/live/messages";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
+import { listenToLiveBus } from "./support/live-bus";
 import { db, makeUser, uid } from "./support/people";
 
-const heard: LiveMessage[] = [];
-let listener: pg.Client;
-
-before(async () => {
-  listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await listener.connect();
-  listener.on("notification", (n) => {
-    const m = LiveMessageSchema.safeParse(JSON.parse(n.payload ?? "null"));
-    if (m.success) heard.push(m.data);
-  });
-  await listener.query(`LISTEN ${LIVE_CHANNEL}`);
-});
-after(async () => {
-  await listener.end();
-  await db.$disconnect();
-});
+const bus = listenToLiveBus();
+after(() => db.$disconnect());
 
 async function rejectsWith(p: Promise<unknown>, code: ErrorCode, field?: string): Promise<void> {
   await assert.rejects(p, (err: unknown) => {
@@ -49,10 +34,8 @@ async function rejectsWith(p: Promise<unknown>, code: ErrorCode, field?: string)
 }
 
 async function heardGameDay(gameDayId: string): Promise<void> {
-  for (let i = 0; i < 100 && !heard.some((m) => m.type === "game-day" && m.gameDayId === gameDayId); i++)
-    await new Promise((r) => setTimeout(r, 20));
   assert.ok(
-    heard.some((m) => m.type === "game-day" && m.gameDayId === gameDayId),
+    await bus.hears((m) => m.type === "game-day" && m.gameDayId === gameDayId),
     "a game-day message was published",
   );
 }

@@ -6,29 +6,19 @@
  */
 import "./support/env";
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { io as connect, type Socket } from "socket.io-client";
 import { createBoardFeed } from "../../lib/board/board-feed";
 import type { BoardRow, BoardRowsMessage } from "../../lib/board/board-row";
 import { evictStaleWatchers } from "../../lib/board/evict-stale-watchers";
 import type { BoardOrchestrator } from "../../lib/board/orchestrator-snapshot";
 import type { EnvironmentView, SliSample } from "../../lib/contracts/orchestrator-api";
 import { sessionCookieName } from "../../lib/auth/session-token";
-import { allowedOrigins } from "../../lib/live/authenticate-socket";
 import { publishLive } from "../../lib/live/publish";
-import { attachLiveServer, LIVE_PATH, type LiveServer } from "../../lib/live/server";
 import { makeLevel } from "./support/incident";
+import { next, refused, request, startLiveServer, ORIGIN, type TestLiveServer } from "./support/live-server";
 import { db, makeUser, signIn, uid } from "./support/people";
 
-const ORIGIN = "http://localhost:3000";
-type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-let http: Server;
-let live: LiveServer;
-let url: string;
-const sockets: Socket[] = [];
+let server: TestLiveServer;
 let attemptId: string;
 let envId: string;
 let successRate = 0.25;
@@ -70,53 +60,6 @@ const fake: BoardOrchestrator = {
   },
 };
 
-function open(headers: Record<string, string>): Socket {
-  const s = connect(url, { path: LIVE_PATH, transports: ["websocket"], extraHeaders: headers, reconnection: false });
-  sockets.push(s);
-  return s;
-}
-
-function connected(s: Socket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    s.once("connect", () => resolve());
-    s.once("connect_error", reject);
-  });
-}
-
-function refused(s: Socket): Promise<{ message: string; data?: { code?: string } }> {
-  return new Promise((resolve, reject) => {
-    s.once("connect", () => reject(new Error("the socket was let in")));
-    s.once("connect_error", (e: Error & { data?: { code?: string } }) => resolve(e));
-  });
-}
-
-async function as(token: string): Promise<Socket> {
-  const s = open({ origin: ORIGIN, cookie: `${sessionCookieName()}=${token}` });
-  await connected(s);
-  return s;
-}
-
-function request(s: Socket, event: string, payload: unknown): Promise<Ack> {
-  return s.timeout(5000).emitWithAck(event, payload) as Promise<Ack>;
-}
-
-/** The first `event` payload that satisfies `pick` within `ms`. */
-function next<T>(s: Socket, event: string, pick: (p: T) => boolean, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      s.off(event, on);
-      reject(new Error(`no matching ${event} within ${ms} ms`));
-    }, ms);
-    const on = (p: T) => {
-      if (!pick(p)) return;
-      clearTimeout(timer);
-      s.off(event, on);
-      resolve(p);
-    };
-    s.on(event, on);
-  });
-}
-
 const rowOf = (m: BoardRowsMessage) => m.rows.find((r) => r.attemptId === attemptId);
 
 before(async () => {
@@ -137,41 +80,34 @@ before(async () => {
   await db.environment.create({ data: { id: envId, attemptId, state: "READY" } });
   playerToken = (await signIn(player)).token;
 
-  http = createServer();
-  live = attachLiveServer(http, {
-    db,
-    databaseUrl: process.env.DATABASE_URL!,
-    origins: allowedOrigins(ORIGIN, ""),
+  server = await startLiveServer({
     boardFeed: (ctx) => createBoardFeed(ctx, { orchestrator: fake, tickMs: 250 }),
   });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  await live.ready;
 });
 
 let playerToken = "";
 
 after(async () => {
-  for (const s of sockets) s.disconnect();
-  await live.close();
-  http.close();
+  await server.close();
   await db.$disconnect();
 });
 
 test("a page from another origin is refused at the handshake, even with a valid cookie", async () => {
   const fac = await signIn(await makeUser("FACILITATOR"));
-  const e = await refused(open({ origin: "http://evil.example", cookie: `${sessionCookieName()}=${fac.token}` }));
+  const e = await refused(
+    server.open({ origin: "http://evil.example", cookie: `${sessionCookieName()}=${fac.token}` }),
+  );
   assert.equal(e.data?.code, "FORBIDDEN");
   assert.match(e.message, /origin/);
 });
 
 test("a socket without a session cookie is refused", async () => {
-  const e = await refused(open({ origin: ORIGIN }));
+  const e = await refused(server.open({ origin: ORIGIN }));
   assert.equal(e.data?.code, "UNAUTHENTICATED");
 });
 
 test("a player may not watch the board", async () => {
-  const s = await as(playerToken);
+  const s = await server.as(playerToken);
   const ack = await request(s, "board:watch", {});
   assert.equal(ack.ok, false);
   assert.equal(!ack.ok && ack.error.code, "FORBIDDEN");
@@ -179,7 +115,7 @@ test("a player may not watch the board", async () => {
 
 test("a facilitator gets the board, then a changed row within a second of the change", async () => {
   const fac = await signIn(await makeUser("FACILITATOR"));
-  const s = await as(fac.token);
+  const s = await server.as(fac.token);
   const ack = await request(s, "board:watch", {});
   assert.ok(ack.ok, JSON.stringify(ack));
   const rows = (ack.data as { rows: BoardRow[] }).rows;
@@ -228,7 +164,7 @@ test("a facilitator gets the board, then a changed row within a second of the ch
 
 test("a revoked session's next event fails UNAUTHENTICATED", async () => {
   const fac = await signIn(await makeUser("FACILITATOR"));
-  const s = await as(fac.token);
+  const s = await server.as(fac.token);
   assert.equal((await request(s, "board:watch", {})).ok, true);
   await db.session.update({ where: { id: fac.sessionId }, data: { revokedAt: new Date() } });
   const closed = s.connected ? new Promise((resolve) => s.once("disconnect", resolve)) : Promise.resolve();
@@ -240,24 +176,24 @@ test("a revoked session's next event fails UNAUTHENTICATED", async () => {
 test("a watcher who is no longer a facilitator is removed from the board room", async () => {
   const user = await makeUser("FACILITATOR");
   const fac = await signIn(user);
-  const s = await as(fac.token);
+  const s = await server.as(fac.token);
   assert.equal((await request(s, "board:watch", {})).ok, true);
   const closed = next<unknown>(s, "board:closed", () => true, 2000);
   await db.user.update({ where: { id: user.id }, data: { role: "PLAYER" } });
-  assert.ok((await evictStaleWatchers(db, live.io)) >= 1);
+  assert.ok((await evictStaleWatchers(db, server.live.io)) >= 1);
   await closed;
-  const stillThere = await live.io.in("board").fetchSockets();
+  const stillThere = await server.live.io.in("board").fetchSockets();
   assert.ok(!stillThere.some((x) => x.id === s.id));
 });
 
 test("coaching: a player may not send; a facilitator's message reaches the attempt room and the timeline", async () => {
-  const player = await as(playerToken);
+  const player = await server.as(playerToken);
   assert.equal((await request(player, "attempt:join", { attemptId })).ok, true);
   const refusedAck = await request(player, "coach:send", { attemptId, kind: "hint", text: "try this" });
   assert.equal(!refusedAck.ok && refusedAck.error.code, "FORBIDDEN");
 
   const facUser = await makeUser("FACILITATOR", { label: "Coach" });
-  const fac = await as((await signIn(facUser)).token);
+  const fac = await server.as((await signIn(facUser)).token);
   const bad = await request(fac, "coach:send", { attemptId, kind: "hint", text: "x".repeat(2001) });
   assert.equal(!bad.ok && bad.error.code, "INVALID_INPUT");
 

@@ -7,9 +7,7 @@
  */
 import "./support/env";
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Prisma } from "@prisma/client";
-import pg from "pg";
+import { after, test } from "node:test";
 import { getRoom } from "../../lib/attempts/get-room";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
 import { startAttempt } from "../../lib/attempts/start-attempt";
@@ -22,29 +20,15 @@ import { sendStakeholderMessage } from "../../lib/injects/send-stakeholder-messa
 import { triggerFault } from "../../lib/injects/trigger-fault";
 import { LevelManifestSchema } from "../../lib/levels/manifest-schema";
 import { InjectSchema } from "../../lib/live/handlers/injects";
-import { LIVE_CHANNEL, LiveMessageSchema, type LiveMessage } from "../../lib/live/messages";
 import { claimRole } from "../../lib/team-play/claim-role";
 import { listChannel } from "../../lib/team-play/list-channel";
 import { postMessage } from "../../lib/team-play/post-message";
-import { FakeOrchestrator, makeLevel, manifest } from "./support/incident";
+import { FakeOrchestrator, makeLevel, manifest, saveLevel } from "./support/incident";
+import { listenToLiveBus } from "./support/live-bus";
 import { db, makeUser, uid } from "./support/people";
 
-const heard: LiveMessage[] = [];
-let listener: pg.Client;
-
-before(async () => {
-  listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await listener.connect();
-  listener.on("notification", (n) => {
-    const m = LiveMessageSchema.safeParse(JSON.parse(n.payload ?? "null"));
-    if (m.success) heard.push(m.data);
-  });
-  await listener.query(`LISTEN ${LIVE_CHANNEL}`);
-});
-after(async () => {
-  await listener.end();
-  await db.$disconnect();
-});
+const bus = listenToLiveBus();
+after(() => db.$disconnect());
 
 async function rejectsWith(p: Promise<unknown>, code: ErrorCode): Promise<void> {
   await assert.rejects(p, (err: unknown) => {
@@ -55,37 +39,27 @@ async function rejectsWith(p: Promise<unknown>, code: ErrorCode): Promise<void> 
 }
 
 async function heardTimeline(eventId: string): Promise<void> {
-  const found = () => heard.some((m) => m.type === "timeline" && m.eventId === eventId);
-  for (let i = 0; i < 100 && !found(); i++) await new Promise((r) => setTimeout(r, 20));
-  assert.ok(found(), `a timeline message for ${eventId} was published`);
+  assert.ok(
+    await bus.hears((m) => m.type === "timeline" && m.eventId === eventId),
+    `a timeline message for ${eventId} was published`,
+  );
 }
 
 /** A level with a second fault to inject, like the shipped ones. */
-async function levelWithInject(): Promise<string> {
-  const id = `it-${uid()}`;
-  const m = LevelManifestSchema.parse({
-    ...manifest(id),
-    injects: [
-      {
-        id: "app-stopped",
-        title: "The app service is stopped",
-        description: "Runs sv down app on the app instance.",
-        steps: [{ instance: "app", run: "sv down app && echo {{limit}}" }],
-      },
-    ],
-  });
-  await db.level.create({
-    data: {
-      id,
-      title: m.title,
-      category: m.category,
-      difficulty: m.difficulty,
-      parMinutes: m.parMinutes,
-      manifest: m as unknown as Prisma.InputJsonValue,
-      manifestHash: id,
-    },
-  });
-  return id;
+function levelWithInject(): Promise<string> {
+  return saveLevel(
+    LevelManifestSchema.parse({
+      ...manifest(`it-${uid()}`),
+      injects: [
+        {
+          id: "app-stopped",
+          title: "The app service is stopped",
+          description: "Runs sv down app on the app instance.",
+          steps: [{ instance: "app", run: "sv down app && echo {{limit}}" }],
+        },
+      ],
+    }),
+  );
 }
 
 /** A running game day: two members, an outsider, a facilitator, the environment ready. */

@@ -7,76 +7,24 @@
  */
 import "./support/env";
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { io as connect, type Socket } from "socket.io-client";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
-import { sessionCookieName } from "../../lib/auth/session-token";
 import { scheduleGameDay } from "../../lib/game-days/schedule-game-day";
 import { startGameDay } from "../../lib/game-days/start-game-day";
-import { allowedOrigins } from "../../lib/live/authenticate-socket";
-import { attachLiveServer, LIVE_PATH, type LiveServer } from "../../lib/live/server";
 import type { TimelineEventView } from "../../lib/timeline/event-view";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
+import { next, request, startLiveServer, type TestLiveServer } from "./support/live-server";
 import { db, makeUser, signIn, uid } from "./support/people";
 
-const ORIGIN = "http://localhost:3000";
-type Ack = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-let http: Server;
-let live: LiveServer;
-let url: string;
-const sockets: Socket[] = [];
+let server: TestLiveServer;
 
 before(async () => {
-  http = createServer();
-  live = attachLiveServer(http, { db, databaseUrl: process.env.DATABASE_URL!, origins: allowedOrigins(ORIGIN, "") });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  await live.ready;
+  server = await startLiveServer();
 });
 after(async () => {
-  for (const s of sockets) s.disconnect();
-  await live.close();
-  http.close();
+  await server.close();
   await db.$disconnect();
 });
-
-async function as(token: string): Promise<Socket> {
-  const s = connect(url, {
-    path: LIVE_PATH,
-    transports: ["websocket"],
-    extraHeaders: { origin: ORIGIN, cookie: `${sessionCookieName()}=${token}` },
-    reconnection: false,
-  });
-  sockets.push(s);
-  await new Promise<void>((resolve, reject) => {
-    s.once("connect", () => resolve());
-    s.once("connect_error", reject);
-  });
-  return s;
-}
-
-function request(s: Socket, event: string, payload: unknown): Promise<Ack> {
-  return s.timeout(5000).emitWithAck(event, payload) as Promise<Ack>;
-}
-
-function next<T>(s: Socket, event: string, pick: (p: T) => boolean, ms = 3000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      s.off(event, on);
-      reject(new Error(`no matching ${event} within ${ms} ms`));
-    }, ms);
-    const on = (p: T) => {
-      if (!pick(p)) return;
-      clearTimeout(timer);
-      s.off(event, on);
-      resolve(p);
-    };
-    s.on(event, on);
-  });
-}
 
 test("chat, roles and injects reach everyone in the room; refusals are answered", async () => {
   const fake = new FakeOrchestrator();
@@ -86,10 +34,10 @@ test("chat, roles and injects reach everyone in the room; refusals are answered"
   const sam = await signIn(await makeUser("PLAYER", { teamId: team.id, label: "Sam" }));
   const outsider = await signIn(await makeUser("PLAYER"));
   const fac = await signIn(await makeUser("FACILITATOR"));
-  const patSocket = await as(pat.token);
-  const samSocket = await as(sam.token);
-  const facSocket = await as(fac.token);
-  const outsiderSocket = await as(outsider.token);
+  const patSocket = await server.as(pat.token);
+  const samSocket = await server.as(sam.token);
+  const facSocket = await server.as(fac.token);
+  const outsiderSocket = await server.as(outsider.token);
 
   // Scheduling reaches the team's members (their sockets are in the team's room from the start).
   const heardGameDay = next<{ gameDayId: string }>(samSocket, "game-day", () => true);

@@ -39,20 +39,23 @@ export function manifest(id: string, category: LevelManifest["category"] = "prox
 }
 
 export async function makeLevel(category: LevelManifest["category"] = "proxy"): Promise<string> {
-  const id = `it-${uid()}`;
-  const m = manifest(id, category);
+  return saveLevel(manifest(`it-${uid()}`, category));
+}
+
+/** Puts a level in the catalogue as the level sync would (its id doubles as its hash); returns its id. */
+export async function saveLevel(m: LevelManifest): Promise<string> {
   await db.level.create({
     data: {
-      id,
+      id: m.id,
       title: m.title,
       category: m.category,
       difficulty: m.difficulty,
       parMinutes: m.parMinutes,
       manifest: m as unknown as Prisma.InputJsonValue,
-      manifestHash: id,
+      manifestHash: m.id,
     },
   });
-  return id;
+  return m.id;
 }
 
 export class FakeOrchestrator {

@@ -1,5 +1,5 @@
 "use client";
-/** The current time, re-rendered every `everyMs` (for countdowns). */
+/** The current time, re-rendered every `everyMs` (countdowns, elapsed and idle times), and a m:ss clock. */
 import { useEffect, useState } from "react";
 
 export function useNow(everyMs = 1000): number {
