@@ -258,7 +258,7 @@ async function main(): Promise<void> {
       `attempt-changed → receipt at every socket: n ${pushed.n}, p50 ${pushed.p50} ms, p95 ${pushed.p95} ms, max ${pushed.max} ms`,
     );
     console.log(
-      `SLI change at the orchestrator → receipt (includes the 1 s poll): n ${sli.n}, p50 ${sli.p50} ms, p95 ${sli.p95} ms, max ${sli.max} ms`,
+      `SLI change at the orchestrator → receipt (includes the board's 0.5 s poll): n ${sli.n}, p50 ${sli.p50} ms, p95 ${sli.p95} ms, max ${sli.max} ms`,
     );
     console.log(
       `newest versions never seen: ${r.missed}; older versions folded into a newer row: ${r.superseded}; board:rows messages ${r.messages}, rows ${r.rowsReceived}; disconnects ${r.disconnects}`,
