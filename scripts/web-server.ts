@@ -13,6 +13,7 @@ import { allowedOrigins } from "../lib/live/authenticate-socket";
 import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
 import { createBoardFeed } from "../lib/board/board-feed";
 import { startGameDayTimer } from "../lib/game-days/start-due-game-days";
+import { startIncidentSyncTimer } from "../lib/attempts/sync-open-incidents";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST ?? "127.0.0.1";
@@ -42,6 +43,8 @@ if (upgradeNext) {
 
 // Scheduled game days start on their own when their time comes.
 const gameDays = startGameDayTimer();
+// Open incidents' error budgets keep counting while nobody has the room open.
+const incidents = startIncidentSyncTimer();
 
 server.listen(port, host, () => {
   console.log(`web: listening on http://${host}:${port} (${dev ? "development" : "production"}; live at ${LIVE_PATH})`);
@@ -54,6 +57,7 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     void (async () => {
       gameDays.stop();
+      incidents.stop();
       await live.close().catch(() => undefined);
       server.close();
       await db.$disconnect().catch(() => undefined);

@@ -14,6 +14,7 @@ import { issueAccessToken } from "../../lib/attempts/issue-access-token";
 import { readCodeFile, listCode } from "../../lib/attempts/read-code";
 import { recordCommands } from "../../lib/attempts/record-commands";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
+import { syncOpenIncidents } from "../../lib/attempts/sync-open-incidents";
 import { startAttempt } from "../../lib/attempts/start-attempt";
 import { takeHint } from "../../lib/attempts/take-hint";
 import type { Actor } from "../../lib/auth/actor";
@@ -206,6 +207,20 @@ test("the SLI is folded in: a state change becomes an SLI event and the budget b
   fake.down = false;
   await refreshAttempt(player, attemptId, deps);
   assert.equal(await db.timelineEvent.count({ where: { attemptId, kind: "SLI" } }), 2);
+});
+
+test("open incidents are synced without anyone in the room, and never counted twice with the room's own sync", async () => {
+  const { deps, player, attemptId } = await playing();
+  const before = await syncOpenIncidents(deps);
+  assert.ok(before.synced >= 1, "the open incident is synced");
+  assert.deepEqual(before.failed, []);
+  const burned = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).budgetBurned;
+  assert.ok(Math.abs(burned - 1.5) < 0.01, `90 s of total failure is 1.5 bad request-minutes, got ${burned}`);
+  await refreshAttempt(player, attemptId, deps);
+  await syncOpenIncidents(deps);
+  const again = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).budgetBurned;
+  assert.equal(again, burned, "the same samples are not counted again");
+  assert.equal(await db.timelineEvent.count({ where: { attemptId, kind: "SLI" } }), 1);
 });
 
 test("hints cost points, are recorded and counted; commands are recorded for the level's shells only", async () => {
