@@ -38,7 +38,9 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 function recordingLabel(r: AttemptRecording): string {
-  return [r.instance ?? "shell", r.user].filter(Boolean).join(" · ");
+  // A game day's shells are shared (session "team-<instance>"): everyone typed there, not only who opened it.
+  const who = r.session.startsWith("team-") ? "shared by the team" : r.user;
+  return [r.instance ?? "shell", who].filter(Boolean).join(" · ");
 }
 
 export function ReplayPlayer({ replay }: { replay: ReplayView }) {
