@@ -284,7 +284,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
         </div>
       )}
 
-      {(check || problem || tokenError || feed.warning || gone || status === "MITIGATED") && (
+      {(check || problem || tokenError || presence.error || feed.warning || gone || status === "MITIGATED") && (
         <div className="space-y-1 px-4 pt-2">
           {status === "MITIGATED" && mode === "rw" && (
             <div
@@ -311,8 +311,10 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               {check.message}
             </p>
           )}
-          {(problem || tokenError) && (
-            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{problem ?? tokenError}</p>
+          {(problem || tokenError || presence.error) && (
+            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              {problem ?? tokenError ?? presence.error}
+            </p>
           )}
           {feed.warning && !gone && (
             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">{feed.warning}</p>

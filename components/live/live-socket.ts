@@ -9,12 +9,17 @@ import { io, type Socket } from "socket.io-client";
 let socket: Socket | null = null;
 
 export function liveSocket(): Socket {
-  socket ??= io({
+  if (socket) return socket;
+  socket = io({
     path: "/live",
     transports: ["websocket"],
     withCredentials: true,
     reconnectionDelayMax: 5000,
   });
+  // The server ended this session (revoked, expired, account disabled): sign in again, with a full
+  // reload so nothing of the old session's state survives in the page.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  socket.on("session-ended", () => window.location.assign("/signin"));
   return socket;
 }
 

@@ -71,17 +71,24 @@ export function useAttemptRoom(
       });
     };
     const left = () => setJoined(false);
+    const closed = (p: { attemptId?: string; message?: string }) => {
+      if (p.attemptId !== attemptId) return;
+      setJoined(false);
+      setError(p.message ?? "You no longer have access to this incident.");
+    };
     const presence = (p: { attemptId?: string; people?: PresencePerson[] }) => {
       if (p.attemptId === attemptId && Array.isArray(p.people)) setPeople(p.people);
     };
     s.on("connect", join);
     s.on("disconnect", left);
     s.on("presence", presence);
+    s.on("attempt:closed", closed);
     if (s.connected) join();
     return () => {
       s.off("connect", join);
       s.off("disconnect", left);
       s.off("presence", presence);
+      s.off("attempt:closed", closed);
       if (s.connected) void liveRequest("attempt:leave", { attemptId });
     };
   }, [attemptId]);

@@ -2,7 +2,8 @@
  * The web app's live server: socket.io on the web app's own HTTP server at
  * path /live (same origin, so the session cookie comes along). The handshake
  * checks origin and session; each handler re-checks the session and what the
- * caller owns on every event (handle-event.ts). Changes arrive from any
+ * caller owns on every event (handle-event.ts); what sockets merely listen to
+ * is re-checked every half minute (evict-stale-sockets.ts). Changes arrive from any
  * process over the PostgreSQL bus and are fanned out to rooms.
  */
 import type { Server as HttpServer } from "node:http";
@@ -13,6 +14,7 @@ import { authenticateSocket } from "./authenticate-socket";
 import { listenToBus } from "./bus-listener";
 import { rooms, type BoardFeed, type LiveContext, type LiveSocketData } from "./context";
 import { HANDLERS } from "./handlers";
+import { evictStaleSockets } from "./evict-stale-sockets";
 import { routeMessage } from "./route-message";
 
 export const LIVE_PATH = "/live";
@@ -21,6 +23,8 @@ export interface LiveServerOptions {
   db: PrismaClient;
   databaseUrl: string;
   origins: ReadonlySet<string>;
+  /** How often every socket's session and attempt rooms are re-checked (default 30 s). */
+  sweepMs?: number;
   /** Builds the board feed once the server exists (the feed emits to the board room). */
   boardFeed?: (ctx: Omit<LiveContext, "board">) => BoardFeed;
 }
@@ -73,11 +77,17 @@ export function attachLiveServer(http: HttpServer, opts: LiveServerOptions): Liv
     routeMessage(ctx, m).catch((err: unknown) => console.error(`live: could not route ${m.type}`, err));
   });
 
+  const sweep = setInterval(() => {
+    evictStaleSockets(opts.db, io).catch((err: unknown) => console.error("live: could not re-check sockets", err));
+  }, opts.sweepMs ?? 30_000);
+  sweep.unref();
+
   return {
     io,
     ctx,
     ready: bus.ready,
     async close() {
+      clearInterval(sweep);
       ctx.board.stop();
       await bus.stop();
       await new Promise<void>((resolve) => void io.close(() => resolve()));

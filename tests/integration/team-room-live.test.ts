@@ -3,7 +3,8 @@
  * PostgreSQL bus, session cookies and an Origin header as a browser sends
  * them): "chat:send", "role:claim" and "inject:send" reach everyone in the
  * attempt's room as "timeline" events; refusals come back in the ack; a
- * scheduled game day reaches its team's members as "game-day".
+ * scheduled game day reaches its team's members as "game-day". Who listens
+ * is re-checked: demoted watchers leave, revoked sessions are disconnected.
  */
 import "./support/env";
 import assert from "node:assert/strict";
@@ -11,6 +12,8 @@ import { after, before, test } from "node:test";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
 import { scheduleGameDay } from "../../lib/game-days/schedule-game-day";
 import { startGameDay } from "../../lib/game-days/start-game-day";
+import { evictStaleSockets } from "../../lib/live/evict-stale-sockets";
+import { publishLive } from "../../lib/live/publish";
 import type { TimelineEventView } from "../../lib/timeline/event-view";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
 import { next, request, startLiveServer, type TestLiveServer } from "./support/live-server";
@@ -89,4 +92,43 @@ test("chat, roles and injects reach everyone in the room; refusals are answered"
   assert.equal(!byOutsider.ok && byOutsider.error.code, "NOT_FOUND");
   const byFacilitator = await request(facSocket, "chat:send", { attemptId, text: "hello" });
   assert.equal(!byFacilitator.ok && byFacilitator.error.code, "FORBIDDEN");
+});
+
+test("listening is re-checked: a demoted watcher leaves the room, a revoked session is disconnected", async () => {
+  const player = await signIn(await makeUser("PLAYER"));
+  const watcher = await signIn(await makeUser("FACILITATOR"));
+  const revoked = await signIn(await makeUser("FACILITATOR"));
+  const attempt = await db.attempt.create({
+    data: {
+      levelId: await makeLevel(),
+      startedById: player.actor.id,
+      variantSeed: uid(),
+      params: {},
+      members: { create: { userId: player.actor.id } },
+    },
+  });
+  const watcherSocket = await server.as(watcher.token);
+  const revokedSocket = await server.as(revoked.token);
+  for (const s of [watcherSocket, revokedSocket])
+    assert.ok((await request(s, "attempt:join", { attemptId: attempt.id })).ok);
+  assert.equal(await evictStaleSockets(db, server.live.io), 0, "nobody is evicted while all may watch");
+
+  await db.user.update({ where: { id: watcher.actor.id }, data: { role: "PLAYER" } });
+  await db.session.update({ where: { id: revoked.sessionId }, data: { revokedAt: new Date() } });
+  const closed = next<{ attemptId: string }>(watcherSocket, "attempt:closed", () => true);
+  const ended = next<{ message: string }>(revokedSocket, "session-ended", () => true);
+  const disconnected = new Promise<void>((resolve) => revokedSocket.once("disconnect", () => resolve()));
+  assert.equal(await evictStaleSockets(db, server.live.io), 2);
+  assert.equal((await closed).attemptId, attempt.id);
+  assert.match((await ended).message, /session has ended/);
+  await disconnected;
+
+  // The demoted watcher no longer hears the room.
+  const silent = next(watcherSocket, "attempt-changed", () => true, 1000).then(
+    () => "heard",
+    () => "silent",
+  );
+  await publishLive(db, { type: "attempt-changed", attemptId: attempt.id });
+  assert.equal(await silent, "silent");
+  assert.equal(watcherSocket.connected, true, "a valid session stays connected");
 });
