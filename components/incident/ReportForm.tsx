@@ -12,6 +12,7 @@ import { api } from "./api";
 import { JoinAttemptRoom } from "./JoinAttemptRoom";
 import { SaveIndicator } from "./SaveIndicator";
 import { useAutosave } from "./use-autosave";
+import { useDocSubmitted } from "@/components/live/use-doc-submitted";
 
 const area =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
@@ -53,6 +54,8 @@ export function ReportForm({
 }) {
   const [submitted, setSubmitted] = useState<string | null>(submittedAt);
   const locked = !editable || submitted !== null;
+  // A teammate handed it in: lock the form here too.
+  useDocSubmitted(attemptId, "report", () => setSubmitted((s) => s ?? new Date().toISOString()));
   const doc = useAutosave<ReportContent>({
     url: `/api/attempts/${attemptId}/report`,
     storageKey: `firedrill:report:${attemptId}`,

@@ -15,6 +15,7 @@ import { useAutosave } from "@/components/incident/use-autosave";
 import { mergePostmortem } from "@/lib/collab/merge-docs";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { PostmortemView } from "./PostmortemView";
+import { useDocSubmitted } from "@/components/live/use-doc-submitted";
 
 const control =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
@@ -89,6 +90,8 @@ export function PostmortemForm({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A teammate handed it in: the page re-renders read-only (the attempt is now submitted).
+  useDocSubmitted(attemptId, "postmortem", () => router.refresh());
   const pm = doc.content;
   const set = <K extends keyof PostmortemContent>(key: K, value: PostmortemContent[K]) =>
     doc.setContent((prev) => ({ ...prev, [key]: value }));

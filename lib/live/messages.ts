@@ -23,6 +23,15 @@ export const LiveMessageSchema = z.discriminatedUnion("type", [
       byUserId: z.string(),
     })
     .strict(),
+  /** A shared document was handed in: teammates' forms lock (their unsaved text stays in their local draft). */
+  z
+    .object({
+      type: z.literal("doc-submitted"),
+      attemptId: z.string().min(1),
+      doc: z.enum(["report", "postmortem"]),
+      byUserId: z.string(),
+    })
+    .strict(),
   /** A facilitator's hint or message to the players of an attempt (also a NOTE on its timeline). */
   z
     .object({

@@ -35,6 +35,12 @@ export async function routeMessage(ctx: LiveContext, m: LiveMessage): Promise<vo
         byUserId: m.byUserId,
       });
       return;
+    case "doc-submitted":
+      ctx.io
+        .to(rooms.attempt(m.attemptId))
+        .emit("doc-submitted", { attemptId: m.attemptId, doc: m.doc, byUserId: m.byUserId });
+      ctx.board.markDirty(m.attemptId);
+      return;
     case "coach":
       ctx.io.to(rooms.attempt(m.attemptId)).emit("coach", m);
       return;

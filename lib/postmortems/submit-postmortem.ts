@@ -9,6 +9,7 @@ import { defaultDeps, type Deps } from "../attempts/deps";
 import type { SaveDocInput } from "../collab/resolve-save";
 import { releaseEnvironment } from "../attempts/release-environment";
 import { AppError } from "../errors";
+import { publishLive } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
 import { missingPostmortemFields, type PostmortemContent } from "./postmortem-schema";
 import { savePostmortem } from "./save-postmortem";
@@ -47,6 +48,7 @@ export async function submitPostmortem(
       actorId: actor.id,
       at: now,
     });
+    await publishLive(tx, { type: "doc-submitted", attemptId, doc: "postmortem", byUserId: actor.id });
   });
   await releaseEnvironment(deps, attemptId);
   return { version };

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { AppError } from "../errors";
+import { publishLive } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
 import { assertReportEditable } from "./report-editable";
 import { missingReportFields, ReportDraftSchema } from "./report-schema";
@@ -26,5 +27,6 @@ export async function submitReport(actor: Actor, attemptId: string, deps: Deps =
       data: { message: "Incident report submitted" },
       actorId: actor.id,
     });
+    await publishLive(tx, { type: "doc-submitted", attemptId, doc: "report", byUserId: actor.id });
   });
 }

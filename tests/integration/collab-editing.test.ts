@@ -20,6 +20,7 @@ import { savePostmortem } from "../../lib/postmortems/save-postmortem";
 import { getReport } from "../../lib/reports/get-report";
 import { EMPTY_REPORT, type ReportContent } from "../../lib/reports/report-schema";
 import { saveReport } from "../../lib/reports/save-report";
+import { submitReport } from "../../lib/reports/submit-report";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
 import { listenToLiveBus } from "./support/live-bus";
 import { db, makeUser, signIn } from "./support/people";
@@ -222,4 +223,23 @@ test("the HTTP route takes { baseVersion, base, content } and answers the merged
   assert.equal(stale.status, 409);
   const missing = await put(bob, { content: EMPTY_REPORT });
   assert.equal(missing.status, 400);
+});
+
+test("handing in the report is announced to teammates, so their forms lock", async () => {
+  const { attemptId, alice } = await teamAttempt("MITIGATED");
+  const complete = report({
+    severity: "SEV2",
+    impact: "All uploads failed",
+    detectedHow: "The success-rate chart",
+    symptoms: "413 from /api/uploads",
+    hypotheses: [{ text: "proxy body limit", outcome: "confirmed" }],
+    actions: "Read the nginx config; raised the limit",
+    mitigation: "Raised client_max_body_size",
+  });
+  await saveReport(alice, attemptId, { version: 0, content: complete }, deps);
+  await submitReport(alice, attemptId, deps);
+  const found = await bus.hears(
+    (m) => m.type === "doc-submitted" && m.attemptId === attemptId && m.doc === "report" && m.byUserId === alice.id,
+  );
+  assert.ok(found, `doc-submitted was published (heard ${JSON.stringify(bus.heard)})`);
 });
