@@ -1,7 +1,8 @@
 /**
  * The player hands in the postmortem. What they typed is saved first, whatever
  * happens; then every missing section is reported by field, or the attempt goes
- * to the facilitators' queue and its environment is released.
+ * to the facilitators' queue and its environment is released (and a game
+ * day's incident handed in ends the game day).
  */
 import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../attempts/attempt-access";
@@ -36,7 +37,7 @@ export async function submitPostmortem(
       },
     );
   }
-  await authorizeAttempt(deps.db, actor, attemptId, "write");
+  const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
   const now = deps.now();
   await deps.db.$transaction(async (tx) => {
     await tx.postmortem.update({ where: { attemptId }, data: { status: "SUBMITTED", submittedAt: now } });
@@ -49,6 +50,18 @@ export async function submitPostmortem(
       at: now,
     });
     await publishLive(tx, { type: "doc-submitted", attemptId, doc: "postmortem", byUserId: actor.id });
+    await publishLive(tx, { type: "attempt-changed", attemptId });
+    // A team's postmortem handed in is the end of its game day.
+    const gameDay = attempt.gameDayId
+      ? await tx.gameDay.findUnique({ where: { id: attempt.gameDayId }, select: { id: true, teamId: true } })
+      : null;
+    if (gameDay) {
+      const ended = await tx.gameDay.updateMany({
+        where: { id: gameDay.id, status: "RUNNING" },
+        data: { status: "ENDED", endedAt: now },
+      });
+      if (ended.count === 1) await publishLive(tx, { type: "game-day", gameDayId: gameDay.id, teamId: gameDay.teamId });
+    }
   });
   await releaseEnvironment(deps, attemptId);
   return { version };

@@ -17,6 +17,8 @@ import { parseScheduleForm, scheduleGameDay } from "../../lib/game-days/schedule
 import { startDueGameDays } from "../../lib/game-days/start-due-game-days";
 import { startGameDay } from "../../lib/game-days/start-game-day";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
+import { PostmortemDraftSchema } from "../../lib/postmortems/postmortem-schema";
+import { submitPostmortem } from "../../lib/postmortems/submit-postmortem";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
 import { listenToLiveBus } from "./support/live-bus";
 import { db, makeUser, uid } from "./support/people";
@@ -225,6 +227,43 @@ test("cancelling and ending: what is open is closed, what is mitigated goes on",
   await db.attempt.update({ where: { id: second.attemptId }, data: { status: "MITIGATED", mitigatedAt: new Date() } });
   assert.deepEqual(await endGameDay(fac, mitigated, deps), { abandoned: false });
   assert.equal((await db.attempt.findUniqueOrThrow({ where: { id: second.attemptId } })).status, "MITIGATED");
+});
+
+test("the team handing in its postmortem ends the game day", async () => {
+  const fake = new FakeOrchestrator();
+  const deps = fake.deps();
+  const fac = await makeUser("FACILITATOR");
+  const { team, members } = await teamOf(2);
+  const { gameDayId } = await scheduleGameDay(
+    fac,
+    { title: "Handed in", teamId: team.id, levelId: await makeLevel(), scheduledAt: new Date() },
+    deps,
+  );
+  const { attemptId } = await startGameDay(fac, gameDayId, deps);
+  await db.attempt.update({ where: { id: attemptId }, data: { status: "MITIGATED", mitigatedAt: new Date() } });
+  await db.incidentReport.create({ data: { attemptId, content: {}, submittedAt: new Date() } });
+  const content = PostmortemDraftSchema.parse({
+    summary: "Uploads failed for some minutes.",
+    impact: "Every upload failed.",
+    timeline: [
+      { at: new Date(Date.now() - 60_000).toISOString(), text: "Uploads failed" },
+      { at: new Date().toISOString(), text: "Limit raised, uploads work" },
+    ],
+    rootCause: "A lowered client_max_body_size.",
+    trigger: "A config change.",
+    detection: "SLI chart.",
+    resolution: "Raised the limit.",
+    wentWell: "Quick diagnosis.",
+    wentBadly: "No alert.",
+    actionItems: [{ owner: "platform", kind: "prevent", description: "Lint nginx configs" }],
+  });
+  assert.equal((await db.gameDay.findUniqueOrThrow({ where: { id: gameDayId } })).status, "RUNNING");
+  await submitPostmortem(members[1]!, attemptId, { version: 0, content }, deps);
+  const ended = await db.gameDay.findUniqueOrThrow({ where: { id: gameDayId } });
+  assert.equal(ended.status, "ENDED");
+  assert.ok(ended.endedAt, "the end is timed");
+  assert.equal((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status, "SUBMITTED");
+  await heardGameDay(gameDayId);
 });
 
 test("who sees which game days: facilitators all of them, a member their own team's open ones", async () => {
