@@ -13,6 +13,7 @@ import { JoinAttemptRoom } from "./JoinAttemptRoom";
 import { SaveIndicator } from "./SaveIndicator";
 import { useAutosave } from "./use-autosave";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
+import { RemoveRowButton } from "@/components/RemoveRowButton";
 
 const area =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
@@ -212,19 +213,15 @@ export function ReportForm({
                 <option value="ruled-out">ruled out</option>
               </select>
               {!locked && (
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  aria-label={`Remove hypothesis ${i + 1}`}
-                  onClick={() =>
+                <RemoveRowButton
+                  label={`Remove hypothesis ${i + 1}`}
+                  onRemove={() =>
                     set(
                       "hypotheses",
                       c.hypotheses.filter((_, j) => j !== i),
                     )
                   }
-                >
-                  ✕
-                </Button>
+                />
               )}
             </li>
           ))}

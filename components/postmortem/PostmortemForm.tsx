@@ -16,6 +16,7 @@ import { mergePostmortem } from "@/lib/collab/merge-docs";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { PostmortemView } from "./PostmortemView";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
+import { RemoveRowButton } from "@/components/RemoveRowButton";
 
 const control =
   "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
@@ -225,19 +226,15 @@ export function PostmortemForm({
                   }
                 />
                 {editable && (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Remove entry ${i + 1}`}
-                    onClick={() =>
+                  <RemoveRowButton
+                    label={`Remove entry ${i + 1}`}
+                    onRemove={() =>
                       set(
                         "timeline",
                         pm.timeline.filter((_, j) => j !== i),
                       )
                     }
-                  >
-                    ✕
-                  </Button>
+                  />
                 )}
               </li>
             ))}
@@ -334,19 +331,15 @@ export function PostmortemForm({
                 )}
               </div>
               {editable && (
-                <Button
-                  variant="ghost"
-                  size="sm"
-                  aria-label={`Remove action ${i + 1}`}
-                  onClick={() =>
+                <RemoveRowButton
+                  label={`Remove action ${i + 1}`}
+                  onRemove={() =>
                     set(
                       "actionItems",
                       pm.actionItems.filter((_, j) => j !== i),
                     )
                   }
-                >
-                  ✕
-                </Button>
+                />
               )}
             </div>
           ))}
