@@ -8,7 +8,6 @@ import { AppError } from "../errors";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
-import { publishLive } from "../live/publish";
 
 export async function checkFix(
   actor: Actor,
@@ -28,8 +27,7 @@ export async function checkFix(
   const now = deps.now();
   const mitigated = await deps.db.$transaction(async (tx) => {
     await tx.attempt.update({ where: { id: attemptId }, data: { checksTried: { increment: 1 } } });
-    const event = await recordEvent(tx, { attemptId, kind: "CHECK", data: result, actorId: actor.id, at: now });
-    await publishLive(tx, { type: "timeline", attemptId, eventId: event.id });
+    await recordEvent(tx, { attemptId, kind: "CHECK", data: result, actorId: actor.id, at: now });
     if (!result.passed) return false;
     const moved = await tx.attempt.updateMany({
       where: { id: attemptId, status: "ACTIVE" },

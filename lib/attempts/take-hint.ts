@@ -5,7 +5,6 @@ import { recordEvent } from "../timeline/record-event";
 import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
 import { manifestOf } from "./level-manifest";
-import { publishLive } from "../live/publish";
 
 export async function takeHint(
   actor: Actor,
@@ -26,13 +25,12 @@ export async function takeHint(
       data: { hintsUsed: index + 1 },
     });
     if (taken.count !== 1) throw new AppError("CONFLICT", "That hint was just taken; reload to see it.");
-    const event = await recordEvent(tx, {
+    await recordEvent(tx, {
       attemptId,
       kind: "HINT",
       data: { index, cost: hint.cost, text: hint.text },
       actorId: actor.id,
     });
-    await publishLive(tx, { type: "timeline", attemptId, eventId: event.id });
   });
   return { index, text: hint.text, cost: hint.cost };
 }

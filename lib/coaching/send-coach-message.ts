@@ -41,7 +41,6 @@ export async function sendCoachMessage(
       actorId: actor.id,
       at,
     });
-    await publishLive(tx, { type: "timeline", attemptId: attempt.id, eventId: e.id });
     await publishLive(tx, {
       type: "coach",
       attemptId: attempt.id,

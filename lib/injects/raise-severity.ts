@@ -31,7 +31,6 @@ export async function raiseSeverity(
       actorId: actor.id,
       at: now,
     });
-    await publishLive(tx, { type: "timeline", attemptId, eventId: event.id });
     await publishLive(tx, { type: "attempt-changed", attemptId });
     return { eventId: event.id };
   });

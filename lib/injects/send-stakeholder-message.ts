@@ -6,7 +6,6 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { defaultDeps, type Deps } from "../attempts/deps";
-import { publishLive } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeInject } from "./authorize-inject";
 
@@ -37,7 +36,6 @@ export async function sendStakeholderMessage(
       actorId: actor.id,
       at: now,
     });
-    await publishLive(tx, { type: "timeline", attemptId, eventId: event.id });
     return { eventId: event.id, dueAt };
   });
 }

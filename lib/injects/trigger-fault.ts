@@ -10,7 +10,6 @@ import { defaultDeps, type Deps } from "../attempts/deps";
 import { manifestOf } from "../attempts/level-manifest";
 import { AppError } from "../errors";
 import { expandTemplate, type ResolvedParams } from "../levels/params";
-import { publishLive } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeInject } from "./authorize-inject";
 
@@ -56,7 +55,6 @@ export async function triggerFault(
       actorId: actor.id,
       at: deps.now(),
     });
-    await publishLive(tx, { type: "timeline", attemptId, eventId: event.id });
     return { eventId: event.id };
   });
 }

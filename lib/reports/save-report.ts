@@ -61,7 +61,6 @@ export async function saveReport(
     version: saved.version,
     byUserId: actor.id,
   });
-  for (const eventId of saved.eventIds) await publishLiveQuietly(deps.db, { type: "timeline", attemptId, eventId });
   if (saved.severityChanged) await publishLiveQuietly(deps.db, { type: "attempt-changed", attemptId });
   return saved.merged ? { version: saved.version, content: saved.content, merged: true } : { version: saved.version };
 }
@@ -76,8 +75,7 @@ async function recordSideEffects(
     after: ReportContent;
     detected: boolean;
   },
-): Promise<{ eventIds: string[]; severityChanged: boolean }> {
-  const eventIds: string[] = [];
+): Promise<{ severityChanged: boolean }> {
   const previous = p.before?.severity || null;
   const severityChanged = Boolean(p.after.severity) && p.after.severity !== previous;
   if (p.after.severity && severityChanged) {
@@ -85,29 +83,27 @@ async function recordSideEffects(
       where: { id: p.attemptId },
       data: { severity: p.after.severity, ...(p.detected ? {} : { detectedAt: p.now }) },
     });
-    const e = await recordEvent(tx, {
+    await recordEvent(tx, {
       attemptId: p.attemptId,
       kind: "SEVERITY",
       data: { severity: p.after.severity, previous },
       actorId: p.actorId,
       at: p.now,
     });
-    eventIds.push(e.id);
   }
   const seen = new Set((p.before?.statusUpdates ?? []).map((u) => u.text.trim()));
   for (const u of p.after.statusUpdates) {
     const t = u.text.trim();
     if (t && !seen.has(t)) {
       seen.add(t);
-      const e = await recordEvent(tx, {
+      await recordEvent(tx, {
         attemptId: p.attemptId,
         kind: "STATUS_UPDATE",
         data: { text: t },
         actorId: p.actorId,
         at: p.now,
       });
-      eventIds.push(e.id);
     }
   }
-  return { eventIds, severityChanged };
+  return { severityChanged };
 }

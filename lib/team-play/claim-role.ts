@@ -39,31 +39,27 @@ export async function claimRole(
     if (!me) throw new AppError("FORBIDDEN", "Only the attempt's players can do that.");
     if (me.role === role) return { role, demoted: [] };
     const demoted = role === "COMMANDER" ? members.filter((m) => m.role === "COMMANDER") : [];
-    const eventIds: string[] = [];
     for (const m of demoted) {
       await tx.attemptMember.update({
         where: { attemptId_userId: { attemptId, userId: m.userId } },
         data: { role: "PLAYER" },
       });
-      const e = await recordEvent(tx, {
+      await recordEvent(tx, {
         attemptId,
         kind: "ROLE",
         data: { userId: m.userId, role: "PLAYER", previous: "COMMANDER", name: m.user.name },
         actorId: actor.id,
         at: now,
       });
-      eventIds.push(e.id);
     }
     await tx.attemptMember.update({ where: { attemptId_userId: { attemptId, userId: actor.id } }, data: { role } });
-    const mine = await recordEvent(tx, {
+    await recordEvent(tx, {
       attemptId,
       kind: "ROLE",
       data: { userId: actor.id, role, previous: me.role, name: me.user.name },
       actorId: actor.id,
       at: now,
     });
-    eventIds.push(mine.id);
-    for (const eventId of eventIds) await publishLive(tx, { type: "timeline", attemptId, eventId });
     await publishLive(tx, { type: "attempt-changed", attemptId });
     return { role, demoted: demoted.map((m) => m.userId) };
   });

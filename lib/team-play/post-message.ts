@@ -7,7 +7,6 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
 import { readEventData } from "../timeline/event-data";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeLiveRoom } from "./authorize-live-room";
@@ -38,7 +37,6 @@ export async function postMessage(
   return deps.db.$transaction(async (tx) => {
     const data = { text, ...(replyTo ? { replyTo } : {}) };
     const event = await recordEvent(tx, { attemptId, kind, data, actorId: actor.id, at: deps.now() });
-    await publishLive(tx, { type: "timeline", attemptId, eventId: event.id });
     return { eventId: event.id };
   });
 }
