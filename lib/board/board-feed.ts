@@ -10,7 +10,6 @@ import { orchestrator as realOrchestrator } from "../orchestrator-client/client"
 import { rooms, type BoardFeed, type LiveContext } from "../live/context";
 import type { BoardRow, BoardRowsMessage } from "./board-row";
 import { diffBoardRows } from "./diff-board-rows";
-import { evictStaleWatchers } from "./evict-stale-watchers";
 import { composeBoardRow, readBoardFacts, type BoardFacts } from "./load-board-rows";
 import {
   fetchOrchestratorSnapshot,
@@ -24,8 +23,6 @@ export interface BoardFeedOptions {
   tickMs?: number;
   /** Re-read every active attempt from the database every this many ticks. */
   fullEveryTicks?: number;
-  /** Re-check the watchers' sessions and roles every this many ticks. */
-  evictEveryTicks?: number;
   /** How long a dirty mark waits for others to share one database read. */
   flushDelayMs?: number;
 }
@@ -40,7 +37,6 @@ export function createBoardFeed(ctx: Omit<LiveContext, "board">, opts: BoardFeed
   // Twice a second, so a success-rate change reaches the board within about a second end to end.
   const tickMs = opts.tickMs ?? 500;
   const fullEvery = opts.fullEveryTicks ?? 10;
-  const evictEvery = opts.evictEveryTicks ?? 20;
   const flushDelay = opts.flushDelayMs ?? 25;
 
   const facts = new Map<string, BoardFacts>();
@@ -130,7 +126,6 @@ export function createBoardFeed(ctx: Omit<LiveContext, "board">, opts: BoardFeed
     ticks++;
     if (ticks % fullEvery === 0) needFull = true;
     void poll();
-    if (ticks % evictEvery === 0) evictStaleWatchers(ctx.db, ctx.io).catch((err: unknown) => warn("evict", err));
   }
 
   // The first board waits for the orchestrator at most one tick, then shows what the database knows.

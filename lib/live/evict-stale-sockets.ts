@@ -1,13 +1,15 @@
 /**
  * Room pushes are not events a socket sends, so handle-event's per-event
- * checks never run for them. Every half minute the live server re-checks who
+ * checks never run for them. Every few seconds the live server re-checks who
  * is listening: a socket whose session ended is told and disconnected; one
  * that may no longer watch an attempt (removed from the team, role changed)
- * leaves that attempt's room and is told so.
+ * leaves that attempt's room, and one that may no longer facilitate leaves the
+ * board, and is told so.
  */
 import type { PrismaClient } from "@prisma/client";
 import type { Server } from "socket.io";
 import { authorizeAttempt } from "../attempts/attempt-access";
+import { can } from "../auth/permissions";
 import { resolveSession } from "../auth/resolve-session";
 import type { LiveSocketData } from "./context";
 import { rooms } from "./context";
@@ -27,6 +29,11 @@ export async function evictStaleSockets(db: PrismaClient, io: Server): Promise<n
       s.disconnect(true);
       evicted++;
       continue;
+    }
+    if (s.rooms.has(rooms.board()) && !can(actor.role, "facilitate")) {
+      s.leave(rooms.board());
+      s.emit("board:closed", { message: "You can no longer watch the board. Sign in again." });
+      evicted++;
     }
     for (const room of s.rooms) {
       if (!room.startsWith("attempt:")) continue;

@@ -3,7 +3,7 @@
  * path /live (same origin, so the session cookie comes along). The handshake
  * checks origin and session; each handler re-checks the session and what the
  * caller owns on every event (handle-event.ts); what sockets merely listen to
- * is re-checked every half minute (evict-stale-sockets.ts). Changes arrive from any
+ * is re-checked every ten seconds (evict-stale-sockets.ts). Changes arrive from any
  * process over the PostgreSQL bus and are fanned out to rooms.
  */
 import type { Server as HttpServer } from "node:http";
@@ -23,7 +23,7 @@ export interface LiveServerOptions {
   db: PrismaClient;
   databaseUrl: string;
   origins: ReadonlySet<string>;
-  /** How often every socket's session and attempt rooms are re-checked (default 30 s). */
+  /** How often every socket's session, attempt rooms and board watching are re-checked (default 10 s). */
   sweepMs?: number;
   /** Builds the board feed once the server exists (the feed emits to the board room). */
   boardFeed?: (ctx: Omit<LiveContext, "board">) => BoardFeed;
@@ -79,7 +79,7 @@ export function attachLiveServer(http: HttpServer, opts: LiveServerOptions): Liv
 
   const sweep = setInterval(() => {
     evictStaleSockets(opts.db, io).catch((err: unknown) => console.error("live: could not re-check sockets", err));
-  }, opts.sweepMs ?? 30_000);
+  }, opts.sweepMs ?? 10_000);
   sweep.unref();
 
   return {

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createBoardFeed } from "../../lib/board/board-feed";
 import type { BoardRow, BoardRowsMessage } from "../../lib/board/board-row";
-import { evictStaleWatchers } from "../../lib/board/evict-stale-watchers";
+import { evictStaleSockets } from "../../lib/live/evict-stale-sockets";
 import type { BoardOrchestrator } from "../../lib/board/orchestrator-snapshot";
 import type { EnvironmentView, SliSample } from "../../lib/contracts/orchestrator-api";
 import { sessionCookieName } from "../../lib/auth/session-token";
@@ -180,7 +180,7 @@ test("a watcher who is no longer a facilitator is removed from the board room", 
   assert.equal((await request(s, "board:watch", {})).ok, true);
   const closed = next<unknown>(s, "board:closed", () => true, 2000);
   await db.user.update({ where: { id: user.id }, data: { role: "PLAYER" } });
-  assert.ok((await evictStaleWatchers(db, server.live.io)) >= 1);
+  assert.ok((await evictStaleSockets(db, server.live.io)) >= 1);
   await closed;
   const stillThere = await server.live.io.in("board").fetchSockets();
   assert.ok(!stillThere.some((x) => x.id === s.id));
