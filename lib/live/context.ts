@@ -24,6 +24,8 @@ export interface LiveContext {
 
 export interface LiveSocketData {
   actor: Actor;
+  /** Per joined attempt: "rw" for its players, "ro" for watchers (set by attempt:join). */
+  modes?: Record<string, "rw" | "ro">;
 }
 
 export const rooms = {

@@ -5,7 +5,7 @@
  */
 import { inChannel } from "../team-play/channel";
 import { loadEventView } from "../timeline/event-view";
-import { rooms, type LiveContext } from "./context";
+import { rooms, type LiveContext, type LiveSocketData } from "./context";
 import type { LiveMessage } from "./messages";
 
 export async function routeMessage(ctx: LiveContext, m: LiveMessage): Promise<void> {
@@ -21,7 +21,7 @@ export async function routeMessage(ctx: LiveContext, m: LiveMessage): Promise<vo
       else if (view) {
         // A second fault is the players' to find: only watchers (facilitators, leads) hear of it.
         for (const s of await ctx.io.in(rooms.attempt(m.attemptId)).fetchSockets()) {
-          if ((s.data as { modes?: Record<string, string> }).modes?.[m.attemptId] === "ro") s.emit("timeline", view);
+          if ((s.data as LiveSocketData).modes?.[m.attemptId] === "ro") s.emit("timeline", view);
         }
       }
       ctx.board.markDirty(m.attemptId);

@@ -21,7 +21,7 @@ async function broadcastPresence(ctx: LiveContext, attemptId: string): Promise<v
   const seen = new Map<string, PresenceEntry>();
   for (const s of sockets) {
     const { actor } = s.data as LiveSocketData;
-    const watching = (s.data as { modes?: Record<string, string> }).modes?.[attemptId] === "ro";
+    const watching = (s.data as LiveSocketData).modes?.[attemptId] === "ro";
     const prev = seen.get(actor.id);
     seen.set(actor.id, { userId: actor.id, name: actor.name, watching: (prev?.watching ?? true) && watching });
   }
@@ -31,7 +31,7 @@ async function broadcastPresence(ctx: LiveContext, attemptId: string): Promise<v
 export function registerAttemptRoom(ctx: LiveContext, socket: Socket): void {
   handleEvent(ctx, socket, "attempt:join", JoinSchema, async (actor, { attemptId }) => {
     const { mode } = await authorizeAttempt(ctx.db, actor, attemptId, "read");
-    const data = socket.data as LiveSocketData & { modes?: Record<string, string> };
+    const data = socket.data as LiveSocketData;
     data.modes = { ...data.modes, [attemptId]: mode };
     await socket.join(rooms.attempt(attemptId));
     await broadcastPresence(ctx, attemptId);
