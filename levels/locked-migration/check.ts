@@ -12,15 +12,30 @@ import { migrationVersion } from "./migration";
 export default async function check(ctx: LevelContext): Promise<Verdict> {
   const version = migrationVersion(String(ctx.params.column), String(ctx.params.table));
 
-  const [row] = await queryRows(
-    ctx,
-    `SELECT
-       (SELECT count(*) FROM schema_migrations WHERE version = '${version}'),
-       (SELECT count(*) FROM pg_stat_activity WHERE datname = 'shop' AND cardinality(pg_blocking_pids(pid)) > 0),
-       (SELECT count(*) FROM pg_stat_activity WHERE datname = 'shop' AND pid <> pg_backend_pid()
-          AND state LIKE 'idle in transaction%' AND xact_start < now() - interval '10 seconds')`,
-  );
-  const [applied, blocked, idle] = (row ?? []).map(Number);
+  const read = async (): Promise<number[]> => {
+    const [row] = await queryRows(
+      ctx,
+      `SELECT
+         (SELECT count(*) FROM schema_migrations WHERE version = '${version}'),
+         (SELECT count(*) FROM pg_stat_activity WHERE datname = 'shop' AND cardinality(pg_blocking_pids(pid)) > 0),
+         (SELECT count(*) FROM pg_stat_activity WHERE datname = 'shop' AND pid <> pg_backend_pid()
+            AND state LIKE 'idle in transaction%' AND xact_start < now() - interval '10 seconds')`,
+    );
+    return (row ?? []).map(Number);
+  };
+  let [applied, blocked, idle] = await read();
+  if (applied !== 1 && !blocked && !idle) {
+    // Nothing blocks any more, so the app's migration, freed a moment ago, may still be finishing: let it.
+    const settled = await waitFor(
+      async () => {
+        const r = await read();
+        return r[0] === 1 || r[1] || r[2] ? r : undefined;
+      },
+      10_000,
+      500,
+    );
+    if (settled) [applied, blocked, idle] = settled;
+  }
   if (applied !== 1 || blocked || idle) {
     const why = [
       applied !== 1 ? `migration ${version} is still not applied` : "",
