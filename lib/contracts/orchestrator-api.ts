@@ -77,6 +77,8 @@ export type EnvironmentView = z.infer<typeof EnvironmentViewSchema>;
 
 export const CheckResultSchema = z.object({
   passed: z.boolean(),
+  /** The check could not judge (host too busy, an observation impossible): "try again", not "not fixed". */
+  unjudged: z.boolean().default(false),
   message: z.string(),
   durationMs: z.number(),
 });

@@ -46,6 +46,11 @@ export const StackManifestSchema = z
         dockerfile: z.string().default("Dockerfile"),
         /** Node services bundled on the host with esbuild and copied into the build context. */
         bundles: z.array(z.object({ entry: z.string(), out: z.string() }).strict()).default([]),
+        /**
+         * Files from the host's node modules copied into the build context, e.g. the esbuild
+         * binary an instance's deploy tool builds with: `{ module: "@esbuild/linux-x64/bin/esbuild", out: "tools/esbuild" }`.
+         */
+        hostFiles: z.array(z.object({ module: z.string(), out: z.string() }).strict()).default([]),
       })
       .strict(),
     instances: z.array(StackInstanceSchema).min(1),

@@ -6,6 +6,7 @@
  */
 import type { Duplex } from "node:stream";
 import type { StackManifest } from "../../lib/levels/stack-schema";
+import type { FileFacts, ProcessFacts, VolumeFacts } from "../../levels/_sdk";
 import type { SlotIdentity } from "../environments/labels";
 
 export interface SlotSpec {
@@ -79,6 +80,14 @@ export interface EnvironmentDriver {
     opts?: { sinceSeconds?: number; onEnd?: () => void },
   ): Promise<() => void>;
   sample(slot: string, instance: string): Promise<InstanceSample>;
+  /** What is at a path in an instance, from the engine's view (no program in the instance runs). */
+  fileFacts(slot: string, instance: string, path: string): Promise<FileFacts | null>;
+  /** A regular file's bytes from the engine's view; null when missing or not a regular file. */
+  readFile(slot: string, instance: string, path: string, maxBytes: number): Promise<Buffer | null>;
+  /** The instance's processes as the host sees them. */
+  processes(slot: string, instance: string): Promise<ProcessFacts[]>;
+  /** Free space of an instance's size-capped volume, measured where players cannot reach. */
+  volume(slot: string, instance: string, volume: string, mountPath: string): Promise<VolumeFacts>;
   /** Remove every object of the slot. Idempotent; resolves when nothing is left. */
   destroy(slot: string): Promise<void>;
 }

@@ -34,6 +34,8 @@ export async function applyFault(
     );
   } catch (err) {
     throw new OrchestratorError("failed", `fault ${level.manifest.id}: ${messageOf(err)}`, { cause: err });
+  } finally {
+    await ctx.close();
   }
   return "applied";
 }

@@ -1,16 +1,18 @@
 /**
- * The LevelContext a level's fault.ts and check.ts receive, implemented
- * against a real environment through the driver (the same exec path a
- * player's terminal uses).
+ * The contexts a level's modules receive, implemented against a real environment
+ * through the driver. A fault (and an inject) gets `LevelContext`: root in the
+ * instances through the same exec path a player's terminal uses. A check gets
+ * `CheckContext`: trusted observations only (observe.ts) and reboots through the engine.
  */
 import type { StackManifest } from "../../lib/levels/stack-schema";
-import type { LevelContext } from "../../levels/_sdk";
+import type { CheckContext, LevelContext } from "../../levels/_sdk";
 import type { EnvironmentDriver } from "../driver/types";
 import { OrchestratorError } from "../errors";
-import { httpRequest } from "../util/http-request";
+import { sleep } from "../util/time";
+import { createObserve, type ClosableObserve } from "./observe";
 import { waitHealthy } from "./wait-healthy";
 
-/** The stack's database: PostgreSQL in `db`, database `shop`, owner `postgres` (run as that OS user: peer auth works too). */
+/** The stack's database as its operators reach it: PostgreSQL in `db`, database `shop`, as the `postgres` OS user. */
 export const DATABASE = { instance: "db", user: "postgres", database: "shop" } as const;
 
 export interface LevelContextOptions {
@@ -22,18 +24,23 @@ export interface LevelContextOptions {
   log: (message: string) => void;
 }
 
-export function createLevelContext(o: LevelContextOptions): LevelContext {
-  const instanceSpec = (name: string) => {
-    const spec = o.stack.instances.find((i) => i.name === name);
-    if (!spec) throw new OrchestratorError("not_found", `instance ${name} is not in the stack`);
-    return spec;
-  };
-  const exec: LevelContext["exec"] = (instance, script, opts = {}) =>
-    o.driver.exec(o.slot, instance, ["sh", "-c", script], { user: opts.user, timeoutMs: opts.timeoutMs ?? 30_000 });
+function instanceSpec(o: LevelContextOptions, name: string) {
+  const spec = o.stack.instances.find((i) => i.name === name);
+  if (!spec) throw new OrchestratorError("not_found", `instance ${name} is not in the stack`);
+  return spec;
+}
 
+async function restart(o: LevelContextOptions, instance: string): Promise<void> {
+  instanceSpec(o, instance);
+  await o.driver.restart(o.slot, instance);
+}
+
+export function createLevelContext(o: LevelContextOptions): LevelContext & { close(): Promise<void> } {
+  const observe = createObserve(o);
   return {
     params: Object.freeze({ ...o.params }),
-    exec,
+    exec: (instance, script, opts = {}) =>
+      o.driver.exec(o.slot, instance, ["sh", "-c", script], { user: opts.user, timeoutMs: opts.timeoutMs ?? 30_000 }),
     sql: (query, opts = {}) =>
       o.driver.exec(
         o.slot,
@@ -45,28 +52,32 @@ export function createLevelContext(o: LevelContextOptions): LevelContext {
         ],
         { env: { FD_SQL: query }, user: DATABASE.user, timeoutMs: opts.timeoutMs ?? 30_000 },
       ),
-    async http(path, init = {}) {
-      const app = (await o.driver.instances(o.slot)).find((i) => i.name === o.app.instance);
-      if (!app?.address)
-        return { status: 0, body: `${o.app.instance} has no address (${app?.state ?? "missing"})`, ms: 0 };
-      const res = await httpRequest({
-        host: app.address,
-        port: o.app.port,
-        path,
-        method: init.method,
-        headers: init.headers,
-        body: init.body,
-        timeoutMs: init.timeoutMs ?? 10_000,
-      });
-      return { status: res.status, body: res.body, ms: res.ms };
-    },
-    async restart(instance) {
-      instanceSpec(instance);
-      await o.driver.restart(o.slot, instance);
-    },
+    http: (path, init) => observe.http(path, init),
+    restart: (instance) => restart(o, instance),
     async waitHealthy(instance, timeoutMs = 60_000) {
-      return (await waitHealthy(o.driver, o.slot, instanceSpec(instance), timeoutMs)).healthy;
+      return (await waitHealthy(o.driver, o.slot, instanceSpec(o, instance), timeoutMs)).healthy;
+    },
+    observe,
+    log: o.log,
+    close: () => observe.close(),
+  };
+}
+
+export function createCheckContext(o: LevelContextOptions): CheckContext & { close(): Promise<void> } {
+  const observe: ClosableObserve = createObserve(o);
+  return {
+    params: Object.freeze({ ...o.params }),
+    observe,
+    restart: (instance) => restart(o, instance),
+    async waitUntil(probe, timeoutMs, intervalMs = 500) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (await probe().catch(() => false)) return true;
+        if (Date.now() + intervalMs > deadline) return false;
+        await sleep(intervalMs);
+      }
     },
     log: o.log,
+    close: () => observe.close(),
   };
 }

@@ -2,7 +2,8 @@
  * Build `levels/<stack>` into `firedrill/stack-<stack>:<hash>` unless an image
  * with that input hash exists. Progress lines go to `onLine`.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { StackManifestSchema, type StackManifest } from "../../lib/levels/stack-schema";
@@ -43,7 +44,11 @@ export async function ensureStackImage(
   const manifest = await readStackManifest(levelsDir, stack);
   const base = await ensureBaseImage(onLine);
   const bundles = await bundleServices(stackDir, manifest.image.bundles);
-  const files = contextFiles(await readStackFiles(stackDir, new Set(bundles.map((b) => b.out))), bundles);
+  const hostFiles = await readHostFiles(manifest.image.hostFiles);
+  const files = contextFiles(await readStackFiles(stackDir, new Set(bundles.map((b) => b.out))), [
+    ...bundles,
+    ...hostFiles,
+  ]);
   const hash = hashInputs(files, base.id, manifest.image.dockerfile);
   const tag = stackImageTag(stack, hash);
 
@@ -63,6 +68,22 @@ export async function ensureStackImage(
   );
   await pruneOldStackImages(stack, tag, onLine);
   return { stack, tag, id, built: true };
+}
+
+/** Host files (resolved as node modules) for the build context, keeping their mode. */
+async function readHostFiles(list: { module: string; out: string }[]) {
+  const require = createRequire(import.meta.url);
+  return Promise.all(
+    list.map(async ({ module, out }) => {
+      let path: string;
+      try {
+        path = require.resolve(module);
+      } catch {
+        throw new OrchestratorError("not_found", `stack host file ${module} is not installed (npm install)`);
+      }
+      return { out, contents: await readFile(path), mode: (await stat(path)).mode & 0o777 };
+    }),
+  );
 }
 
 /**

@@ -34,8 +34,8 @@ export async function readStackFiles(stackDir: string, skip: Set<string>): Promi
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export function contextFiles(stackFiles: ContextFile[], bundles: Bundle[]): ContextFile[] {
-  const all = [...stackFiles, ...bundles.map((b) => ({ path: b.out, mode: 0o644, contents: b.contents }))];
+export function contextFiles(stackFiles: ContextFile[], bundles: (Bundle & { mode?: number })[]): ContextFile[] {
+  const all = [...stackFiles, ...bundles.map((b) => ({ path: b.out, mode: b.mode ?? 0o644, contents: b.contents }))];
   return all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -5,17 +5,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { LevelContext, Verdict } from "../../levels/_sdk";
+import type { CheckContext, LevelContext, Verdict } from "../../levels/_sdk";
 import { OrchestratorError } from "../errors";
 
-export async function loadLevelFunction<R>(dir: string, module: string): Promise<(ctx: LevelContext) => Promise<R>> {
+export async function loadLevelFunction<C, R>(dir: string, module: string): Promise<(ctx: C) => Promise<R>> {
   const file = join(dir, module);
   if (!existsSync(file)) throw new OrchestratorError("failed", `${file} not found`);
   const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
   if (typeof mod.default !== "function")
     throw new OrchestratorError("failed", `${file} has no default export function`);
-  return mod.default as (ctx: LevelContext) => Promise<R>;
+  return mod.default as (ctx: C) => Promise<R>;
 }
 
-export const loadFault = (dir: string, module: string) => loadLevelFunction<void>(dir, module);
-export const loadCheck = (dir: string, module: string) => loadLevelFunction<Verdict>(dir, module);
+export const loadFault = (dir: string, module: string) => loadLevelFunction<LevelContext, void>(dir, module);
+export const loadCheck = (dir: string, module: string) => loadLevelFunction<CheckContext, Verdict>(dir, module);

@@ -7,6 +7,8 @@ import { request } from "node:http";
 export interface HttpAnswer {
   status: number;
   body: string;
+  /** The body's bytes as received (up to maxBodyBytes). */
+  bytes: Buffer;
   headers: Record<string, string | string[] | undefined>;
   ms: number;
   /** Set when no HTTP answer came: ECONNREFUSED, timeout… */
@@ -24,6 +26,13 @@ export interface HttpCall {
   /** Read at most this many bytes of the body (the rest is drained). */
   maxBodyBytes?: number;
   signal?: AbortSignal;
+  /** Resolve as soon as the status and headers arrive (the body is not read). */
+  headersOnly?: boolean;
+  /**
+   * Send only headers announcing a body of this many bytes, never the body: a proxy's size
+   * limit answers at once (413), a server that accepts it waits for the body until the deadline.
+   */
+  announceBytes?: number;
 }
 
 export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
@@ -39,24 +48,34 @@ export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
     };
     const headers: Record<string, string | number> = { ...call.headers, connection: "close" };
     if (call.body !== undefined) headers["content-length"] = Buffer.byteLength(call.body);
+    if (call.announceBytes !== undefined) headers["content-length"] = call.announceBytes;
     const req = request(
       { host: call.host, port: call.port, path: call.path, method: call.method ?? "GET", headers, agent: false },
       (res) => {
+        if (call.headersOnly) {
+          done({ status: res.statusCode ?? 0, body: "", bytes: Buffer.alloc(0), headers: res.headers, ms: elapsed() });
+          req.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on("data", (c: Buffer) => {
           if (size < limit) chunks.push(c);
           size += c.length;
         });
-        res.on("end", () =>
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks).subarray(0, limit);
           done({
             status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString("utf8"),
+            body: bytes.toString("utf8"),
+            bytes,
             headers: res.headers,
             ms: elapsed(),
-          }),
+          });
+        });
+        res.on("error", (e) =>
+          done({ status: 0, body: "", bytes: Buffer.alloc(0), headers: {}, ms: elapsed(), error: e.message }),
         );
-        res.on("error", (e) => done({ status: 0, body: "", headers: {}, ms: elapsed(), error: e.message }));
       },
     );
     // One deadline for the whole exchange: req.setTimeout does not cover connecting.
@@ -75,12 +94,14 @@ export function httpRequest(call: HttpCall): Promise<HttpAnswer> {
       done({
         status: 0,
         body: `error: ${e.code ?? e.message}`,
+        bytes: Buffer.alloc(0),
         headers: {},
         ms: elapsed(),
         error: e.code ?? e.message,
       }),
     );
     if (call.signal?.aborted) abort();
-    req.end(call.body);
+    if (call.announceBytes !== undefined) req.flushHeaders();
+    else req.end(call.body);
   });
 }

@@ -20,6 +20,8 @@ printf 'operators       root                    postgres\noperators       postgr
 cat >>"$CONF/pg_hba.conf" <<'HBA'
 # The app instance, over the environment's private network.
 host    shop            app             0.0.0.0/0               scram-sha-256
+# Firedrill's fix checks (read-only observer, from the orchestrator).
+host    shop            firedrill_check 0.0.0.0/0               scram-sha-256
 HBA
 
 install -d -m 2775 -o postgres -g postgres /var/run/postgresql
@@ -29,6 +31,10 @@ as_postgres() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 as_app() { runuser -u app -- psql -X -q -v ON_ERROR_STOP=1 -d shop "$@"; }
 
 as_postgres -c "CREATE ROLE app LOGIN PASSWORD 'app-secret'" -c "CREATE DATABASE shop OWNER app"
+# The role Firedrill's checks observe with: reads everything, writes nothing, sees every session.
+as_postgres -c "CREATE ROLE firedrill_check LOGIN BYPASSRLS PASSWORD 'firedrill-check-7c1e' IN ROLE pg_read_all_data, pg_read_all_settings, pg_read_all_stats"
+as_postgres -d shop -c "GRANT EXECUTE ON FUNCTION pg_catalog.pg_show_all_file_settings() TO firedrill_check" \
+  -c "GRANT SELECT ON pg_catalog.pg_file_settings TO firedrill_check"
 as_app -c "CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
 
 apply() {

@@ -12,6 +12,7 @@ import { ensureNetwork } from "./ensure-network";
 import { ensureVolumes } from "./ensure-volumes";
 import { addressOn, instanceContainer, slotContainers } from "./find-containers";
 import { listSlots } from "./list-slots";
+import { fileFacts, listProcesses, readRegularFile, volumeFacts } from "./observe-instance";
 import { sampleContainer } from "./sample-instance";
 
 function envList(env: Record<string, string> | undefined): string[] {
@@ -97,6 +98,24 @@ export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
 
     async sample(slot, instance) {
       return sampleContainer(await running(slot, instance));
+    },
+
+    async fileFacts(slot, instance, path) {
+      return fileFacts((await instanceContainer(orchestratorId, slot, instance)).Id, path);
+    },
+
+    async readFile(slot, instance, path, maxBytes) {
+      return readRegularFile((await instanceContainer(orchestratorId, slot, instance)).Id, path, maxBytes);
+    },
+
+    async processes(slot, instance) {
+      return listProcesses(await running(slot, instance));
+    },
+
+    async volume(slot, instance, volume, mountPath) {
+      const { keeper } = await slotContainers(orchestratorId, slot);
+      if (keeper?.State !== "running") throw new OrchestratorError("conflict", "the volume keeper is not running");
+      return volumeFacts(keeper.Id, `/keep/${instance}/${volume}`, mountPath);
     },
 
     destroy: (slot) => destroySlot(orchestratorId, slot),

@@ -156,6 +156,7 @@ export class FakeOrchestrator {
       check: () =>
         Promise.resolve({
           passed: this.checkPasses,
+          unjudged: false,
           message: this.checkPasses ? "uploads work" : "uploads still fail with 413",
           durationMs: 5,
         }),
