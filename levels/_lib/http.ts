@@ -1,15 +1,20 @@
 /** HTTP through the app's entry point (the proxy), parsed as JSON when it is JSON. */
-import type { LevelContext } from "../_sdk";
+import type { HttpResult, Observe } from "../_sdk";
 
 export interface JsonReply {
   status: number;
   ms: number;
   json: Record<string, unknown> | undefined;
   body: string;
+  headers: Record<string, string>;
+  bytes: Buffer;
 }
 
+/** Anything with an `http` like Observe's: `ctx.observe` in a check, `ctx` in a fault. */
+export type HttpTarget = Pick<Observe, "http">;
+
 export async function requestJson(
-  ctx: LevelContext,
+  ctx: HttpTarget,
   path: string,
   init: { method?: string; json?: unknown; body?: Buffer; headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<JsonReply> {
@@ -20,12 +25,12 @@ export async function requestJson(
     headers["content-type"] = "application/json";
   }
   const started = Date.now();
-  let res: { status: number; body: string; ms: number };
+  let res: Pick<HttpResult, "status" | "body" | "ms" | "headers" | "bytes">;
   try {
     res = await ctx.http(path, { method: init.method ?? "GET", body, headers, timeoutMs: init.timeoutMs ?? 5000 });
   } catch (err) {
     // No answer at all (refused, reset, timed out): status 0, the reason as the body.
-    res = { status: 0, body: (err as Error).message, ms: Date.now() - started };
+    res = { status: 0, body: (err as Error).message, ms: Date.now() - started, headers: {}, bytes: Buffer.alloc(0) };
   }
   let json: Record<string, unknown> | undefined;
   try {
@@ -34,7 +39,7 @@ export async function requestJson(
   } catch {
     json = undefined;
   }
-  return { status: res.status, ms: res.ms, json, body: res.body };
+  return { status: res.status, ms: res.ms, json, body: res.body, headers: res.headers, bytes: res.bytes };
 }
 
 /** "1.2 s" or "340 ms". */

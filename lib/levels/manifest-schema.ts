@@ -60,6 +60,16 @@ export const ShellStepSchema = z
   .strict();
 export type ShellStep = z.infer<typeof ShellStepSchema>;
 
+/** A named list of shell steps (an alternative fix, a tamper attempt). */
+export const NamedStepsSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    title: z.string().min(3),
+    steps: z.array(ShellStepSchema).min(1),
+  })
+  .strict();
+export type NamedSteps = z.infer<typeof NamedStepsSchema>;
+
 /**
  * A second fault a facilitator may trigger during a game day: shell steps run through the same exec
  * path as the reference fix. Facilitator-only, like the solution: never sent to players.
@@ -155,6 +165,22 @@ export const LevelManifestSchema = z
     referenceFix: z.array(ShellStepSchema).min(1),
     /** Used by tests: a plausible fix of the symptom only, which the check must reject. */
     symptomFix: z.array(ShellStepSchema).min(1),
+    /**
+     * Used by tests: other real fixes an engineer might choose (the check tests the invariant,
+     * not one textual form of the reference fix), each of which the check must accept.
+     */
+    alternativeFixes: z
+      .array(NamedStepsSchema)
+      .default([])
+      .refine((list) => new Set(list.map((i) => i.id)).size === list.length, "alternative fix ids must be unique"),
+    /**
+     * Used by tests: this level's own attempts to fool the check without fixing the cause (on top
+     * of the shared tamper suite every level inherits), each of which the check must still reject.
+     */
+    tampers: z
+      .array(NamedStepsSchema)
+      .default([])
+      .refine((list) => new Set(list.map((i) => i.id)).size === list.length, "tamper ids must be unique"),
     /** Facilitator notes. Never sent to players. */
     solution: z.string().min(10),
     /** Second faults a facilitator may trigger during a game day (facilitator-only). */
