@@ -7,7 +7,7 @@ import type { Logger } from "./log";
 import { health } from "./routes/health";
 import { homePage, signupPage, uploadPage } from "./routes/pages";
 import { getProduct, listProducts } from "./routes/products";
-import { createUpload, listUploads } from "./routes/uploads";
+import { createUpload, getUpload, listUploads } from "./routes/uploads";
 import { createUser, listTodaysUsers } from "./routes/users";
 
 export interface AppContext {
@@ -36,6 +36,7 @@ const routes: [method: string, path: RegExp, handler: Handler][] = [
   ["GET", /^\/api\/users\/today$/, listTodaysUsers],
   ["POST", /^\/api\/uploads$/, createUpload],
   ["GET", /^\/api\/uploads$/, listUploads],
+  ["GET", /^\/api\/uploads\/([0-9a-f-]{36})$/, getUpload],
 ];
 
 export function createServer(ctx: AppContext): Server {

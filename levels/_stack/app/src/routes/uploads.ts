@@ -2,10 +2,11 @@
  * POST /api/uploads: the raw request body is the file (name in `x-filename`),
  * stored under UPLOAD_DIR and recorded in the uploads table.
  * GET /api/uploads: the latest uploads.
+ * GET /api/uploads/:id: one kept upload's bytes, as they were stored.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -65,4 +66,29 @@ export const listUploads: Handler = async (ctx, _req, res) => {
     "SELECT id, filename, size_bytes, sha256, created_at FROM uploads ORDER BY created_at DESC LIMIT 20",
   );
   sendJson(res, 200, { uploads: rows });
+};
+
+/** The bytes of a kept upload (older ones are pruned: 404). */
+export const getUpload: Handler = async (ctx, _req, res, _url, match) => {
+  const id = match[1] ?? "";
+  const { rows } = await ctx.pool.query<{ filename: string; size_bytes: string; sha256: string }>(
+    "SELECT filename, size_bytes, sha256 FROM uploads WHERE id = $1",
+    [id],
+  );
+  const row = rows[0];
+  const path = join(ctx.config.uploadDir, id);
+  const size = row
+    ? await stat(path).then(
+        (s) => (s.isFile() ? s.size : null),
+        () => null,
+      )
+    : null;
+  if (!row || size === null) throw new HttpError(404, `no upload ${id}`);
+  res.writeHead(200, {
+    "content-type": "application/octet-stream",
+    "content-length": size,
+    "content-disposition": `attachment; filename="${row.filename}"`,
+    "x-sha256": row.sha256,
+  });
+  await pipeline(createReadStream(path), res);
 };
