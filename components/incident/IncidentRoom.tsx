@@ -74,7 +74,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   const [shell, setShell] = useState(level.shells[0] ?? "");
   const [tab, setTab] = useState<SideTab>("brief");
   const [history, setHistory] = useState<SliSample[]>([]);
-  const [check, setCheck] = useState<{ passed: boolean; message: string } | null>(room.lastCheck);
+  const [check, setCheck] = useState<{ passed: boolean; unjudged?: boolean; message: string } | null>(room.lastCheck);
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -157,12 +157,15 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   async function runCheck() {
     setChecking(true);
     setCheck(null);
-    const r = await api<{ passed: boolean; message: string; mitigated: boolean }>(`/api/attempts/${attemptId}/check`, {
-      method: "POST",
-    });
+    const r = await api<{ passed: boolean; unjudged: boolean; message: string; mitigated: boolean }>(
+      `/api/attempts/${attemptId}/check`,
+      {
+        method: "POST",
+      },
+    );
     setChecking(false);
     if (!r.ok) {
-      setCheck({ passed: false, message: r.error.message });
+      setCheck({ passed: false, unjudged: r.error.code === "RATE_LIMITED", message: r.error.message });
       return;
     }
     setCheck(r.data);
@@ -305,9 +308,12 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               role="alert"
               data-testid="check-result"
               data-passed={check.passed}
-              className={`rounded-md px-3 py-2 text-sm ${check.passed ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-950"}`}
+              data-unjudged={Boolean(check.unjudged)}
+              className={`rounded-md px-3 py-2 text-sm ${check.passed ? "bg-emerald-50 text-emerald-900" : check.unjudged ? "bg-slate-100 text-slate-900" : "bg-amber-50 text-amber-950"}`}
             >
-              <strong>{check.passed ? "Check passed: " : "Not fixed yet: "}</strong>
+              <strong>
+                {check.passed ? "Check passed: " : check.unjudged ? "Could not judge — try again: " : "Not fixed yet: "}
+              </strong>
               {check.message}
             </p>
           )}

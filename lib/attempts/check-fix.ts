@@ -1,6 +1,8 @@
 /**
  * "Check my fix": the level's check runs in the environment; the verdict is
- * recorded; a pass mitigates the incident (the clock stops).
+ * recorded; a pass mitigates the incident (the clock stops). Checks are rate-limited
+ * per attempt (one at a time, one per CHECK_INTERVAL_MS) and counted; a check that
+ * could not judge (unjudged) is recorded but not counted as a try.
  */
 import type { Actor } from "../auth/actor";
 import type { CheckResult } from "../contracts/orchestrator-api";
@@ -8,6 +10,11 @@ import { AppError } from "../errors";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
+
+export const CHECK_INTERVAL_MS = 10_000;
+
+/** Attempts whose check is running in this process: a second click waits for the first verdict. */
+const running = new Set<string>();
 
 export async function checkFix(
   actor: Actor,
@@ -23,12 +30,29 @@ export async function checkFix(
   }
   const envId = attempt.environment?.id;
   if (!envId || attempt.environment?.state !== "READY") throw new AppError("CONFLICT", "The environment is not ready.");
-  const result = await deps.orchestrator.check(envId);
+  if (running.has(attemptId)) throw new AppError("RATE_LIMITED", "A check is already running: wait for its verdict.");
+  const last = await deps.db.timelineEvent.findFirst({
+    where: { attemptId, kind: "CHECK" },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
+  const wait = last ? CHECK_INTERVAL_MS - (deps.now().getTime() - last.at.getTime()) : 0;
+  if (wait > 0)
+    throw new AppError("RATE_LIMITED", `Checks run at most once every 10 s: try again in ${Math.ceil(wait / 1000)} s.`);
+
+  running.add(attemptId);
+  let result: CheckResult;
+  try {
+    result = await deps.orchestrator.check(envId);
+  } finally {
+    running.delete(attemptId);
+  }
   const now = deps.now();
   const mitigated = await deps.db.$transaction(async (tx) => {
-    await tx.attempt.update({ where: { id: attemptId }, data: { checksTried: { increment: 1 } } });
+    if (!result.unjudged)
+      await tx.attempt.update({ where: { id: attemptId }, data: { checksTried: { increment: 1 } } });
     await recordEvent(tx, { attemptId, kind: "CHECK", data: result, actorId: actor.id, at: now });
-    if (!result.passed) return false;
+    if (!result.passed || result.unjudged) return false;
     const moved = await tx.attempt.updateMany({
       where: { id: attemptId, status: "ACTIVE" },
       data: { status: "MITIGATED", mitigatedAt: now },

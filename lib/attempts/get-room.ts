@@ -34,7 +34,7 @@ export interface RoomView {
   checksTried: number;
   players: string[];
   hints: { taken: { index: number; text: string; cost: number }[]; costs: number[] };
-  lastCheck: { passed: boolean; message: string; at: string } | null;
+  lastCheck: { passed: boolean; unjudged: boolean; message: string; at: string } | null;
   report: ReportView;
   postmortemStatus: string | null;
 }
@@ -77,7 +77,14 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
     players: attempt.members.map((m) => m.user.name),
     hints: { taken, costs: manifest.hints.map((h) => h.cost) },
     lastCheck:
-      check && lastCheck ? { passed: check.passed, message: check.message, at: lastCheck.at.toISOString() } : null,
+      check && lastCheck
+        ? {
+            passed: check.passed,
+            unjudged: Boolean(check.unjudged),
+            message: check.message,
+            at: lastCheck.at.toISOString(),
+          }
+        : null,
     report,
     postmortemStatus: postmortem?.status ?? null,
   };

@@ -31,6 +31,7 @@ export function describeEvent(e: TimelineEventLike): string {
     case "CHECK": {
       const d = readEventData("CHECK", e.data);
       if (!d) return "Checked the fix";
+      if (d.unjudged) return `Fix check could not judge: ${d.message}`;
       return d.passed ? `Fix check passed: ${d.message}` : `Fix check failed: ${d.message}`;
     }
     case "SLI": {

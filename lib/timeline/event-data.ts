@@ -13,7 +13,13 @@ export const EventDataSchemas = {
   SYSTEM: z.object({ message: z.string().min(1).max(500) }).strict(),
   COMMAND: z.object({ instance: z.string().min(1).max(64), command: z.string().min(1).max(2000) }).strict(),
   CHECK: z
-    .object({ passed: z.boolean(), message: z.string().max(2000), durationMs: z.number().nonnegative() })
+    .object({
+      passed: z.boolean(),
+      /** The check could not judge (busy host, impossible observation): not counted as a try. */
+      unjudged: z.boolean().optional(),
+      message: z.string().max(2000),
+      durationMs: z.number().nonnegative(),
+    })
     .strict(),
   SLI: z
     .object({

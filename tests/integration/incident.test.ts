@@ -298,9 +298,28 @@ test("the whole loop: failed check, passing check, report, postmortem (refused w
   const failed = await checkFix(player, attemptId, deps);
   assert.equal(failed.passed, false);
   assert.equal((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status, "ACTIVE");
+  // Checks are rate-limited per attempt: a second one within 10 s is refused, not run.
+  await rejectsWith(checkFix(player, attemptId, deps), "RATE_LIMITED");
+  // A check that could not judge is recorded but neither counted as a try nor a pass.
+  let clock = Date.now() + 11_000;
+  const later = { ...deps, now: () => new Date(clock) };
+  const realCheck = deps.orchestrator.check;
+  later.orchestrator = {
+    ...deps.orchestrator,
+    check: async () => ({ passed: true, unjudged: true, message: "the machine is too busy", durationMs: 3 }),
+  };
+  const unjudgedResult = await checkFix(player, attemptId, later);
+  assert.equal(unjudgedResult.mitigated, false);
+  let row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+  assert.equal(row.status, "ACTIVE");
+  assert.equal(row.checksTried, 1);
+  later.orchestrator = { ...deps.orchestrator, check: realCheck };
+  clock += 11_000;
   fake.checkPasses = true;
   fake.down = false;
-  const passed = await checkFix(player, attemptId, deps);
+  const passed = await checkFix(player, attemptId, later);
+  row = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+  assert.equal(row.checksTried, 2);
   assert.equal(passed.mitigated, true);
   let a = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
   assert.equal(a.status, "MITIGATED");
