@@ -306,7 +306,7 @@ test("the whole loop: failed check, passing check, report, postmortem (refused w
   const realCheck = deps.orchestrator.check;
   later.orchestrator = {
     ...deps.orchestrator,
-    check: async () => ({ passed: true, unjudged: true, message: "the machine is too busy", durationMs: 3 }),
+    check: () => Promise.resolve({ passed: true, unjudged: true, message: "the machine is too busy", durationMs: 3 }),
   };
   const unjudgedResult = await checkFix(player, attemptId, later);
   assert.equal(unjudgedResult.mitigated, false);
