@@ -123,6 +123,11 @@ export interface Observe {
   readFile(instance: string, path: string, maxBytes?: number): Promise<Buffer | null>;
   /** Every process of an instance. */
   processes(instance: string): Promise<ProcessFacts[]>;
+  /**
+   * The environment variables a running process really has (read by the host from the kernel,
+   * not from any file in the instance); `pid` as `processes()` reports it. Null when the process is gone.
+   */
+  processEnvironment(instance: string, pid: number): Promise<Record<string, string> | null>;
   /** Size, use and free space of a size-capped volume of an instance (e.g. /var/lib/app). */
   volume(instance: string, mountPath: string): Promise<VolumeFacts>;
   /** CPU and memory of an instance over the last second. */

@@ -86,6 +86,8 @@ export interface EnvironmentDriver {
   readFile(slot: string, instance: string, path: string, maxBytes: number): Promise<Buffer | null>;
   /** The instance's processes as the host sees them. */
   processes(slot: string, instance: string): Promise<ProcessFacts[]>;
+  /** A process's real environment variables (pid as `processes` reports it); null when it is gone. */
+  processEnvironment(slot: string, instance: string, pid: number): Promise<Record<string, string> | null>;
   /** Free space of an instance's size-capped volume, measured where players cannot reach. */
   volume(slot: string, instance: string, volume: string, mountPath: string): Promise<VolumeFacts>;
   /** Remove every object of the slot. Idempotent; resolves when nothing is left. */

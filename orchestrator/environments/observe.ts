@@ -104,6 +104,10 @@ export function createObserve(o: ObserveOptions): ClosableObserve {
     readFile: (instance, path, maxBytes = 1024 * 1024) =>
       guard(`reading ${path} on ${instance}`, () => o.driver.readFile(o.slot, instance, path, maxBytes)),
     processes: (instance) => guard(`listing ${instance}'s processes`, () => o.driver.processes(o.slot, instance)),
+    processEnvironment: (instance, pid) =>
+      guard(`reading process ${pid}'s environment on ${instance}`, () =>
+        o.driver.processEnvironment(o.slot, instance, pid),
+      ),
     volume: (instance, mountPath) =>
       guard(`measuring ${mountPath} on ${instance}`, () =>
         o.driver.volume(o.slot, instance, volumeOf(instance, mountPath), mountPath),

@@ -12,7 +12,7 @@ import { ensureNetwork } from "./ensure-network";
 import { ensureVolumes } from "./ensure-volumes";
 import { addressOn, instanceContainer, slotContainers } from "./find-containers";
 import { listSlots } from "./list-slots";
-import { fileFacts, listProcesses, readRegularFile, volumeFacts } from "./observe-instance";
+import { fileFacts, listProcesses, processEnvironment, readRegularFile, volumeFacts } from "./observe-instance";
 import { sampleContainer } from "./sample-instance";
 
 function envList(env: Record<string, string> | undefined): string[] {
@@ -110,6 +110,10 @@ export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
 
     async processes(slot, instance) {
       return listProcesses(await running(slot, instance));
+    },
+
+    async processEnvironment(slot, instance, pid) {
+      return processEnvironment(await running(slot, instance), pid);
     },
 
     async volume(slot, instance, volume, mountPath) {

@@ -4,6 +4,7 @@
  * (`docker top`), its volumes' free space from the keeper (a container of the
  * pristine image that players cannot reach).
  */
+import { readFile } from "node:fs/promises";
 import type { Header } from "tar-stream";
 import type { FileFacts, ProcessFacts, VolumeFacts } from "../../../levels/_sdk";
 import { archiveEntry, topProcesses } from "../../docker/archive";
@@ -80,4 +81,27 @@ export async function volumeFacts(keeperId: string, keeperPath: string, mountPat
   if (out.exitCode !== 0 || size === undefined || used === undefined || avail === undefined || numbers.some(isNaN))
     throw new OrchestratorError("internal", `df of ${mountPath} failed: ${(out.stderr || out.stdout).trim()}`);
   return { mountPath, sizeBytes: size, usedBytes: used, availBytes: avail };
+}
+
+/**
+ * A container process's environment as the kernel holds it (`/proc/<pid>/environ` on the
+ * engine's host; `docker top` reports host pids). Only for a pid that belongs to the container.
+ */
+export async function processEnvironment(containerId: string, pid: number): Promise<Record<string, string> | null> {
+  const owned = (await listProcesses(containerId)).some((p) => p.pid === pid);
+  if (!owned) return null;
+  let raw: Buffer;
+  try {
+    raw = await readFile(`/proc/${pid}/environ`);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ESRCH") return null;
+    throw new OrchestratorError("unavailable", `cannot read the environment of process ${pid} (${code})`);
+  }
+  const env: Record<string, string> = {};
+  for (const entry of raw.toString("utf8").split("\0")) {
+    const eq = entry.indexOf("=");
+    if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
 }
