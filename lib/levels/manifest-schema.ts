@@ -84,6 +84,29 @@ export const LevelInjectSchema = z
   .strict();
 export type LevelInject = z.infer<typeof LevelInjectSchema>;
 
+/**
+ * What a mock request's answer must mean, beyond its status and shape (orchestrator/mock-client/meaning.ts):
+ *   search-matches  every product found matches the searched term (name, SKU or brand, any case), there is at
+ *                   least one, and one of them is the database's product of that id and name;
+ *   products-exist  a non-empty product list, one of whose products is the database's (id and name);
+ *   upload-readback the upload is stored with its size and read back from the app, bypassing the proxy, byte
+ *                   for byte;
+ *   user-listed     the new user is listed in today's sign-ups (GET /api/users/today through the proxy) and
+ *                   stored in the database with the email sent;
+ *   users-exist     today's sign-ups are not empty and one of them is a stored user (id and email);
+ *   uploads-exist   the recent uploads are the database's (one of them by id and checksum; empty only when
+ *                   nothing is stored).
+ */
+export const MOCK_MEANINGS = [
+  "search-matches",
+  "products-exist",
+  "upload-readback",
+  "user-listed",
+  "users-exist",
+  "uploads-exist",
+] as const;
+export type MockMeaning = (typeof MOCK_MEANINGS)[number];
+
 /** What the mock client expects from one request. */
 export const MockRequestSchema = z
   .object({
@@ -94,6 +117,16 @@ export const MockRequestSchema = z
     /** JSON body; a `bytes` body sends that many random bytes as application/octet-stream. */
     json: z.unknown().optional(),
     bytes: z.number().int().positive().optional(),
+    /**
+     * What customers type in the search box: each request picks one (in the case a person might type it)
+     * and sends it as `q`. Every term should find products.
+     */
+    search: z.array(z.string().trim().min(2).max(60)).min(1).optional(),
+    /**
+     * The page this call is made from. A visitor not on it loads it first (a navigation, which must load),
+     * and the call carries it as Referer. Default "/"; a request for a page is itself a navigation.
+     */
+    page: z.string().startsWith("/").optional(),
     weight: z.number().positive().default(1),
     expect: z
       .object({
@@ -104,11 +137,53 @@ export const MockRequestSchema = z
         nonEmptyArray: z.string().optional(),
         /** A response slower than this counts as a failure (the impatient, card-carrying user). */
         maxMs: z.number().int().positive().default(2000),
+        /** What the answer must mean (checked against the database and the app itself): see MOCK_MEANINGS. */
+        meaning: z.enum(MOCK_MEANINGS, { error: () => `must be one of ${MOCK_MEANINGS.join(", ")}` }).optional(),
       })
       .strict()
       .default({ status: 200, jsonHas: [], maxMs: 2000 }),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const meaning = r.expect.meaning;
+    if (r.bytes !== undefined && r.json !== undefined) fail(["bytes"], "a request sends `bytes` or `json`, not both");
+    if (r.search) {
+      if (r.method !== "GET") fail(["search"], "search terms go with a GET");
+      if (/[?&]q=/.test(r.path)) fail(["search"], "the path already has a q= parameter: give the terms in one place");
+    }
+    if (!meaning) return;
+    const at = ["expect", "meaning"];
+    const needs = (method: string, what: string) => {
+      if (r.method !== method) fail(at, `${meaning} needs a ${method} request (${what})`);
+    };
+    switch (meaning) {
+      case "search-matches":
+        needs("GET", "a product search");
+        if (!r.search && !/[?&]q=/.test(r.path))
+          fail(at, "search-matches needs the searched term: give `search` terms or a q= in the path");
+        break;
+      case "products-exist":
+        needs("GET", "a product list");
+        break;
+      case "users-exist":
+        needs("GET", "today's sign-ups");
+        break;
+      case "uploads-exist":
+        needs("GET", "the recent uploads");
+        break;
+      case "upload-readback":
+        needs("POST", "an upload");
+        if (r.bytes === undefined) fail(at, "upload-readback needs a `bytes` body (the bytes to read back)");
+        break;
+      case "user-listed": {
+        needs("POST", "a sign-up");
+        const email = (r.json as { email?: unknown } | undefined)?.email;
+        if (typeof email !== "string") fail(at, "user-listed needs a `json` body with an `email` (the user to find)");
+        break;
+      }
+    }
+  });
 export type MockRequest = z.infer<typeof MockRequestSchema>;
 
 export const LevelManifestSchema = z
@@ -159,6 +234,11 @@ export const LevelManifestSchema = z
       .object({
         ratePerSecond: z.number().positive().max(20).default(2),
         requests: z.array(MockRequestSchema).min(1),
+        /** Where the app answers behind the proxy: uploads are read back there (upload-readback). */
+        backend: z
+          .object({ instance: instanceName.default("app"), port: z.number().int().positive().default(3000) })
+          .strict()
+          .default({ instance: "app", port: 3000 }),
       })
       .strict(),
     /** Used by tests: the fix a good operator applies. */

@@ -1,27 +1,52 @@
 /**
- * The impatient users of one environment: real HTTP requests to the app's
- * entry at the level's rate, each judged, summarised every second into the
- * live SLI (the player sees it; scoring uses it).
+ * The impatient customers of one environment: real HTTP requests to the app's
+ * entry at the level's rate, each judged, summarised every second into the live
+ * SLI (the player sees it; scoring uses it).
+ *
+ * A customer, not a marker: each request comes from one of a few visitors on the
+ * site (visitors.ts), each with its own browser's headers and cookies; an API call
+ * is a fetch from the page it belongs to (the visitor loads that page first), with
+ * that page as Referer. Each answer is judged on status, shape and latency
+ * (judge.ts), then on what it means (meaning.ts: products that match the search and
+ * are the shop's, an upload that reads back byte for byte from the app, a sign-up
+ * that is listed), so a proxy answering canned JSON fails.
  */
 import { randomBytes } from "node:crypto";
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { SliSample, SliView } from "../../lib/contracts/orchestrator-api";
 import type { MockRequest } from "../../lib/levels/manifest-schema";
 import type { ResolvedParams } from "../../lib/levels/params";
-import { httpRequest } from "../util/http-request";
-import { judge } from "./judge";
+import type { SqlRow } from "../../levels/_sdk";
+import { browserHeaders, requestKind, type RequestKind } from "../util/browser-profile";
+import { httpRequest, type HttpAnswer } from "../util/http-request";
+import { expandPerson, person, typedTerm, uploadFile } from "./customer-data";
+import { judge, type Judgement } from "./judge";
+import { judgeMeaning, KnownRows, type FollowUpAnswer, type Sent } from "./meaning";
 import { expandJson, expandRequestPath, pickRequest } from "./pick-request";
 import { SliWindow } from "./sli-window";
+import { Visitors, type Visitor } from "./visitors";
+
+export interface Address {
+  host: string;
+  port: number;
+}
 
 export interface MockClientOptions {
   requests: MockRequest[];
   ratePerSecond: number;
   params: ResolvedParams;
   /** The app entry's address now (it may change when the proxy restarts). */
-  target: () => Promise<{ host: string; port: number } | null>;
+  target: () => Promise<Address | null>;
+  /** The app behind the proxy (uploads are read back there). */
+  backend: () => Promise<Address | null>;
+  /** Pinned, read-only SQL in the shop's database as the check role (orchestrator/environments/pinned-sql.ts). */
+  sql: (text: string, values: (string | number)[]) => Promise<SqlRow[]>;
   onSample: (s: SliSample) => void;
+  random?: () => number;
 }
 
 const rand = () => randomBytes(4).toString("hex");
+const JSON_LIMIT = 1024 * 1024;
 
 export function emptySample(now = Date.now()): SliSample {
   return {
@@ -35,19 +60,57 @@ export function emptySample(now = Date.now()): SliSample {
   };
 }
 
+/** The body as the page's script sees it: decoded per Content-Encoding (null when it cannot be). */
+export function decodeBody(answer: Pick<HttpAnswer, "bytes" | "headers">): Buffer | null {
+  const raw = answer.headers["content-encoding"];
+  const encoding = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).trim().toLowerCase();
+  try {
+    if (!encoding || encoding === "identity") return answer.bytes;
+    if (encoding === "gzip" || encoding === "x-gzip") return gunzipSync(answer.bytes);
+    if (encoding === "br") return brotliDecompressSync(answer.bytes);
+    if (encoding === "deflate") {
+      try {
+        return inflateSync(answer.bytes);
+      } catch {
+        return inflateRawSync(answer.bytes);
+      }
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** The request's path with the customer's search term (sent as `q`, as the shop's search form does). */
+function withSearch(path: string, term: string | undefined): string {
+  if (term === undefined) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}q=${encodeURIComponent(term).replace(/%20/g, "+")}`;
+}
+
+function searchedTerm(path: string): string | undefined {
+  const q = new URL(path, "http://shop").searchParams.get("q");
+  return q === null ? undefined : q.trim().slice(0, 100);
+}
+
 export class MockClient {
   private readonly window = new SliWindow();
+  private readonly visitors: Visitors;
+  private readonly known = new KnownRows();
+  private readonly random: () => number;
   private timers: NodeJS.Timeout[] = [];
   private inflight = 0;
   private abort = new AbortController();
-  private cached: { at: number; target: { host: string; port: number } | null } | undefined;
+  private cached: { at: number; target: Address | null } | undefined;
 
-  constructor(private readonly o: MockClientOptions) {}
+  constructor(private readonly o: MockClientOptions) {
+    this.random = o.random ?? Math.random;
+    this.visitors = new Visitors(6, this.random);
+  }
 
   start(): void {
     if (this.timers.length) return;
     const every = Math.max(50, Math.round(1000 / this.o.ratePerSecond));
-    this.timers.push(setInterval(() => void this.fire(), every));
+    this.timers.push(setInterval(() => void this.step(), every));
     this.timers.push(setInterval(() => this.o.onSample(this.window.sample(Date.now())), 1000));
     for (const t of this.timers) t.unref();
   }
@@ -64,55 +127,186 @@ export class MockClient {
     return { current: this.window.current() ?? emptySample(), history: this.window.samples() };
   }
 
-  private async target(): Promise<{ host: string; port: number } | null> {
+  /** How many visitors have come so far (each with its own browser and cookies). */
+  visitorCount(): number {
+    return this.visitors.count();
+  }
+
+  private async target(): Promise<Address | null> {
     if (this.cached && Date.now() - this.cached.at < 5_000) return this.cached.target;
     const target = await this.o.target().catch(() => null);
     this.cached = { at: Date.now(), target };
     return target;
   }
 
-  private async fire(): Promise<void> {
+  /** One request by a visitor, as its browser sends it; cookies kept, body decoded. */
+  private async send(
+    visitor: Visitor,
+    to: Address,
+    site: string,
+    call: {
+      path: string;
+      kind: RequestKind;
+      method?: string;
+      body?: Buffer | string;
+      contentType?: string;
+      extra?: Record<string, string>;
+      timeoutMs: number;
+      maxBytes: number;
+    },
+  ): Promise<HttpAnswer> {
+    const referer = visitor.page === null ? undefined : `http://${site}${visitor.page}`;
+    const headers = {
+      ...browserHeaders(visitor.profile, call.kind, {
+        host: site,
+        cookie: visitor.jar.header(call.path),
+        referer,
+        method: call.method,
+        contentType: call.contentType,
+        acceptEncoding: true,
+      }),
+      ...call.extra,
+    };
+    const answer = await httpRequest({
+      host: to.host,
+      port: to.port,
+      path: call.path,
+      method: call.method ?? "GET",
+      headers,
+      body: call.body,
+      timeoutMs: call.timeoutMs,
+      maxBodyBytes: call.maxBytes,
+      signal: this.abort.signal,
+    });
+    if (answer.error) return answer;
+    visitor.jar.store(answer.headers["set-cookie"], call.path);
+    const decoded = decodeBody(answer);
+    if (decoded === null) return { ...answer, status: 0, error: "an answer the browser could not decode" };
+    return { ...answer, bytes: decoded, body: decoded.toString("utf8") };
+  }
+
+  private record(ms: number, verdict: Judgement): void {
+    this.window.add({ at: Date.now(), ms, ok: verdict.ok, reason: verdict.ok ? undefined : verdict.reason });
+  }
+
+  /** One visitor's next action, judged and counted (the timer calls it; tests call it directly). */
+  async step(): Promise<void> {
     // A hung app must not pile up requests: at most two seconds' worth in flight.
     if (this.inflight >= Math.max(2, this.o.ratePerSecond * 2)) return;
     this.inflight++;
+    const signal = this.abort.signal;
     try {
-      const req = pickRequest(this.o.requests, Math.random());
+      const req = pickRequest(this.o.requests, this.random());
+      const visitor = this.visitors.take();
       const target = await this.target();
-      if (!target) {
-        this.window.add({ at: Date.now(), ms: 0, ok: false, reason: "the app has no address" });
-        return;
+      if (!target) return this.record(0, { ok: false, reason: "the shop has no address" });
+      const site = target.port === 80 ? target.host : `${target.host}:${target.port}`;
+      const timeoutMs = Math.min(15_000, Math.max(5_000, req.expect.maxMs * 3));
+      const kind = requestKind(req.path);
+
+      // A fetch is made from its page: a visitor not on it opens it first.
+      const page = req.page ?? "/";
+      if (kind === "api" && visitor.page !== page) {
+        const nav = await this.send(visitor, target, site, {
+          path: page,
+          kind: "page",
+          timeoutMs,
+          maxBytes: JSON_LIMIT,
+        });
+        if (signal.aborted) return;
+        const html = String(nav.headers["content-type"] ?? "").includes("text/html");
+        if (nav.error || nav.status !== 200 || !html) {
+          if (nav.error) this.cached = undefined;
+          const why = nav.error ?? (nav.status !== 200 ? String(nav.status) : "not a page");
+          return this.record(nav.ms, { ok: false, reason: `the ${page} page did not load (${why})` });
+        }
+        visitor.page = page;
       }
-      const headers: Record<string, string> = { "user-agent": "firedrill-mock-client" };
-      let body: string | Buffer | undefined;
+
+      const who = person(this.random);
+      const term = req.search
+        ? typedTerm(req.search[Math.floor(this.random() * req.search.length)] ?? "", this.random)
+        : undefined;
+      const path = withSearch(expandRequestPath(req.path, this.o.params, rand), term);
+      const sent: Sent = { term: searchedTerm(path) };
+      let body: Buffer | string | undefined;
+      let contentType: string | undefined;
+      let extra: Record<string, string> | undefined;
       if (req.bytes) {
+        const file = uploadFile(this.random);
         body = randomBytes(req.bytes);
-        headers["content-type"] = "application/octet-stream";
+        sent.bytes = body;
+        contentType = file.type;
+        extra = { "x-filename": file.name };
       } else if (req.json !== undefined) {
-        body = JSON.stringify(expandJson(req.json, this.o.params, rand));
-        headers["content-type"] = "application/json";
+        const json = expandJson(req.json, this.o.params, rand);
+        const filled = JSON.parse(expandPerson(JSON.stringify(json), who)) as unknown;
+        const email = (filled as { email?: unknown } | null)?.email;
+        if (typeof email === "string") sent.email = email;
+        body = JSON.stringify(filled);
+        contentType = "application/json";
       }
-      const answer = await httpRequest({
-        host: target.host,
-        port: target.port,
-        path: expandRequestPath(req.path, this.o.params, rand),
+      const answer = await this.send(visitor, target, site, {
+        path,
+        kind,
         method: req.method,
-        headers,
         body,
-        timeoutMs: Math.min(15_000, Math.max(5_000, req.expect.maxMs * 3)),
-        maxBodyBytes: 256 * 1024,
-        signal: this.abort.signal,
+        contentType,
+        extra,
+        timeoutMs,
+        maxBytes: JSON_LIMIT,
       });
-      if (answer.error === "aborted") return;
+      if (signal.aborted || answer.error === "aborted") return;
       if (answer.error) this.cached = undefined;
-      const verdict = judge(req, answer);
-      this.window.add({
-        at: Date.now(),
-        ms: answer.ms,
-        ok: verdict.ok,
-        reason: verdict.ok ? undefined : verdict.reason,
-      });
+      if (kind === "page") visitor.page = path;
+
+      let verdict = judge(req, answer);
+      if (verdict.ok && req.expect.meaning) {
+        verdict = await judgeMeaning(
+          req.expect.meaning,
+          answer.body,
+          sent,
+          {
+            sql: this.o.sql,
+            random: this.random,
+            fetch: (where, followPath, maxBytes) =>
+              this.followUp(visitor, where, followPath, maxBytes, site, timeoutMs),
+          },
+          this.known,
+        ).catch((err: unknown): Judgement => ({ ok: false, reason: `could not judge: ${(err as Error).message}` }));
+        if (signal.aborted) return;
+      }
+      this.record(answer.ms, verdict);
     } finally {
       this.inflight--;
     }
+  }
+
+  /** The visitor's next request about what it just did: through the proxy from its page, or straight at the app. */
+  private async followUp(
+    visitor: Visitor,
+    where: "proxy" | "backend",
+    path: string,
+    maxBytes: number,
+    site: string,
+    timeoutMs: number,
+  ): Promise<FollowUpAnswer> {
+    const to = where === "proxy" ? await this.target() : await this.o.backend().catch(() => null);
+    if (!to)
+      return {
+        status: 0,
+        bytes: Buffer.alloc(0),
+        body: "",
+        ms: 0,
+        error: `the ${where === "proxy" ? "shop" : "app"} has no address`,
+      };
+    // Straight at the app too, the request names the shop (as the proxy forwards it).
+    const a = await this.send(visitor, to, site, {
+      path,
+      kind: "api",
+      timeoutMs,
+      maxBytes,
+    });
+    return { status: a.status, bytes: a.bytes, body: a.body, ms: a.ms, error: a.error };
   }
 }
