@@ -83,7 +83,9 @@ export function keeperContainerSpec(
       Memory: 16 * MB,
       MemorySwap: 16 * MB,
       NanoCpus: 0.05e9,
-      PidsLimit: 4,
+      // sleep + the checks' `df` execs: runc's init is multi-threaded, and 4 made one exec in four fail
+      // ("read init-p: connection reset by peer"), which turned disk checks into "could not judge".
+      PidsLimit: 16,
       LogConfig: { Type: "json-file", Config: { "max-size": "1m", "max-file": "1" } },
       NetworkMode: "none",
       RestartPolicy: { Name: "no" },
