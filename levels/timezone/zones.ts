@@ -68,3 +68,35 @@ export function isUtcAllYear(zone: string): boolean {
     return false; // not a zone name Intl knows
   }
 }
+
+/** True when two zones have the same UTC offset at every moment of the coming year (sampled weekly, DST included). */
+export function agreeAllYear(a: string, b: string, from = new Date()): boolean {
+  try {
+    for (let day = 0; day <= 371; day += 7) {
+      const at = new Date(from.getTime() + day * 86_400_000);
+      if (offsetMinutes(a, at) !== offsetMinutes(b, at)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The next moment (15-minute steps, within two days) at which the two zones are on different dates. */
+export function nextDisagreement(a: string, b: string, from: Date): Date | null {
+  for (let m = 0; m <= 48 * 60; m += 15) {
+    const at = new Date(from.getTime() + m * 60_000);
+    if (dateIn(a, at) !== dateIn(b, at)) return at;
+  }
+  return null;
+}
+
+/** A zone name Intl knows, or null ("Etc/Unknown" and typos are not zones). */
+export function knownZone(name: string): string | null {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name }).format(0);
+    return name;
+  } catch {
+    return null;
+  }
+}
