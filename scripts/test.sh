@@ -42,6 +42,21 @@ layer() {
 
 node_test() { node --import tsx --test --test-reporter=spec "$@"; }
 files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
+# The docker layer: the orchestrator's files one at a time (they share ports and time the host), then the
+# levels' files FD_LEVEL_TEST_CONCURRENCY (default 3) at a time: each provisions its own environments
+# under its own orchestrator, and a level's tests inside one file still run in order.
+docker_tests() {
+  local rc=0
+  mapfile -t orchestratorTests < <(files orchestrator/tests | grep -v '\.unit\.test\.ts$')
+  mapfile -t levelTests < <(files levels/tests | grep -v '\.unit\.test\.ts$')
+  local started=$SECONDS
+  node_test --test-concurrency=1 "${orchestratorTests[@]}" || rc=1
+  echo "<== docker (orchestrator): $((SECONDS - started)) s"
+  started=$SECONDS
+  node_test --test-concurrency="${FD_LEVEL_TEST_CONCURRENCY:-3}" "${levelTests[@]}" || rc=1
+  echo "<== docker (levels, ${FD_LEVEL_TEST_CONCURRENCY:-3} files at a time): $((SECONDS - started)) s"
+  return $rc
+}
 
 if want static; then
   layer format npx prettier --check .
@@ -58,8 +73,7 @@ if want integration; then
 fi
 if want docker; then
   if bash scripts/docker/ensure-docker.sh && npx tsx orchestrator/cli/build-images.ts; then
-    mapfile -t dockerTests < <(files orchestrator/tests levels/tests | grep -v '\.unit\.test\.ts$')
-    layer docker node_test --test-concurrency=1 "${dockerTests[@]}"
+    layer docker docker_tests
   else
     order+=(docker); status[docker]=1; passed[docker]=0; failed[docker]=1
     echo "<== docker: the engine or the level images could not be prepared"

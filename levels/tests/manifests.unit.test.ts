@@ -4,7 +4,7 @@
  * (nginx sizes, plan reading, time-zone choice) behave.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -24,11 +24,15 @@ const CAUSE_WORDS: Record<string, string[]> = {
   "disk-full": ["disk", "space", "full"],
   timezone: ["time zone", "timezone", "utc"],
 };
-const LEVEL_IDS = ["disk-full", "locked-migration", "missing-index", "payload-too-large", "timezone"];
+/** Every folder of levels/ that is a level (not `_…`, `.…` or tests), found on disk, not pinned here. */
+const LEVEL_IDS = readdirSync(LEVELS_DIR)
+  .filter((name) => !/^[_.]/.test(name) && name !== "tests" && statSync(join(LEVELS_DIR, name)).isDirectory())
+  .sort();
 
-test("every level.yaml validates and the catalogue has the five levels", () => {
+test("every level.yaml validates and every level folder is in the catalogue", () => {
   const catalogue = loadCatalogue(LEVELS_DIR);
   assert.deepEqual(catalogue.errors, []);
+  assert.ok(LEVEL_IDS.length >= 1, "no level folders");
   assert.deepEqual(catalogue.levels.map((l) => l.manifest.id).sort(), LEVEL_IDS);
 });
 
@@ -65,6 +69,8 @@ test("every level is complete: modules, tiered hints, rubric, templates that res
       ...m.referenceFix.map((s) => s.run),
       ...m.symptomFix.map((s) => s.run),
       ...m.injects.flatMap((i) => i.steps.map((s) => s.run)),
+      ...m.alternativeFixes.flatMap((f) => f.steps.map((s) => s.run)),
+      ...m.tampers.flatMap((f) => f.steps.map((s) => s.run)),
       ...m.mockClient.requests.map((r) => `${r.path} ${JSON.stringify(r.json ?? "")}`),
       m.solution,
     ];
@@ -85,6 +91,36 @@ test("every level offers a facilitator a second fault to inject, on one of its o
       for (const step of inject.steps)
         assert.ok(["proxy", "app", "db"].includes(step.instance), `${m.id}/${inject.id}: ${step.instance}`);
   }
+});
+
+test("every check observes from outside: CheckContext only, no exec, no psql inside the player's instances", () => {
+  // Structural guard (levels/README.md, "How a check observes"): a check typed with CheckContext cannot
+  // hand its context to anything that needs exec (the typecheck sees to that); these catch the rest.
+  const problems: string[] = [];
+  for (const { manifest: m, dir } of loadCatalogue(LEVELS_DIR).levels) {
+    const text = readFileSync(join(dir, m.check.module), "utf8");
+    const where = `${m.id}/${m.check.module}`;
+    if (/["'][./]*_lib\/psql["']/.test(text)) problems.push(`${where} imports _lib/psql`);
+    if (/\bctx\s*\.\s*(exec|sql)\s*\(/.test(text)) problems.push(`${where} uses ctx.exec or ctx.sql`);
+    if (/\bLevelContext\b/.test(text)) problems.push(`${where} mentions LevelContext`);
+    if (!/export\s+default\s+async\s+function\s*\w*\s*\(\s*ctx\s*:\s*CheckContext\s*\)/.test(text))
+      problems.push(`${where}: the default export does not take (ctx: CheckContext)`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test("every level states its alternative fixes and its own tampers (fields present, at least one entry)", () => {
+  const problems: string[] = [];
+  for (const { manifest: m, dir } of loadCatalogue(LEVELS_DIR).levels) {
+    const raw = parse(readFileSync(join(dir, "level.yaml"), "utf8")) as Record<string, unknown>;
+    if (!Array.isArray(raw.alternativeFixes)) problems.push(`${m.id}: level.yaml has no alternativeFixes list`);
+    if (!Array.isArray(raw.tampers)) problems.push(`${m.id}: level.yaml has no tampers list`);
+    if (m.alternativeFixes.length + m.tampers.length === 0)
+      problems.push(`${m.id}: neither an alternative fix nor a level-specific tamper`);
+    for (const step of [...m.alternativeFixes, ...m.tampers].flatMap((f) => f.steps))
+      if (!["proxy", "app", "db"].includes(step.instance)) problems.push(`${m.id}: unknown instance ${step.instance}`);
+  }
+  assert.deepEqual(problems, []);
 });
 
 test("two variant seeds deal different parameters for every level", () => {

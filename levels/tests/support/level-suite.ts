@@ -8,9 +8,14 @@
  *      (run through exec) makes it pass and the SLI recovers;
  *   3. seed B (another variant): broken after provisioning, fixed by the same
  *      reference fix; then each of the level's injects (a facilitator's second
- *      fault) runs through exec and the mock client sees it.
+ *      fault) runs through exec and the mock client sees it;
+ *   4. tampering: on a fresh broken environment the shared tamper classes (tamper-suite.ts) and
+ *      then the level's own `tampers` are applied cumulatively, each followed by a check that must
+ *      not pass; after the proxy fakes answers, the mock client's success rate must stay down;
+ *   5. every `alternativeFixes` entry, on its own fresh environment, passes the check and the SLI recovers.
  *
- * Figures (provisioning, check and fix times) are printed as test diagnostics.
+ * Figures (provisioning, check and fix times) are printed as test diagnostics. Every environment
+ * is destroyed when its test ends, passed or not.
  */
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
@@ -22,6 +27,7 @@ import { loadLevelManifest } from "../../../lib/levels/load-catalogue";
 import type { LevelManifest, ShellStep } from "../../../lib/levels/manifest-schema";
 import { expandTemplate, resolveParams, type ResolvedParams } from "../../../lib/levels/params";
 import { createOrchestrator, type Orchestrator } from "../../../orchestrator/service";
+import { BYPASS, sharedTampers, type SharedTamper } from "./tamper-suite";
 
 export const LEVELS_DIR = resolve(import.meta.dirname, "../..");
 
@@ -32,7 +38,12 @@ export interface SuiteOptions {
   outageAtMost?: number;
   /** Runs before each provisioning (e.g. the timezone level steps over UTC midnight). */
   beforeProvision?: () => Promise<void>;
+  /** Seed of the tampering test's environment (default: the first seed). */
+  tamperSeed?: string;
 }
+
+/** How long the proxy must have been faking answers before the SLI is read (its window is 10 s). */
+const SLI_AFTER_TAMPER_MS = 15_000;
 
 export function manifestOf(levelId: string): LevelManifest {
   const loaded = loadLevelManifest(join(LEVELS_DIR, levelId, "level.yaml"));
@@ -44,10 +55,19 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** In-process, so not bound by the HTTP API's 120 s: a CREATE INDEX on a busy machine can take longer. */
-async function runSteps(orch: Orchestrator, envId: string, steps: ShellStep[], params: ResolvedParams): Promise<void> {
+/**
+ * In-process, so not bound by the HTTP API's 120 s: a CREATE INDEX on a busy machine can take longer.
+ * `prefix` goes before every script (the tamper test's BYPASS, so earlier wrappers answer honestly).
+ */
+async function runSteps(
+  orch: Orchestrator,
+  envId: string,
+  steps: ShellStep[],
+  params: ResolvedParams,
+  prefix = "",
+): Promise<void> {
   for (const step of steps) {
-    const script = expandTemplate(step.run, params);
+    const script = `${prefix ? `${prefix}\n` : ""}${expandTemplate(step.run, params)}`;
     const r = await orch.exec(envId, step.instance, script, { user: step.user, timeoutMs: 300_000 });
     assert.equal(r.exitCode, 0, `${step.instance}: ${script}\n${r.stderr}${r.stdout}`);
   }
@@ -95,9 +115,13 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
     await orch.stop();
   });
 
-  async function provision(t: TestContext, seed: string): Promise<{ id: string; params: ResolvedParams }> {
+  async function provision(
+    t: TestContext,
+    seed: string,
+    purpose = "",
+  ): Promise<{ id: string; params: ResolvedParams }> {
     await opts.beforeProvision?.();
-    const id = `lt-${levelId}-${seed}`
+    const id = `lt-${levelId}-${purpose ? `${purpose}-` : ""}${seed}`
       .toLowerCase()
       .replace(/[^a-z0-9-]/g, "-")
       .slice(0, 60);
@@ -114,10 +138,26 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
 
   async function check(t: TestContext, id: string, label: string) {
     const result = await orch.check(id);
-    t.diagnostic(
-      `${levelId} check ${label}: ${result.passed ? "passed" : "failed"} in ${seconds(result.durationMs)}: ${result.message}`,
-    );
+    const verdict = result.passed ? "passed" : result.unjudged ? "UNJUDGED" : "failed";
+    t.diagnostic(`${levelId} check ${label}: ${verdict} in ${seconds(result.durationMs)}: ${result.message}`);
     return result;
+  }
+
+  /** Run `body` on a fresh environment that is destroyed afterwards, whatever happens. */
+  async function withEnvironment(
+    t: TestContext,
+    seed: string,
+    purpose: string,
+    body: (env: { id: string; params: ResolvedParams }) => Promise<void>,
+  ): Promise<void> {
+    const env = await provision(t, seed, purpose);
+    try {
+      await body(env);
+    } finally {
+      const started = Date.now();
+      await orch.destroy(env.id).catch((err: unknown) => t.diagnostic(`destroying ${env.id}: ${String(err)}`));
+      t.diagnostic(`${levelId} ${env.id} destroyed in ${seconds(Date.now() - started)}`);
+    }
   }
 
   test(`${levelId}: two variant seeds deal different parameters`, () => {
@@ -127,62 +167,120 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
   });
 
   test(`${levelId}: broken after provisioning, the symptom fix is rejected, the reference fix passes`, async (t) => {
-    const { id, params } = await provision(t, opts.seeds[0]);
+    await withEnvironment(t, opts.seeds[0], "", async ({ id, params }) => {
+      const broken = await check(t, id, "after the fault");
+      assert.equal(broken.passed, false, broken.message);
 
-    const broken = await check(t, id, "after the fault");
-    assert.equal(broken.passed, false, broken.message);
+      const outage = await waitSli(orch, id, (s) => (s.successRate ?? 1) <= outageAtMost, 40_000);
+      t.diagnostic(`${levelId} SLI during the outage: ${JSON.stringify(outage)}`);
+      assert.ok(
+        outage.requests >= 10 && (outage.successRate ?? 1) <= outageAtMost,
+        `the mock client does not see the outage: ${JSON.stringify(outage)}`,
+      );
 
-    const outage = await waitSli(orch, id, (s) => (s.successRate ?? 1) <= outageAtMost, 40_000);
-    t.diagnostic(`${levelId} SLI during the outage: ${JSON.stringify(outage)}`);
-    assert.ok(
-      outage.requests >= 10 && (outage.successRate ?? 1) <= outageAtMost,
-      `the mock client does not see the outage: ${JSON.stringify(outage)}`,
-    );
+      let started = Date.now();
+      await runSteps(orch, id, manifest.symptomFix, params);
+      t.diagnostic(`${levelId} symptom fix applied in ${seconds(Date.now() - started)}`);
+      const symptom = await check(t, id, "after the symptom fix");
+      assert.equal(symptom.passed, false, `the symptom fix must not pass: ${symptom.message}`);
 
-    let started = Date.now();
-    await runSteps(orch, id, manifest.symptomFix, params);
-    t.diagnostic(`${levelId} symptom fix applied in ${seconds(Date.now() - started)}`);
-    const symptom = await check(t, id, "after the symptom fix");
-    assert.equal(symptom.passed, false, `the symptom fix must not pass: ${symptom.message}`);
+      started = Date.now();
+      await runSteps(orch, id, manifest.referenceFix, params);
+      t.diagnostic(`${levelId} reference fix applied in ${seconds(Date.now() - started)}`);
+      const fixed = await check(t, id, "after the reference fix");
+      assert.equal(fixed.passed, true, fixed.message);
 
-    started = Date.now();
-    await runSteps(orch, id, manifest.referenceFix, params);
-    t.diagnostic(`${levelId} reference fix applied in ${seconds(Date.now() - started)}`);
-    const fixed = await check(t, id, "after the reference fix");
-    assert.equal(fixed.passed, true, fixed.message);
-
-    const healthy = await waitSli(orch, id, (s) => (s.successRate ?? 0) >= 0.9, 60_000);
-    t.diagnostic(`${levelId} SLI after the fix: ${JSON.stringify(healthy)}`);
-    assert.ok((healthy.successRate ?? 0) >= 0.9, `the mock client does not recover: ${JSON.stringify(healthy)}`);
-
-    await orch.destroy(id);
+      const healthy = await waitSli(orch, id, (s) => (s.successRate ?? 0) >= 0.9, 60_000);
+      t.diagnostic(`${levelId} SLI after the fix: ${JSON.stringify(healthy)}`);
+      assert.ok((healthy.successRate ?? 0) >= 0.9, `the mock client does not recover: ${JSON.stringify(healthy)}`);
+    });
   });
 
   test(`${levelId}: another variant breaks too and the reference fix repairs it`, async (t) => {
-    const { id, params } = await provision(t, opts.seeds[1]);
-    const broken = await check(t, id, "after the fault (variant B)");
-    assert.equal(broken.passed, false, broken.message);
-    await runSteps(orch, id, manifest.referenceFix, params);
-    const fixed = await check(t, id, "after the reference fix (variant B)");
-    assert.equal(fixed.passed, true, fixed.message);
+    await withEnvironment(t, opts.seeds[1], "", async ({ id, params }) => {
+      const broken = await check(t, id, "after the fault (variant B)");
+      assert.equal(broken.passed, false, broken.message);
+      await runSteps(orch, id, manifest.referenceFix, params);
+      const fixed = await check(t, id, "after the reference fix (variant B)");
+      assert.equal(fixed.passed, true, fixed.message);
 
-    // A facilitator's second fault (manifest `injects`): its steps run through exec and users feel it.
-    for (const inject of manifest.injects) {
-      // Healthy first, so the drop below is the inject's doing, not the level's own fault still in the window.
-      const healthy = await waitSli(orch, id, (s) => (s.successRate ?? 0) >= 0.9, 60_000);
-      assert.ok(
-        (healthy.successRate ?? 0) >= 0.9,
-        `not healthy before inject ${inject.id}: ${JSON.stringify(healthy)}`,
-      );
-      const started = Date.now();
-      await runSteps(orch, id, inject.steps, params);
-      const hit = await waitSli(orch, id, (s) => (s.successRate ?? 1) <= outageAtMost, 40_000, 5);
-      t.diagnostic(`${levelId} inject ${inject.id}: SLI ${JSON.stringify(hit)} after ${seconds(Date.now() - started)}`);
-      assert.ok(
-        (hit.successRate ?? 1) <= outageAtMost,
-        `inject ${inject.id} does not show in the mock client: ${JSON.stringify(hit)}`,
-      );
+      // A facilitator's second fault (manifest `injects`): its steps run through exec and users feel it.
+      for (const inject of manifest.injects) {
+        // Healthy first, so the drop below is the inject's doing, not the level's own fault still in the window.
+        const healthy = await waitSli(orch, id, (s) => (s.successRate ?? 0) >= 0.9, 60_000);
+        assert.ok(
+          (healthy.successRate ?? 0) >= 0.9,
+          `not healthy before inject ${inject.id}: ${JSON.stringify(healthy)}`,
+        );
+        const started = Date.now();
+        await runSteps(orch, id, inject.steps, params);
+        const hit = await waitSli(orch, id, (s) => (s.successRate ?? 1) <= outageAtMost, 40_000, 5);
+        t.diagnostic(
+          `${levelId} inject ${inject.id}: SLI ${JSON.stringify(hit)} after ${seconds(Date.now() - started)}`,
+        );
+        assert.ok(
+          (hit.successRate ?? 1) <= outageAtMost,
+          `inject ${inject.id} does not show in the mock client: ${JSON.stringify(hit)}`,
+        );
+      }
+    });
+  });
+
+  test(`${levelId}: tampering cannot fool the check`, async (t) => {
+    await withEnvironment(t, opts.tamperSeed ?? opts.seeds[0], "tamper", async ({ id, params }) => {
+      const broken = await check(t, id, "after the fault, before tampering");
+      assert.equal(broken.passed, false, broken.message);
+      const fooled: string[] = [];
+      const attempt = async (tamper: SharedTamper) => {
+        const started = Date.now();
+        await runSteps(orch, id, tamper.steps, params, BYPASS);
+        t.diagnostic(`${levelId} tamper ${tamper.id} applied in ${seconds(Date.now() - started)}`);
+        const result = await check(t, id, `after tamper ${tamper.id}`);
+        if (result.passed) fooled.push(`${tamper.id}: ${result.message}`);
+        if (tamper.watchSli) {
+          // The proxy now fakes answers to whoever asks from the host: customers must still see the outage.
+          await sleep(SLI_AFTER_TAMPER_MS);
+          const sample = orch.sli(id).current;
+          t.diagnostic(
+            `${levelId} SLI ${seconds(SLI_AFTER_TAMPER_MS)} after tamper ${tamper.id}: ${JSON.stringify(sample)}`,
+          );
+          assert.ok(
+            sample.requests >= 5 && (sample.successRate ?? 1) <= outageAtMost,
+            `after tamper ${tamper.id} the mock client reports success ${JSON.stringify(sample)} (the outage must stay visible)`,
+          );
+        }
+      };
+      const shared = sharedTampers();
+      for (const tamper of shared) await attempt(tamper);
+      // The level's own tampers on top of the wrappers and SQL shadowing, but with a proxy that answers honestly
+      // again: each is then rejected for its own sake, not because the proxy fakes everything.
+      for (const tamper of shared) if (tamper.undo) await runSteps(orch, id, tamper.undo, params, BYPASS);
+      for (const tamper of manifest.tampers) await attempt(tamper);
+      assert.deepEqual(fooled, [], `the check passed after tampering:\n${fooled.join("\n")}`);
+    });
+  });
+
+  test(`${levelId}: real alternative fixes are accepted`, async (t) => {
+    if (manifest.alternativeFixes.length === 0) {
+      t.diagnostic(`${levelId} has no alternativeFixes in level.yaml`);
+      return;
     }
-    await orch.destroy(id);
+    for (const [n, fix] of manifest.alternativeFixes.entries()) {
+      await withEnvironment(t, opts.seeds[n % 2] as string, `alt${n}`, async ({ id, params }) => {
+        const broken = await check(t, id, `before alternative fix ${fix.id}`);
+        assert.equal(broken.passed, false, broken.message);
+        const started = Date.now();
+        await runSteps(orch, id, fix.steps, params);
+        t.diagnostic(`${levelId} alternative fix ${fix.id} applied in ${seconds(Date.now() - started)}`);
+        const fixed = await check(t, id, `after alternative fix ${fix.id}`);
+        assert.equal(fixed.passed, true, `${fix.id} (${fix.title}): ${fixed.message}`);
+        const healthy = await waitSli(orch, id, (s) => (s.successRate ?? 0) >= 0.9, 60_000);
+        t.diagnostic(`${levelId} SLI after alternative fix ${fix.id}: ${JSON.stringify(healthy)}`);
+        assert.ok(
+          (healthy.successRate ?? 0) >= 0.9,
+          `${fix.id}: the mock client does not recover: ${JSON.stringify(healthy)}`,
+        );
+      });
+    }
   });
 }
