@@ -82,6 +82,19 @@ function field(obj: unknown, key: string): unknown {
   return obj !== null && typeof obj === "object" ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
+/** The shop's database's answer; asked twice before giving up (a connection lost on a busy host is re-made). */
+async function ask(deps: MeaningDeps, sql: string, values: (string | number)[]): Promise<SqlRow[]> {
+  try {
+    return await deps.sql(sql, values);
+  } catch {
+    try {
+      return await deps.sql(sql, values);
+    } catch (err) {
+      throw new Unconfirmed((err as Error).message);
+    }
+  }
+}
+
 /** Is `value` the database's value of that row? Cached once confirmed. */
 async function isStored(
   deps: MeaningDeps,
@@ -96,12 +109,7 @@ async function isStored(
   const key = `${table}:${idText.toLowerCase()}`;
   const cached = known.get(key);
   if (cached !== undefined) return cached === want;
-  let rows: SqlRow[];
-  try {
-    rows = await deps.sql(LOOKUPS[table].sql, [idText]);
-  } catch (err) {
-    throw new Unconfirmed((err as Error).message);
-  }
+  const rows = await ask(deps, LOOKUPS[table].sql, [idText]);
   const got = rows[0]?.v;
   if (got === undefined || got === null) return false;
   known.set(key, got);
@@ -122,7 +130,8 @@ function parse(body: string): unknown {
 
 async function searchMatches(json: unknown, sent: Sent, deps: MeaningDeps, known: KnownRows): Promise<Judgement> {
   const term = (sent.term ?? "").trim();
-  const shown = `search for "${term}"`;
+  // Shown as one phrase whatever the case it was typed in, so the chart's most common failure is one line.
+  const shown = `search for "${term.toLowerCase()}"`;
   const items = field(json, "items");
   if (!Array.isArray(items)) return fail(`${shown} returned no product list`);
   if (items.length === 0) return fail(`${shown} found nothing`);
@@ -158,12 +167,7 @@ async function uploadsExist(json: unknown, deps: MeaningDeps, known: KnownRows):
   const uploads = field(json, "uploads");
   if (!Array.isArray(uploads)) return fail("the recent uploads did not load");
   if (uploads.length === 0) {
-    let rows: SqlRow[];
-    try {
-      rows = await deps.sql("SELECT EXISTS (SELECT 1 FROM public.uploads) AS v", []);
-    } catch (err) {
-      throw new Unconfirmed((err as Error).message);
-    }
+    const rows = await ask(deps, "SELECT EXISTS (SELECT 1 FROM public.uploads) AS v", []);
     return rows[0]?.v === "t" || rows[0]?.v === "true"
       ? fail("the recent uploads are missing files that are stored")
       : OK;

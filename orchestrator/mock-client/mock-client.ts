@@ -197,15 +197,15 @@ export class MockClient {
     const signal = this.abort.signal;
     try {
       const req = pickRequest(this.o.requests, this.random());
-      const visitor = this.visitors.take();
+      const kind = requestKind(req.path);
+      const page = req.page ?? "/";
+      const visitor = this.visitors.take(kind === "api" ? page : undefined);
       const target = await this.target();
       if (!target) return this.record(0, { ok: false, reason: "the shop has no address" });
       const site = target.port === 80 ? target.host : `${target.host}:${target.port}`;
       const timeoutMs = Math.min(15_000, Math.max(5_000, req.expect.maxMs * 3));
-      const kind = requestKind(req.path);
 
       // A fetch is made from its page: a visitor not on it opens it first.
-      const page = req.page ?? "/";
       if (kind === "api" && visitor.page !== page) {
         const nav = await this.send(visitor, target, site, {
           path: page,

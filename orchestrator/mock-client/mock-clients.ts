@@ -11,6 +11,16 @@ interface Running {
   sql: PinnedSql;
 }
 
+/** One query at a time on the environment's single connection (pg's client must not be asked concurrently). */
+function serialised<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let chain: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    const run = chain.then(() => fn(...args));
+    chain = run.catch(() => undefined);
+    return run;
+  };
+}
+
 export class MockClients {
   private readonly clients = new Map<string, Running>();
 
@@ -53,7 +63,7 @@ export class MockClients {
       params: rec.params,
       target: () => this.address(id, app.instance, app.port),
       backend: () => this.address(id, mockClient.backend.instance, mockClient.backend.port),
-      sql: (text, values) => sql.query(text, values),
+      sql: serialised((text, values) => sql.query(text, values)),
       onSample: (sample) => this.deps.bus.publish(id, { type: "sli", sample }),
     });
     this.clients.set(id, { client, sql });

@@ -38,10 +38,15 @@ export class Visitors {
     };
   }
 
-  /** The visitor who acts next (a new one takes the place of one who is done). */
-  take(): Visitor {
+  /**
+   * The visitor who acts next: one already on `page` when there is one (people use the page they
+   * have open), else anyone (who will open it). A visitor who is done leaves and someone new arrives.
+   */
+  take(page?: string): Visitor {
     while (this.present.length < this.size) this.present.push(this.arrive());
-    const i = Math.min(this.present.length - 1, Math.floor(this.random() * this.present.length));
+    const there = page === undefined ? [] : this.present.flatMap((v, i) => (v.page === page ? [i] : []));
+    const from = there.length > 0 ? there : this.present.map((_, i) => i);
+    const i = from[Math.min(from.length - 1, Math.floor(this.random() * from.length))] ?? 0;
     let v = this.present[i] as Visitor;
     if (v.remaining <= 0) {
       v = this.arrive();
