@@ -32,9 +32,10 @@ export default async function fault(ctx: LevelContext): Promise<void> {
     const rows = await queryRows(
       ctx,
       `SELECT count(*) FROM pg_locks WHERE relation = '${table}'::regclass AND mode = 'AccessExclusiveLock' AND granted`,
+      { timeoutMs: 30_000 },
     );
     return rows[0]?.[0] === "1" ? true : undefined;
-  }, 10_000);
+  }, 30_000);
   if (!locked) throw new Error(`the ${job} session did not lock ${table}`);
 
   const version = migrationVersion(String(column), String(table));
@@ -55,8 +56,9 @@ export default async function fault(ctx: LevelContext): Promise<void> {
     const rows = await queryRows(
       ctx,
       `SELECT count(*) FROM pg_stat_activity WHERE application_name = 'shop-app' AND wait_event_type = 'Lock'`,
+      { timeoutMs: 30_000 },
     );
     return Number(rows[0]?.[0] ?? 0) > 0 ? true : undefined;
-  }, 20_000);
+  }, 60_000); // the app's boot takes seconds on a busy host
   if (!waiting) throw new Error(`the app did not start waiting for the lock on ${table}`);
 }

@@ -19,9 +19,15 @@ const BUSY = "The machine is too busy to time the search right now";
 
 /** The symptom of a search that still reads everything, as the player sees it through the proxy. */
 async function stillSlow(ctx: CheckContext, term: string): Promise<Verdict> {
-  const res = await get(ctx.observe, "proxy", searchPath(term), 4000);
-  const took = res.status === 0 ? "more than 4 s" : formatMs(res.ms);
-  return fail(`The search for "${term}" still takes ${took} through the proxy (want < ${FAST_MS} ms).`);
+  const res = readAnswer(await get(ctx.observe, "proxy", searchPath(term), 4000));
+  if (res.timedOut) return fail(`The search for "${term}" still takes more than 4 s through the proxy.`);
+  if (!res.ids) return fail(`The search for "${term}" answers ${res.status || "nothing"} through the proxy.`);
+  if (res.ms >= FAST_MS)
+    return fail(`The search for "${term}" still takes ${formatMs(res.ms)} through the proxy (want < ${FAST_MS} ms).`);
+  // Fast here, yet the database would read every product: something answers for the database.
+  return fail(
+    `The search for "${term}" answered in ${formatMs(res.ms)} just now, but the database still reads every product to answer it: the next customer's search waits seconds.`,
+  );
 }
 
 export default async function check(ctx: CheckContext): Promise<Verdict> {

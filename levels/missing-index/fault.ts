@@ -10,6 +10,7 @@ import { indexName } from "./search";
 export default async function fault(ctx: LevelContext): Promise<void> {
   const index = indexName(String(ctx.params.column));
   ctx.log(`dropping ${index}`);
-  const res = await psql(ctx, `DROP INDEX ${index};`);
+  // A busy host (or a search holding the table) can make the DROP wait: allow it a minute.
+  const res = await psql(ctx, `DROP INDEX ${index};`, { timeoutMs: 60_000 });
   if (res.exitCode !== 0) throw new Error(`could not drop ${index}: ${res.stderr.trim()}`);
 }
