@@ -16,6 +16,7 @@ import type {
   Stage,
 } from "../lib/contracts/orchestrator-api";
 import { CreateEnvironmentRequestSchema } from "../lib/contracts/orchestrator-api";
+import { AccessControl } from "./access/access-control";
 import { resolveConfig, type OrchestratorConfig } from "./config";
 import type { Deps } from "./deps";
 import { createDockerDriver } from "./driver/docker/create-docker-driver";
@@ -86,6 +87,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
   const mockClients = new MockClients(deps);
   const terminals = new TerminalManager(deps.driver, recordingsDirOf(config.stateDir));
   const watchers = new EnvironmentWatchers(deps);
+  const access = new AccessControl(config.secret, config.stateDir);
   deps.onDestroy.push(
     (id) => mockClients.stop(id),
     (id) => terminals.closeEnvironment(id),
@@ -128,6 +130,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     deps,
     terminals,
     watchers,
+    access,
 
     async start(): Promise<void> {
       const version = await deps.driver.ping();

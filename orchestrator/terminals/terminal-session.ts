@@ -9,6 +9,8 @@ import type { Tty } from "../driver/types";
 import type { CastWriter } from "./asciicast";
 import { Scrollback } from "./scrollback";
 
+const MAX_PENDING_INPUT = 256 * 1024;
+
 export interface Viewer {
   output(text: string): void;
   exit(code: number): void;
@@ -67,11 +69,14 @@ export class TerminalSession {
     if (this.viewers.size === 0) this.armIdleTimer();
   }
 
-  write(data: string): void {
-    if (this.closed) return;
+  /** False (and nothing written) when the shell has stopped reading: its input buffer here stays bounded. */
+  write(data: string): boolean {
+    if (this.closed) return true;
+    if (this.tty.stream.writableLength > MAX_PENDING_INPUT) return false;
     this.lastActivity = Date.now();
     this.cast.event("i", data);
     this.tty.stream.write(data);
+    return true;
   }
 
   async resize(cols: number, rows: number): Promise<void> {
