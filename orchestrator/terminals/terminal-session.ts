@@ -22,6 +22,9 @@ export class TerminalSession {
   private readonly decoder = new StringDecoder("utf8");
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private markFinished: () => void = () => undefined;
+  /** Resolves when the shell has ended and its recording is complete on disk. */
+  readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
   lastActivity = Date.now();
 
   constructor(
@@ -48,6 +51,9 @@ export class TerminalSession {
     this.armIdleTimer();
   }
 
+  get recordingFile(): string {
+    return this.cast.file;
+  }
   get viewerCount(): number {
     return this.viewers.size;
   }
@@ -108,5 +114,6 @@ export class TerminalSession {
     this.viewers.clear();
     await this.cast.close();
     this.onClosed(this);
+    this.markFinished();
   }
 }
