@@ -70,7 +70,6 @@ export function decodeParam(raw: string): string {
   } catch {
     throw new OrchestratorError("bad_request", "malformed percent-encoding in the path");
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) throw new OrchestratorError("bad_request", "control characters in the path");
   return value;
 }
