@@ -31,8 +31,14 @@ test("a busy session's recording keeps its first and last bytes, marks the cut, 
   assert.equal(markers.length, 2);
   assert.match(markers[0]?.[2] ?? "", /recording cut/);
   assert.match(markers[1]?.[2] ?? "", /skipped here/);
-  assert.ok(events.some(([, code, data]) => code === "o" && data.includes("recording cut")), "visible in the replay");
-  assert.ok(events.every(([t], i) => i === 0 || t >= (events[i - 1]?.[0] ?? 0)), "times never go back");
+  assert.ok(
+    events.some(([, code, data]) => code === "o" && data.includes("recording cut")),
+    "visible in the replay",
+  );
+  assert.ok(
+    events.every(([t], i) => i === 0 || t >= (events[i - 1]?.[0] ?? 0)),
+    "times never go back",
+  );
 });
 
 test("a short session is written whole, without markers", async () => {

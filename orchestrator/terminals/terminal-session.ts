@@ -10,6 +10,14 @@ import type { CastWriter } from "./asciicast";
 import { Scrollback } from "./scrollback";
 
 const MAX_PENDING_INPUT = 256 * 1024;
+/**
+ * Output a shell may print per second (and its burst). Past it the TTY stream is
+ * paused, so a flood (`yes`, `cat` of a big file) blocks the shell, as a real
+ * terminal's flow control would, instead of costing the engine and this process
+ * CPU that every other terminal needs. Far more than anyone can read.
+ */
+export const OUTPUT_BYTES_PER_SECOND = 1024 * 1024;
+const OUTPUT_BURST = 512 * 1024;
 
 export interface Viewer {
   output(text: string): void;
@@ -38,6 +46,7 @@ export class TerminalSession {
     private readonly onClosed: (s: TerminalSession) => void,
   ) {
     tty.stream.on("data", (chunk: Buffer) => {
+      this.throttle(chunk.length);
       this.scrollback.push(chunk);
       const text = this.decoder.write(chunk);
       if (!text) return;
@@ -99,6 +108,29 @@ export class TerminalSession {
     void this.finish();
   }
 
+  private allowance = OUTPUT_BURST;
+  private refilledAt = performance.now();
+  private resumeTimer: NodeJS.Timeout | undefined;
+
+  private throttle(bytes: number): void {
+    const now = performance.now();
+    this.allowance = Math.min(
+      OUTPUT_BURST,
+      this.allowance + ((now - this.refilledAt) / 1000) * OUTPUT_BYTES_PER_SECOND,
+    );
+    this.refilledAt = now;
+    this.allowance -= bytes;
+    if (this.allowance >= 0 || this.resumeTimer) return;
+    this.tty.stream.pause();
+    this.resumeTimer = setTimeout(
+      () => {
+        this.resumeTimer = undefined;
+        if (!this.closed) this.tty.stream.resume();
+      },
+      Math.ceil((-this.allowance / OUTPUT_BYTES_PER_SECOND) * 1000),
+    );
+  }
+
   private armIdleTimer(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.close(), this.keepAliveMs);
@@ -109,6 +141,7 @@ export class TerminalSession {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.idleTimer);
+    clearTimeout(this.resumeTimer);
     const code = await this.tty.exitCode().catch(() => -1);
     for (const v of this.viewers.values()) v.exit(code);
     this.viewers.clear();
