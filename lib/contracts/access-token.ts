@@ -50,7 +50,8 @@ export function signAccessToken(
 }
 
 export type VerifyResult =
-  { ok: true; payload: AccessTokenPayload } | { ok: false; reason: "malformed" | "bad-signature" | "expired" | "too-long" };
+  | { ok: true; payload: AccessTokenPayload }
+  | { ok: false; reason: "malformed" | "bad-signature" | "expired" | "too-long" };
 
 export function verifyAccessToken(token: string, secret: string, now = Date.now()): VerifyResult {
   const [body, sig, extra] = token.split(".");

@@ -17,7 +17,9 @@ export async function notifyRevocation(
     await client.revokeAccess(req);
     return true;
   } catch (err) {
-    console.warn(`[sessions] the orchestrator did not hear a revocation: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(
+      `[sessions] the orchestrator did not hear a revocation: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return false;
   }
 }

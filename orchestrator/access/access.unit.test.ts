@@ -22,10 +22,16 @@ test("a revoked session's tokens are refused, also after a restart; another sess
   const before = signAccessToken(claims, secret);
   access.verify(before);
   access.revoke({ sessions: ["sess-1"] });
-  assert.throws(() => access.verify(before), (e) => isCode(e, "unauthorized") && /revoked/.test(e.message));
+  assert.throws(
+    () => access.verify(before),
+    (e) => isCode(e, "unauthorized") && /revoked/.test(e.message),
+  );
   assert.doesNotThrow(() => access.verify(signAccessToken({ ...claims, sid: "sess-2" }, secret)));
   const restarted = new AccessControl(secret, dir);
-  assert.throws(() => restarted.verify(before), (e) => isCode(e, "unauthorized"));
+  assert.throws(
+    () => restarted.verify(before),
+    (e) => isCode(e, "unauthorized"),
+  );
 });
 
 test("a revoked person's tokens issued until then are refused; tokens issued afterwards pass", () => {
@@ -33,14 +39,20 @@ test("a revoked person's tokens issued until then are refused; tokens issued aft
   const now = Date.now();
   const old = signAccessToken({ ...claims, sid: undefined }, secret, 300, now - 5_000);
   access.revocations.revoke({ users: ["u1"] }, now - 2_000);
-  assert.throws(() => access.verify(old), (e) => isCode(e, "unauthorized"));
+  assert.throws(
+    () => access.verify(old),
+    (e) => isCode(e, "unauthorized"),
+  );
   assert.doesNotThrow(() => access.verify(signAccessToken(claims, secret, 300, now)));
   assert.doesNotThrow(() => access.verify(signAccessToken({ ...claims, sub: "u2" }, secret, 300, now - 5_000)));
 });
 
 test("tokens living longer than the maximum are refused", () => {
   const access = new AccessControl(secret);
-  assert.throws(() => access.verify(signAccessToken(claims, secret, 3600)), (e) => isCode(e, "unauthorized"));
+  assert.throws(
+    () => access.verify(signAccessToken(claims, secret, 3600)),
+    (e) => isCode(e, "unauthorized"),
+  );
 });
 
 test("open sessions end on revocation at once and on expiry at the next sweep", () => {
@@ -55,7 +67,10 @@ test("open sessions end on revocation at once and on expiry at the next sweep", 
   access.sessions.add({ payload: soon, end: (r) => ended.push(`soon:${r}`) });
   assert.equal(access.revoke({ sessions: ["sess-1"] }), 1);
   assert.deepEqual(ended, ["live:revoked"]);
-  assert.equal(access.sessions.sweep(() => false, now + 2_000), 1);
+  assert.equal(
+    access.sessions.sweep(() => false, now + 2_000),
+    1,
+  );
   assert.deepEqual(ended, ["live:revoked", "soon:expired"]);
   assert.equal(access.sessions.size, 1);
 });

@@ -48,8 +48,7 @@ export class Revocations {
   }
 
   private prune(now: number): void {
-    for (const map of [this.sessions, this.users])
-      for (const [k, at] of map) if (now - at > this.keepMs) map.delete(k);
+    for (const map of [this.sessions, this.users]) for (const [k, at] of map) if (now - at > this.keepMs) map.delete(k);
   }
 
   private save(): void {

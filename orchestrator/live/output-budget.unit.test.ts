@@ -37,7 +37,12 @@ test("over the budget output is skipped; back under the low mark the viewer hear
 test("a viewer stalled past stallMs is dropped and nothing more is sent to it", async () => {
   const { socket, sent, disconnected } = fakeSocket();
   let dropped = -1;
-  const budget = new OutputBudget(socket, (n) => (dropped = n), { high: 100, low: 40, stallMs: 50 }, () => 1_000);
+  const budget = new OutputBudget(
+    socket,
+    (n) => (dropped = n),
+    { high: 100, low: 40, stallMs: 50 },
+    () => 1_000,
+  );
   budget.emit("output", "x", 1);
   await new Promise((r) => setTimeout(r, 80));
   budget.emit("output", "y", 1);

@@ -25,7 +25,7 @@ beforeEach(() => {
     if (url.origin !== new URL(env().ORCHESTRATOR_URL).origin) return real(input, init);
     if (down) throw new TypeError("fetch failed");
     assert.equal(url.pathname, "/revocations");
-    heard.push({ auth: new Headers(init?.headers).get("authorization"), body: JSON.parse(String(init?.body)) });
+    heard.push({ auth: new Headers(init?.headers).get("authorization"), body: JSON.parse(init?.body as string) });
     return Response.json({ ended: 1 });
   };
 });

@@ -8,7 +8,10 @@ import { GRANT, Grants } from "./grants";
 import { SANDBOX_CSP, browserResponseHeaders, upstreamRequestHeaders } from "./headers";
 
 test("every answer is sandboxed without allow-same-origin, the app's own CSP kept beside it", () => {
-  const out = browserResponseHeaders({ "content-type": "text/html", "content-security-policy": "default-src 'self'" }, "/p");
+  const out = browserResponseHeaders(
+    { "content-type": "text/html", "content-security-policy": "default-src 'self'" },
+    "/p",
+  );
   assert.deepEqual(out["content-security-policy"], ["default-src 'self'", SANDBOX_CSP]);
   assert.match(SANDBOX_CSP, /^sandbox /);
   assert.doesNotMatch(SANDBOX_CSP, /allow-same-origin|allow-top-navigation|escape-sandbox/);

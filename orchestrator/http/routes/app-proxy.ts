@@ -40,7 +40,10 @@ function enter(orch: Orchestrator, grants: Grants, { res, params, url }: RouteCo
   const grant = grants.issue(token, payload);
   url.searchParams.delete("token");
   const query = url.searchParams.size ? `?${url.searchParams}` : "";
-  res.writeHead(303, { location: `/app/${encodeURIComponent(envId)}/~${grant}/${rawRest(url)}${query}`, "cache-control": "no-store" });
+  res.writeHead(303, {
+    location: `/app/${encodeURIComponent(envId)}/~${grant}/${rawRest(url)}${query}`,
+    "cache-control": "no-store",
+  });
   res.end();
   return undefined;
 }
