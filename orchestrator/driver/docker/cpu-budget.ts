@@ -88,7 +88,20 @@ export function slotCgroupCpus(layout: "v1" | "v2", parent: string): number | un
 export function removeSlotCgroup(parent: string): void {
   const controllers = existsSync(join(ROOT, "cgroup.controllers"))
     ? [""]
-    : ["cpu", "cpuacct", "cpuset", "memory", "pids", "blkio", "devices", "freezer", "net_cls", "perf_event", "systemd"];
+    : [
+        "cpu",
+        "cpuacct",
+        "cpuset",
+        "memory",
+        "pids",
+        "blkio",
+        "devices",
+        "freezer",
+        "net_cls",
+        "perf_event",
+        "systemd",
+        "unified",
+      ];
   for (const c of controllers) {
     try {
       rmdirSync(join(ROOT, c, parent));
