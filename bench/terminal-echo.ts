@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     await Promise.all(envs.map((id) => orch.provision({ id, attemptId: id, levelId, seed: id })));
     for (let i = 0; i < TERMINALS; i++) {
       const env = envs[i % envs.length] as string;
-      const token = signAccessToken({ env, attempt: env, sub: `u${i}`, name: `bench ${i}`, mode: "rw" }, SECRET, 3600);
+      const token = signAccessToken({ env, attempt: env, sub: `u${i}`, name: `bench ${i}`, mode: "rw" }, SECRET, 900);
       const instance = level.shells[i % level.shells.length] as string;
       const s = io(`http://127.0.0.1:${api.port}/terminal`, {
         auth: { token, instance, session: `t${i}` },

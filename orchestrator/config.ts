@@ -3,10 +3,12 @@
  * bad variable stops the start with its name) or given in code by tests.
  */
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { orchestratorIdFor } from "./environments/names";
 
+const MB = 1024 * 1024;
 const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
 export const EnvSchema = z.object({
@@ -26,6 +28,13 @@ export const EnvSchema = z.object({
     .optional(),
   /** "auto": add the host firewall rule when root with iptables; "off": never. */
   ORCHESTRATOR_FIREWALL: z.enum(["auto", "off"]).default("auto"),
+  /** One recording's cap: its first three quarters and last quarter are kept. */
+  ORCHESTRATOR_RECORDING_MAX_MB: intFrom(8, 1),
+  /** Retention: recordings older than this, then the oldest past the total, are deleted. */
+  ORCHESTRATOR_RECORDINGS_MAX_AGE_DAYS: intFrom(90, 1),
+  ORCHESTRATOR_RECORDINGS_MAX_TOTAL_MB: intFrom(2048, 1),
+  /** Total CPUs one environment may use (all its instances together); "auto": half the host's, at least 0.5. */
+  ORCHESTRATOR_ENV_CPUS: z.union([z.literal("auto"), z.coerce.number().min(0.1).max(64)]).default("auto"),
   FIREDRILL_DATA_DIR: z.string().default(".data"),
   LEVELS_DIR: z.string().default("levels"),
 });
@@ -41,6 +50,12 @@ export interface OrchestratorConfig {
   reconcileSeconds: number;
   orchestratorId: string;
   firewall: "auto" | "off";
+  /** One recording's cap in bytes (head ¾, tail ¼). */
+  recordingMaxBytes: number;
+  recordingsMaxAgeDays: number;
+  recordingsMaxTotalBytes: number;
+  /** CPUs one environment may use in all (see driver/docker/cpu-budget.ts). */
+  envCpus: number;
   /** `$FIREDRILL_DATA_DIR/orchestrator`: state files and recordings. */
   stateDir: string;
   levelsDir: string;
@@ -71,6 +86,11 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     reconcileSeconds: env.ORCHESTRATOR_RECONCILE_SECONDS,
     orchestratorId: env.ORCHESTRATOR_ID ?? orchestratorIdFor(stateDir),
     firewall: env.ORCHESTRATOR_FIREWALL,
+    recordingMaxBytes: env.ORCHESTRATOR_RECORDING_MAX_MB * MB,
+    recordingsMaxAgeDays: env.ORCHESTRATOR_RECORDINGS_MAX_AGE_DAYS,
+    recordingsMaxTotalBytes: env.ORCHESTRATOR_RECORDINGS_MAX_TOTAL_MB * MB,
+    envCpus:
+      env.ORCHESTRATOR_ENV_CPUS === "auto" ? Math.max(0.5, availableParallelism() / 2) : env.ORCHESTRATOR_ENV_CPUS,
     stateDir,
     levelsDir: resolve(env.LEVELS_DIR),
     healthyTimeoutMs: 120_000,

@@ -14,6 +14,8 @@ export type ErrorCode =
   /** Docker answered 304: the object was already in the asked state. */
   | "unchanged"
   | "timeout"
+  /** A request body over its cap (refused before it is read). */
+  | "too_large"
   /** The Docker engine (or another dependency) does not answer. */
   | "unavailable"
   /** An operation ran and failed (provisioning, a build, a fault). */

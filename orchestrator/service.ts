@@ -16,6 +16,7 @@ import type {
   Stage,
 } from "../lib/contracts/orchestrator-api";
 import { CreateEnvironmentRequestSchema } from "../lib/contracts/orchestrator-api";
+import { AccessControl } from "./access/access-control";
 import { resolveConfig, type OrchestratorConfig } from "./config";
 import type { Deps } from "./deps";
 import { createDockerDriver } from "./driver/docker/create-docker-driver";
@@ -43,6 +44,7 @@ import { LevelRegistry } from "./levels/level-registry";
 import { MockClients } from "./mock-client/mock-clients";
 import { JsonDirStore } from "./state/json-dir-store";
 import { TerminalManager } from "./terminals/terminal-manager";
+import { pruneRecordings } from "./terminals/prune-recordings";
 import { recordingsDirOf } from "./terminals/recordings";
 import { KeyedLock } from "./util/keyed-lock";
 
@@ -63,6 +65,9 @@ export type OrchestratorOptions = Partial<OrchestratorConfig> & {
 
 export type Orchestrator = ReturnType<typeof createOrchestrator>;
 
+/** The recordings' retention policy runs with reconcile, at most this often. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 export function createOrchestrator(options: OrchestratorOptions = {}) {
   const config = resolveConfig(options);
   const log = config.log;
@@ -70,7 +75,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
   const badFile = (file: string, error: string) => log("warn", `state file ${file} set aside: ${error}`);
   const deps: Deps = {
     config,
-    driver: createDockerDriver(config.orchestratorId),
+    driver: createDockerDriver(config.orchestratorId, { envCpus: config.envCpus }),
     envs: new JsonDirStore(join(config.stateDir, "environments"), EnvironmentRecordSchema, badFile),
     pool: new JsonDirStore(join(config.stateDir, "pool"), EnvironmentRecordSchema, badFile),
     levels: new LevelRegistry(config.levelsDir),
@@ -84,8 +89,21 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     onDestroy: [],
   };
   const mockClients = new MockClients(deps);
-  const terminals = new TerminalManager(deps.driver, recordingsDirOf(config.stateDir));
+  const recordingsDir = recordingsDirOf(config.stateDir);
+  const terminals = new TerminalManager(deps.driver, recordingsDir, undefined, {
+    headBytes: Math.floor(config.recordingMaxBytes * 0.75),
+    tailBytes: Math.ceil(config.recordingMaxBytes * 0.25),
+  });
+  let prunedAt = 0;
+  const pruneOldRecordings = async () => {
+    if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = Date.now();
+    const policy = { maxAgeDays: config.recordingsMaxAgeDays, maxTotalBytes: config.recordingsMaxTotalBytes };
+    const r = await pruneRecordings(recordingsDir, policy, terminals.liveRecordingFiles());
+    if (r.removed.length) log("info", `recordings: removed ${r.removed.length} (${r.freedBytes} bytes) by retention`);
+  };
   const watchers = new EnvironmentWatchers(deps);
+  const access = new AccessControl(config.secret, config.stateDir);
   deps.onDestroy.push(
     (id) => mockClients.stop(id),
     (id) => terminals.closeEnvironment(id),
@@ -105,6 +123,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     deps.levels.reload();
     const report = await reconcile(deps);
     await reapEnvironments(deps);
+    await pruneOldRecordings().catch((err) => log("warn", `recordings retention: ${messageOf(err)}`));
     for (const r of deps.envs.all()) if (r.state !== "ready") terminals.closeEnvironment(r.id);
     afterChange();
     if (config.warmPool > 0 && !stopped) void refill();
@@ -128,6 +147,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     deps,
     terminals,
     watchers,
+    access,
 
     async start(): Promise<void> {
       const version = await deps.driver.ping();
@@ -156,7 +176,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       clearInterval(timer);
       mockClients.stopAll();
       watchers.stopAll();
-      terminals.closeAll();
+      await terminals.closeAll();
       await ticking;
       // A pool slot being built is finished (not abandoned half-made); no new one starts.
       await refilling;
@@ -298,6 +318,22 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
           sizeBytes: i.Size,
         })),
       );
+    },
+
+    /** What an operator has set (no secret): limits, retention, CPU budget. */
+    async settings() {
+      return {
+        orchestratorId: config.orchestratorId,
+        warmPool: config.warmPool,
+        idleMinutes: config.idleMinutes,
+        maxAgeMinutes: config.maxAgeMinutes,
+        cpu: await deps.driver.cpuPolicy(),
+        recordings: {
+          maxBytesEach: config.recordingMaxBytes,
+          maxAgeDays: config.recordingsMaxAgeDays,
+          maxTotalBytes: config.recordingsMaxTotalBytes,
+        },
+      };
     },
 
     async health(): Promise<{ ok: true; docker: string }> {

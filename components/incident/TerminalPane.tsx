@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { z } from "zod";
 import { CommandCapture } from "./command-capture";
+import { keepTokenFresh } from "./keep-token-fresh";
 import type { AccessToken } from "./use-access-token";
 
 const ReadySchema = z.object({ session: z.string().min(1) });
@@ -91,6 +92,7 @@ export function TerminalPane({
       },
     });
     socketRef.current = socket;
+    const stopRenewing = keepTokenFresh(socket, fresh);
     const sendSize = () => {
       if (socket.connected) socket.emit("resize", { cols: term.cols, rows: term.rows });
     };
@@ -177,6 +179,7 @@ export function TerminalPane({
     observer.observe(el);
 
     return () => {
+      stopRenewing();
       clearTimeout(retry);
       observer.disconnect();
       input.dispose();

@@ -13,6 +13,7 @@ import {
   type InstanceStats,
   type SliSample,
 } from "@/lib/contracts/orchestrator-api";
+import { keepTokenFresh } from "./keep-token-fresh";
 import type { AccessToken } from "./use-access-token";
 
 const MAX_SAMPLES = 240;
@@ -52,8 +53,13 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
         void fresh().then((t) => cb({ token: t?.token ?? "" }));
       },
     });
+    const stopRenewing = keepTokenFresh(socket, fresh);
     socket.on("connect", () => setConnected(true));
-    socket.on("disconnect", () => setConnected(false));
+    socket.on("disconnect", (reason) => {
+      setConnected(false);
+      // The server ends the feed when its token expires: come back with a fresh one.
+      if (reason === "io server disconnect") socket.connect();
+    });
     socket.on("sli", (raw: unknown) => {
       const s = SliSampleSchema.safeParse(raw);
       if (!s.success) return;
@@ -80,6 +86,7 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
       });
     });
     return () => {
+      stopRenewing();
       socket.removeAllListeners();
       socket.disconnect();
     };

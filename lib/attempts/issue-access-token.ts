@@ -35,7 +35,15 @@ export async function issueAccessToken(
   if (environment.state !== "READY") throw new AppError("CONFLICT", "The environment is not ready yet.");
   const now = deps.now().getTime();
   const token = signAccessToken(
-    { env: environment.id, attempt: attempt.id, sub: actor.id, name: actor.name, mode },
+    {
+      env: environment.id,
+      attempt: attempt.id,
+      sub: actor.id,
+      name: actor.name,
+      mode,
+      // Revoking this browser's session reaches the orchestrator by this id.
+      ...(actor.sessionId ? { sid: actor.sessionId } : {}),
+    },
     config.secret,
     TOKEN_TTL_SECONDS,
     now,

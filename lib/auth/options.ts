@@ -10,6 +10,7 @@ import { db } from "../db/client";
 import { type Env, env } from "../env";
 import { isAppError } from "../errors";
 import { createSession } from "../sessions/create-session";
+import { notifyRevocation } from "../sessions/notify-revocation";
 import { authenticateCredentials } from "./authenticate-credentials";
 import { clientIp } from "./client-ip";
 import { linkOidcAccount } from "./link-oidc-account";
@@ -114,8 +115,11 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sid)
+        if (token?.sid) {
           await db.session.updateMany({ where: { id: token.sid, revokedAt: null }, data: { revokedAt: new Date() } });
+          // Signing out also ends this browser's terminals and app pages.
+          await notifyRevocation({ sessions: [token.sid] });
+        }
       },
     },
   };

@@ -18,11 +18,18 @@ export const AccessTokenPayloadSchema = z
     name: z.string().default(""),
     /** rw: may type into terminals; ro: watch only (facilitators shadowing). */
     mode: z.enum(["rw", "ro"]),
+    /** The web app's Session row the token was issued through, so revoking that session reaches the orchestrator. */
+    sid: z.string().min(1).optional(),
+    /** Issued at, seconds since the epoch: revoking a person refuses every token issued up to then. */
+    iat: z.number().int().optional(),
     /** Expiry, seconds since the epoch. */
     exp: z.number().int(),
   })
   .strict();
 export type AccessTokenPayload = z.infer<typeof AccessTokenPayloadSchema>;
+
+/** No token lives longer than this, so a revocation need only be remembered this long. */
+export const MAX_TOKEN_TTL_SECONDS = 900;
 
 const b64url = (buf: Buffer) => buf.toString("base64url");
 
@@ -31,18 +38,20 @@ function mac(secret: string, body: string): Buffer {
 }
 
 export function signAccessToken(
-  payload: Omit<AccessTokenPayload, "exp">,
+  payload: Omit<AccessTokenPayload, "exp" | "iat">,
   secret: string,
   ttlSeconds = 300,
   now = Date.now(),
 ): string {
-  const full: AccessTokenPayload = { ...payload, exp: Math.floor(now / 1000) + ttlSeconds };
+  const iat = Math.floor(now / 1000);
+  const full: AccessTokenPayload = { ...payload, iat, exp: iat + ttlSeconds };
   const body = b64url(Buffer.from(JSON.stringify(full)));
   return `${body}.${b64url(mac(secret, body))}`;
 }
 
 export type VerifyResult =
-  { ok: true; payload: AccessTokenPayload } | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
+  | { ok: true; payload: AccessTokenPayload }
+  | { ok: false; reason: "malformed" | "bad-signature" | "expired" | "too-long" };
 
 export function verifyAccessToken(token: string, secret: string, now = Date.now()): VerifyResult {
   const [body, sig, extra] = token.split(".");
@@ -61,5 +70,6 @@ export function verifyAccessToken(token: string, secret: string, now = Date.now(
   const result = AccessTokenPayloadSchema.safeParse(parsed);
   if (!result.success) return { ok: false, reason: "malformed" };
   if (result.data.exp * 1000 <= now) return { ok: false, reason: "expired" };
+  if (result.data.exp * 1000 - now > MAX_TOKEN_TTL_SECONDS * 1000) return { ok: false, reason: "too-long" };
   return { ok: true, payload: result.data };
 }

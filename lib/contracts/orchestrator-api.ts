@@ -145,4 +145,15 @@ export const RecordingSummarySchema = z.object({
 export type RecordingSummary = z.infer<typeof RecordingSummarySchema>;
 export const RecordingListSchema = z.object({ recordings: z.array(RecordingSummarySchema) });
 
+/** POST /revocations: sessions (ids from tokens' `sid`) and people (every token issued to them so far). */
+export const RevocationRequestSchema = z
+  .object({
+    sessions: z.array(z.string().min(1).max(200)).max(1000).default([]),
+    users: z.array(z.string().min(1).max(200)).max(1000).default([]),
+  })
+  .strict()
+  .refine((r) => r.sessions.length + r.users.length > 0, "name at least one session or user");
+export type RevocationRequest = z.input<typeof RevocationRequestSchema>;
+export const RevocationResultSchema = z.object({ ended: z.number().int() });
+
 export const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -13,10 +13,12 @@ import {
   ExecResultSchema,
   InstanceStatsSchema,
   RecordingListSchema,
+  RevocationResultSchema,
   SliSamplesSchema,
   SliViewSchema,
   type CreateEnvironmentRequest,
   type ExecRequest,
+  type RevocationRequest,
 } from "../contracts/orchestrator-api";
 import { env } from "../env";
 import { AppError, type ErrorCode } from "../errors";
@@ -91,6 +93,43 @@ async function send(method: string, path: string, opts: CallOptions): Promise<st
   return text;
 }
 
+/**
+ * One request whose 2xx body is handed on as a stream (not read here); the
+ * timeout covers the answer's headers only, so a long download is not cut.
+ */
+async function open(
+  path: string,
+  opts: CallOptions,
+): Promise<{ body: ReadableStream<Uint8Array>; bytes: number | null }> {
+  const config = opts.config ?? defaultConfig();
+  const doFetch = config.fetch ?? fetch;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), opts.timeoutMs ?? 15_000);
+  let res: Response;
+  try {
+    res = await doFetch(new URL(path, config.url), {
+      headers: { authorization: `Bearer ${config.secret}` },
+      signal: abort.signal,
+      cache: "no-store",
+    });
+  } catch {
+    throw new AppError(
+      "UNAVAILABLE",
+      `The environment service cannot be reached (GET ${path}). Try again in a moment.`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!res.ok || !res.body) {
+    const parsed = ApiErrorSchema.safeParse(parseJson(await res.text().catch(() => "")));
+    const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
+    const code = (parsed.success && CODE_MAP[parsed.data.error.code]) || "UNAVAILABLE";
+    throw new AppError(code, `The environment service refused GET ${path}: ${message}`);
+  }
+  const length = Number(res.headers.get("content-length"));
+  return { body: res.body, bytes: Number.isFinite(length) && length >= 0 ? length : null };
+}
+
 const enc = encodeURIComponent;
 
 export const orchestrator = {
@@ -115,12 +154,15 @@ export const orchestrator = {
     call(SliViewSchema, "GET", `/environments/${enc(id)}/sli`, { config }),
   stats: (id: string, config?: OrchestratorConfig) =>
     call(z.object({ instances: z.array(InstanceStatsSchema) }), "GET", `/environments/${enc(id)}/stats`, { config }),
+  /** Revoked sessions or people: their tokens stop working and their open terminals and app pages end. */
+  revokeAccess: (req: RevocationRequest, config?: OrchestratorConfig) =>
+    call(RevocationResultSchema, "POST", "/revocations", { body: req, config, timeoutMs: 5_000 }),
   /** Terminal recordings of an environment; they outlive it, so this works after it is destroyed. */
   listRecordings: (id: string, config?: OrchestratorConfig) =>
     call(RecordingListSchema, "GET", `/environments/${enc(id)}/recordings`, { config }),
-  /** One recording as asciicast v2 text. */
+  /** One recording (asciicast v2) as a stream: served to the browser as it is read, never held whole. */
   getRecording: (id: string, session: string, config?: OrchestratorConfig) =>
-    send("GET", `/environments/${enc(id)}/recordings/${enc(session)}`, { config, timeoutMs: 60_000 }),
+    open(`/environments/${enc(id)}/recordings/${enc(session)}`, { config }),
   logs: (id: string, instance: string, tail = 200, config?: OrchestratorConfig) =>
     call(
       z.object({ lines: z.array(z.string()) }),

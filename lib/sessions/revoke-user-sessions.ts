@@ -2,6 +2,7 @@ import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
+import { notifyRevocation } from "./notify-revocation";
 
 export const RevokeUserSessionsSchema = z.object({ userId: z.string().min(1) });
 
@@ -14,9 +15,10 @@ export async function revokeUserSessions(
 ) {
   assertAllowed(actor, "admin");
   const { userId } = input;
-  const result = await db.session.updateMany({
-    where: { userId, revokedAt: null, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) },
-    data: { revokedAt: now },
-  });
+  const where = { userId, revokedAt: null, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) };
+  const ids = (await db.session.findMany({ where, select: { id: true } })).map((s) => s.id);
+  const result = await db.session.updateMany({ where: { ...where, id: { in: ids } }, data: { revokedAt: now } });
+  // Sessions, not the person: an admin signing themselves out elsewhere keeps this browser's terminals.
+  await notifyRevocation({ sessions: ids });
   return { revoked: result.count };
 }

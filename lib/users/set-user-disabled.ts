@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
+import { notifyRevocation } from "../sessions/notify-revocation";
 import { ensureNotLastAdmin } from "./ensure-not-last-admin";
 
 export const SetUserDisabledSchema = z.object({ userId: z.string().min(1), disabled: z.boolean() });
@@ -16,7 +17,7 @@ export async function setUserDisabled(
 ) {
   assertAllowed(actor, "admin");
   const { userId, disabled } = input;
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
       if (!user) throw new AppError("NOT_FOUND", "No such person.");
@@ -36,4 +37,7 @@ export async function setUserDisabled(
     },
     { isolationLevel: "Serializable" },
   );
+  // Every token the person holds, whichever session it came through.
+  if (disabled) await notifyRevocation({ users: [userId] });
+  return result;
 }

@@ -74,6 +74,12 @@ export async function engineSecurityOptions(): Promise<string[]> {
   return info.SecurityOptions ?? [];
 }
 
+/** The engine's cgroup driver ("cgroupfs" or "systemd"). */
+export async function engineCgroupDriver(): Promise<string | undefined> {
+  const info = (await call("docker info", (d) => d.info())) as { CgroupDriver?: string };
+  return info.CgroupDriver;
+}
+
 /** Docker label filters: { a: "1" } → { label: ["a=1"] }. */
 export function labelFilter(labels: Record<string, string>): { label: string[] } {
   return { label: Object.entries(labels).map(([k, v]) => `${k}=${v}`) };

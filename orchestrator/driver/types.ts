@@ -92,4 +92,15 @@ export interface EnvironmentDriver {
   volume(slot: string, instance: string, volume: string, mountPath: string): Promise<VolumeFacts>;
   /** Remove every object of the slot. Idempotent; resolves when nothing is left. */
   destroy(slot: string): Promise<void>;
+  /** How one environment's CPU is bounded on this host (shown in the settings). */
+  cpuPolicy(): Promise<CpuPolicy>;
+}
+
+export interface CpuPolicy {
+  /** "cgroup": a parent cgroup caps each environment; "scaled": each instance's cap is scaled down. */
+  mode: "cgroup" | "scaled";
+  /** CPUs one environment may use in all. */
+  envCpus: number;
+  /** The instances' CPU weight (Docker CpuShares; the host's own processes have 1024). */
+  cpuShares: number;
 }

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   unchanged: 409,
   timeout: 504,
+  too_large: 413,
   unavailable: 503,
   failed: 500,
   internal: 500,

@@ -56,10 +56,22 @@ export function match(
     pathMatched = true;
     if (route.method !== method) continue;
     const params: Record<string, string> = {};
-    for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v ?? "");
+    for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeParam(v ?? "");
     return { route, params };
   }
   return pathMatched ? "method" : undefined;
+}
+
+/** A path parameter, decoded; a malformed escape or a control character (NUL…) is the client's error. */
+export function decodeParam(raw: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw new OrchestratorError("bad_request", "malformed percent-encoding in the path");
+  }
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw new OrchestratorError("bad_request", "control characters in the path");
+  return value;
 }
 
 const digest = (s: string) => createHash("sha256").update(s).digest();

@@ -1,14 +1,18 @@
 /**
  * socket.io /environment: auth { token }; "state", "sli", "stats", "log" and
- * "warning" out, from the event bus. Costly streams run while someone watches.
+ * "warning" out, from the event bus, within a per-socket byte budget. Costly
+ * streams run while someone watches; the socket ends with its token.
  */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
 import { describe } from "../environments/environment-view";
 import { OrchestratorError } from "../errors";
 import type { Orchestrator } from "../service";
-import { authorizeEnvironment, authorizeToken } from "./authorize";
+import type { AccessTokenPayload } from "../../lib/contracts/access-token";
+import { authorizeEnvironment } from "./authorize";
+import { OutputBudget } from "./output-budget";
 import { handshakeError } from "./socket-errors";
+import { bindTokenLifetime } from "./token-lifetime";
 
 const AuthSchema = z.object({ token: z.string().min(1) });
 
@@ -17,12 +21,12 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
     try {
       const auth = AuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new OrchestratorError("bad_request", "auth must be { token }");
-      const payload = authorizeToken(auth.data.token, orch.config.secret);
+      const payload = orch.access.verify(auth.data.token);
       const rec = orch.deps.envs.get(payload.env);
       authorizeEnvironment(payload, rec);
       if (!rec || rec.state === "destroyed")
         throw new OrchestratorError("not_found", `environment ${payload.env} is gone`);
-      socket.data = { envId: rec.id };
+      socket.data = { envId: rec.id, payload };
       next();
     } catch (err) {
       next(handshakeError(err));
@@ -30,8 +34,11 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
   });
 
   nsp.on("connection", (socket: Socket) => {
-    const envId = (socket.data as { envId: string }).envId;
+    const { envId, payload } = socket.data as { envId: string; payload: AccessTokenPayload };
     const { deps } = orch;
+    bindTokenLifetime(socket, orch.access, payload);
+    const budget = new OutputBudget(socket);
+    const send = (event: string, data: unknown, size = 512) => void budget.emit(event, data, size);
     let release: (() => void) | undefined;
     const watch = () => {
       if (!release && deps.envs.get(envId)?.state === "ready") release = orch.watchers.acquire(envId);
@@ -39,20 +46,20 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
     const unsubscribe = deps.bus.subscribe(envId, (e) => {
       switch (e.type) {
         case "state":
-          socket.emit("state", e.view);
+          send("state", e.view);
           if (e.view.state === "ready") watch();
           break;
         case "sli":
-          socket.emit("sli", e.sample);
+          send("sli", e.sample);
           break;
         case "stats":
-          socket.emit("stats", e.stats);
+          send("stats", e.stats);
           break;
         case "log":
-          socket.emit("log", { instance: e.instance, line: e.line });
+          send("log", { instance: e.instance, line: e.line }, e.line.length + 64);
           break;
         case "warning":
-          socket.emit("warning", { reason: e.reason, destroyAt: e.destroyAt, message: e.message });
+          send("warning", { reason: e.reason, destroyAt: e.destroyAt, message: e.message });
           break;
         case "destroyed": {
           const rec = deps.envs.get(envId);

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { EnvironmentDriver } from "../driver/types";
 import { OrchestratorError } from "../errors";
-import { CastWriter } from "./asciicast";
+import { CastWriter, DEFAULT_CAST_LIMITS, type CastLimits } from "./asciicast";
 import { TerminalSession } from "./terminal-session";
 
 export const SESSION_KEY = /^[A-Za-z0-9_-]{1,64}$/;
@@ -31,6 +31,7 @@ export class TerminalManager {
     private readonly driver: EnvironmentDriver,
     private readonly recordingsDir: string,
     private readonly keepAliveMs = 10 * 60_000,
+    private readonly castLimits: CastLimits = DEFAULT_CAST_LIMITS,
   ) {}
 
   async open(req: OpenRequest): Promise<TerminalSession> {
@@ -69,13 +70,18 @@ export class TerminalManager {
       env: { TERM: "xterm-256color", LANG: "C.UTF-8" },
     });
     await tty.resize(80, 24).catch(() => undefined);
-    const cast = new CastWriter(join(this.recordingsDir, req.envId), id, {
-      width: 80,
-      height: 24,
-      title: `${req.envId} ${req.instance} (${req.user})`,
-      env: { TERM: "xterm-256color", SHELL: "/bin/bash" },
-      firedrill: { env: req.envId, instance: req.instance, session: id, user: req.user },
-    });
+    const cast = new CastWriter(
+      join(this.recordingsDir, req.envId),
+      id,
+      {
+        width: 80,
+        height: 24,
+        title: `${req.envId} ${req.instance} (${req.user})`,
+        env: { TERM: "xterm-256color", SHELL: "/bin/bash" },
+        firedrill: { env: req.envId, instance: req.instance, session: id, user: req.user },
+      },
+      this.castLimits,
+    );
     const session = new TerminalSession(key, id, req.envId, req.instance, tty, cast, this.keepAliveMs, (s) => {
       if (this.sessions.get(s.key) === s) this.sessions.delete(s.key);
     });
@@ -87,8 +93,16 @@ export class TerminalManager {
     for (const s of this.sessions.values()) if (s.envId === envId) s.close();
   }
 
-  closeAll(): void {
-    for (const s of this.sessions.values()) s.close();
+  /** Close every shell and wait (up to 5 s) for their recordings to be complete on disk. */
+  async closeAll(): Promise<void> {
+    const all = [...this.sessions.values()];
+    for (const s of all) s.close();
+    await Promise.race([Promise.all(all.map((s) => s.finished)), new Promise((r) => setTimeout(r, 5000).unref())]);
+  }
+
+  /** Recordings being written now (the retention policy leaves them alone). */
+  liveRecordingFiles(): Set<string> {
+    return new Set([...this.sessions.values()].map((s) => s.recordingFile));
   }
 
   count(): number {

@@ -9,6 +9,16 @@ import type { Tty } from "../driver/types";
 import type { CastWriter } from "./asciicast";
 import { Scrollback } from "./scrollback";
 
+const MAX_PENDING_INPUT = 256 * 1024;
+/**
+ * Output a shell may print per second (and its burst). Past it the TTY stream is
+ * paused, so a flood (`yes`, `cat` of a big file) blocks the shell, as a real
+ * terminal's flow control would, instead of costing the engine and this process
+ * CPU that every other terminal needs. Far more than anyone can read.
+ */
+export const OUTPUT_BYTES_PER_SECOND = 1024 * 1024;
+const OUTPUT_BURST = 512 * 1024;
+
 export interface Viewer {
   output(text: string): void;
   exit(code: number): void;
@@ -20,6 +30,9 @@ export class TerminalSession {
   private readonly decoder = new StringDecoder("utf8");
   private idleTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  private markFinished: () => void = () => undefined;
+  /** Resolves when the shell has ended and its recording is complete on disk. */
+  readonly finished = new Promise<void>((resolve) => (this.markFinished = resolve));
   lastActivity = Date.now();
 
   constructor(
@@ -33,6 +46,7 @@ export class TerminalSession {
     private readonly onClosed: (s: TerminalSession) => void,
   ) {
     tty.stream.on("data", (chunk: Buffer) => {
+      this.throttle(chunk.length);
       this.scrollback.push(chunk);
       const text = this.decoder.write(chunk);
       if (!text) return;
@@ -46,6 +60,9 @@ export class TerminalSession {
     this.armIdleTimer();
   }
 
+  get recordingFile(): string {
+    return this.cast.file;
+  }
   get viewerCount(): number {
     return this.viewers.size;
   }
@@ -67,11 +84,14 @@ export class TerminalSession {
     if (this.viewers.size === 0) this.armIdleTimer();
   }
 
-  write(data: string): void {
-    if (this.closed) return;
+  /** False (and nothing written) when the shell has stopped reading: its input buffer here stays bounded. */
+  write(data: string): boolean {
+    if (this.closed) return true;
+    if (this.tty.stream.writableLength > MAX_PENDING_INPUT) return false;
     this.lastActivity = Date.now();
     this.cast.event("i", data);
     this.tty.stream.write(data);
+    return true;
   }
 
   async resize(cols: number, rows: number): Promise<void> {
@@ -88,6 +108,29 @@ export class TerminalSession {
     void this.finish();
   }
 
+  private allowance = OUTPUT_BURST;
+  private refilledAt = performance.now();
+  private resumeTimer: NodeJS.Timeout | undefined;
+
+  private throttle(bytes: number): void {
+    const now = performance.now();
+    this.allowance = Math.min(
+      OUTPUT_BURST,
+      this.allowance + ((now - this.refilledAt) / 1000) * OUTPUT_BYTES_PER_SECOND,
+    );
+    this.refilledAt = now;
+    this.allowance -= bytes;
+    if (this.allowance >= 0 || this.resumeTimer) return;
+    this.tty.stream.pause();
+    this.resumeTimer = setTimeout(
+      () => {
+        this.resumeTimer = undefined;
+        if (!this.closed) this.tty.stream.resume();
+      },
+      Math.ceil((-this.allowance / OUTPUT_BYTES_PER_SECOND) * 1000),
+    );
+  }
+
   private armIdleTimer(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.close(), this.keepAliveMs);
@@ -98,10 +141,12 @@ export class TerminalSession {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.idleTimer);
+    clearTimeout(this.resumeTimer);
     const code = await this.tty.exitCode().catch(() => -1);
     for (const v of this.viewers.values()) v.exit(code);
     this.viewers.clear();
     await this.cast.close();
     this.onClosed(this);
+    this.markFinished();
   }
 }

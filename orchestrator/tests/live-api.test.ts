@@ -244,16 +244,19 @@ test("HTTP API: Bearer on every route, contract shapes, errors as { error: { cod
   assert.equal(typeof check.passed, "boolean");
 });
 
-test("app proxy: token in the query once, then a cookie scoped to the environment", async () => {
-  const first = await fetch(`${base}/app/live-a/nginx-health?token=${encodeURIComponent(tokenA())}`);
-  const cookie = first.headers.get("set-cookie") ?? "";
-  assert.ok([200, 404].includes(first.status), `status ${first.status}`);
-  assert.match(cookie, /fd_app_token=.*Path=\/app\/live-a\/; HttpOnly/);
-  const withCookie = await fetch(`${base}/app/live-a/nginx-health`, {
-    headers: { cookie: cookie.split(";")[0] as string },
+test("app proxy: the token in the query once, then a grant in the path; the page is sandboxed", async () => {
+  const first = await fetch(`${base}/app/live-a/nginx-health?x=1&token=${encodeURIComponent(tokenA())}`, {
+    redirect: "manual",
   });
-  assert.equal(withCookie.status, first.status);
+  assert.equal(first.status, 303);
+  const location = first.headers.get("location") ?? "";
+  assert.match(location, /^\/app\/live-a\/~[A-Za-z0-9_-]{32}\/nginx-health\?x=1$/);
+  assert.equal(first.headers.get("set-cookie"), null);
+  const page = await fetch(`${base}${location}`);
+  assert.ok([200, 404].includes(page.status), `status ${page.status}`);
+  assert.match(page.headers.get("content-security-policy") ?? "", /sandbox/);
   assert.equal((await fetch(`${base}/app/live-a/nginx-health`)).status, 401);
-  const redirect = await fetch(`${base}/app/live-a?token=${encodeURIComponent(tokenA())}`, { redirect: "manual" });
-  assert.equal(redirect.status, 308);
+  assert.equal((await fetch(`${base}/app/live-a/~${"a".repeat(32)}/nginx-health`)).status, 401);
+  // A grant is for its environment only.
+  assert.equal((await fetch(`${base}${location.replace("/app/live-a/", "/app/live-b/")}`)).status, 403);
 });

@@ -137,6 +137,15 @@ test("tokens: the player gets rw, a facilitator ro, another player nothing", asy
   assert.equal(payload.payload.env, `env-${attemptId}`);
   assert.equal(payload.payload.sub, player.id);
   assert.equal(rw.publicUrl, "http://localhost:4100");
+  // Through a browser session, the token names it, so revoking that session reaches the orchestrator.
+  const viaSession = await issueAccessToken({ ...player, sessionId: "sess-1" }, attemptId, deps, {
+    secret: SECRET,
+    publicUrl: "http://x",
+  });
+  const withSid = verifyAccessToken(viaSession.token, SECRET);
+  assert.ok(withSid.ok);
+  assert.equal(withSid.payload.sid, "sess-1");
+  assert.equal(typeof withSid.payload.iat, "number");
 
   const facilitator = await makeUser("FACILITATOR");
   const ro = await issueAccessToken(facilitator, attemptId, deps, { secret: SECRET, publicUrl: "http://x" });

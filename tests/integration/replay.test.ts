@@ -64,7 +64,7 @@ test("members, facilitators, admins and the team's lead list and fetch recording
       who.role,
     );
     const got = await getAttemptRecording(who, attemptId, "sess-1", deps);
-    assert.equal(got.cast, cast);
+    assert.equal(await new Response(got.body).text(), cast);
     assert.equal(got.fileName, `${attemptId}-proxy-sess-1.cast`);
   }
   const stranger = await makeUser("PLAYER");
@@ -154,7 +154,7 @@ function serveOrchestrator(fake: FakeOrchestrator): { asked: string[]; restore: 
     if (!m[2]) return Response.json(await client.listRecordings(id));
     try {
       const cast = await client.getRecording(id, decodeURIComponent(m[2]));
-      return new Response(cast, { headers: { "content-type": "application/x-asciicast" } });
+      return new Response(cast.body, { headers: { "content-type": "application/x-asciicast" } });
     } catch {
       return reply(404, "not_found", "recording not found");
     }

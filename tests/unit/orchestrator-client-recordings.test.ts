@@ -26,7 +26,7 @@ const summary = {
   bytes: 120,
 };
 
-test("listRecordings validates the answer; getRecording returns the cast text; ids are encoded", async () => {
+test("listRecordings validates the answer; getRecording streams the cast; ids are encoded", async () => {
   const asked: string[] = [];
   const list = await orchestrator.listRecordings(
     "env-a",
@@ -34,14 +34,13 @@ test("listRecordings validates the answer; getRecording returns the cast text; i
   );
   assert.deepEqual(list.recordings, [summary]);
   const cast = '{"version":2,"width":80,"height":24}\n[0.1,"o","$ "]\n';
-  assert.equal(
-    await orchestrator.getRecording(
-      "env-a",
-      "a/../b",
-      config(() => new Response(cast), asked),
-    ),
-    cast,
+  const streamed = await orchestrator.getRecording(
+    "env-a",
+    "a/../b",
+    config(() => new Response(cast, { headers: { "content-length": String(cast.length) } }), asked),
   );
+  assert.equal(streamed.bytes, cast.length);
+  assert.equal(await new Response(streamed.body).text(), cast);
   assert.deepEqual(asked, ["/environments/env-a/recordings", "/environments/env-a/recordings/a%2F..%2Fb"]);
 });
 

@@ -8,6 +8,7 @@ import type { ContainerCreateOptions } from "dockerode";
 import type { StackInstance } from "../../../lib/levels/stack-schema";
 import { LABEL, slotLabels, type SlotIdentity } from "../../environments/labels";
 import { containerName, keeperName, volumeName } from "../../environments/names";
+import { INSTANCE_CPU_SHARES } from "./cpu-budget";
 
 const MB = 1024 * 1024;
 
@@ -16,6 +17,8 @@ export function instanceContainerSpec(
   instance: StackInstance,
   image: string,
   network: string,
+  /** From the environment's CPU budget (cpu-budget.ts); the instance's own `cpus` otherwise. */
+  cpu: { nanoCpus?: number; cgroupParent?: string } = {},
 ): ContainerCreateOptions {
   return {
     name: containerName(id.orchestratorId, id.slot, instance.name),
@@ -38,7 +41,9 @@ export function instanceContainerSpec(
       SecurityOpt: ["no-new-privileges"],
       Memory: instance.memoryMb * MB,
       MemorySwap: instance.memoryMb * MB,
-      NanoCpus: Math.round(instance.cpus * 1e9),
+      NanoCpus: cpu.nanoCpus ?? Math.round(instance.cpus * 1e9),
+      CpuShares: INSTANCE_CPU_SHARES,
+      ...(cpu.cgroupParent ? { CgroupParent: cpu.cgroupParent } : {}),
       PidsLimit: instance.pids,
       Ulimits: [{ Name: "nofile", Soft: instance.nofile, Hard: instance.nofile }],
       LogConfig: { Type: "json-file", Config: { "max-size": "5m", "max-file": "2" } },

@@ -1,11 +1,12 @@
 /** The Docker implementation of EnvironmentDriver, composed from the files beside it. */
 import { healthFromStatus, renameContainer, restartContainer, startContainer } from "../../docker/containers";
-import { engineVersion } from "../../docker/client";
+import { engineCgroupDriver, engineVersion } from "../../docker/client";
 import { openTtyExec, runExec } from "../../docker/exec";
 import { followLogs, tailLogs } from "../../docker/logs";
 import { OrchestratorError } from "../../errors";
 import { containerName, networkName } from "../../environments/names";
-import type { EnvironmentDriver, RunOptions } from "../types";
+import type { EnvironmentDriver, RunOptions, SlotSpec } from "../types";
+import { INSTANCE_CPU_SHARES, cgroupLayout, ensureSlotCgroup, planCpu, slotCgroupParent } from "./cpu-budget";
 import { destroySlot, removeSlotInstances } from "./destroy-slot";
 import { ensureInstances } from "./ensure-instances";
 import { ensureNetwork } from "./ensure-network";
@@ -19,7 +20,27 @@ function envList(env: Record<string, string> | undefined): string[] {
   return Object.entries(env ?? {}).map(([k, v]) => `${k}=${v}`);
 }
 
-export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
+export function createDockerDriver(
+  orchestratorId: string,
+  opts: { envCpus: number } = { envCpus: 1 },
+): EnvironmentDriver {
+  let layout: Promise<"v1" | "v2" | undefined> | undefined;
+  const detect = () => (layout ??= engineCgroupDriver().then(cgroupLayout, () => undefined));
+  /** The slot's CPU plan; its parent cgroup is made here (falls back to scaled caps when it cannot be). */
+  const cpuPlan = async (spec: SlotSpec) => {
+    const found = await detect();
+    if (found) {
+      const parent = slotCgroupParent(orchestratorId, spec.identity.slot);
+      try {
+        ensureSlotCgroup(found, parent, opts.envCpus);
+        return planCpu(spec.stack.instances, opts.envCpus, "cgroup", parent);
+      } catch {
+        layout = Promise.resolve(undefined); // not writable here: scaled caps from now on
+      }
+    }
+    return planCpu(spec.stack.instances, opts.envCpus, "scaled");
+  };
+
   const running = async (slot: string, instance: string) => {
     const c = await instanceContainer(orchestratorId, slot, instance);
     if (c.State !== "running")
@@ -32,7 +53,7 @@ export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
     ping: engineVersion,
     ensureNetwork: async (spec) => void (await ensureNetwork(spec)),
     ensureVolumes,
-    ensureInstances,
+    ensureInstances: async (spec) => ensureInstances(spec, await cpuPlan(spec)),
     removeInstances: (slot) => removeSlotInstances(orchestratorId, slot),
 
     async instances(slot) {
@@ -123,5 +144,9 @@ export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
     },
 
     destroy: (slot) => destroySlot(orchestratorId, slot),
+
+    async cpuPolicy() {
+      return { mode: (await detect()) ? "cgroup" : "scaled", envCpus: opts.envCpus, cpuShares: INSTANCE_CPU_SHARES };
+    },
   };
 }

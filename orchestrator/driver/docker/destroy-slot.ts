@@ -4,6 +4,7 @@ import { listNetworks, removeNetwork } from "../../docker/networks";
 import { listVolumes, removeVolume } from "../../docker/volumes";
 import { OrchestratorError } from "../../errors";
 import { LABEL, slotFilter } from "../../environments/labels";
+import { removeSlotCgroup, slotCgroupParent } from "./cpu-budget";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -22,6 +23,7 @@ async function withRetry(op: () => Promise<void>): Promise<void> {
 export async function removeSlotInstances(orchestratorId: string, slot: string): Promise<void> {
   const containers = await listContainers(slotFilter(orchestratorId, slot));
   await Promise.all(containers.map((c) => removeContainer(c.Id)));
+  removeSlotCgroup(slotCgroupParent(orchestratorId, slot));
   const volumes = await listVolumes(slotFilter(orchestratorId, slot));
   await Promise.all(volumes.map((v) => withRetry(() => removeVolume(v.Name))));
 }

@@ -7,6 +7,7 @@ import { createContainer, startContainer } from "../../docker/containers";
 import { OrchestratorError } from "../../errors";
 import { networkName } from "../../environments/names";
 import type { SlotSpec } from "../types";
+import type { CpuPlan } from "./cpu-budget";
 import { instanceContainerSpec, keeperContainerSpec } from "./container-spec";
 import { slotContainers } from "./find-containers";
 
@@ -25,7 +26,7 @@ async function createOrFind(
   }
 }
 
-export async function ensureInstances(spec: SlotSpec): Promise<void> {
+export async function ensureInstances(spec: SlotSpec, cpu: CpuPlan): Promise<void> {
   const id = spec.identity;
   const network = networkName(id.orchestratorId, id.slot);
   const existing = await slotContainers(id.orchestratorId, id.slot);
@@ -47,7 +48,14 @@ export async function ensureInstances(spec: SlotSpec): Promise<void> {
       const found = existing.instances.get(inst.name);
       if (found?.State === "running") return;
       const cid =
-        found?.Id ?? (await createOrFind(instanceContainerSpec(id, inst, spec.image, network), () => find(inst.name)));
+        found?.Id ??
+        (await createOrFind(
+          instanceContainerSpec(id, inst, spec.image, network, {
+            nanoCpus: cpu.nanoCpus[inst.name],
+            cgroupParent: cpu.cgroupParent,
+          }),
+          () => find(inst.name),
+        ));
       await startContainer(cid);
     }),
   );

@@ -1,106 +1,113 @@
 /**
- * GET|POST… /app/:envId/*?token=… — the environment's app as its users see it,
- * for the browser. The signed token comes in the query once; it is then kept
- * in a cookie scoped to /app/:envId/ so the app's own (relative) links work.
- * Absolute redirects from the app are re-prefixed.
+ * GET|POST… /app/:envId/… — the environment's app as its users see it, for the
+ * browser. `…?token=` is checked once and redirected to `/app/:envId/~<grant>/…`
+ * (http/app-proxy/grants.ts); every request re-checks the grant's token (expiry,
+ * revocation, environment), a read-only token may only GET or HEAD, bodies are
+ * capped, and every answer is sandboxed (http/app-proxy/headers.ts). An answer in
+ * flight is cut when its token expires or is revoked.
  */
 import { request } from "node:http";
+import { Transform } from "node:stream";
 import { OrchestratorError } from "../../errors";
-import { authorizeEnvironment, authorizeToken } from "../../live/authorize";
+import { authorizeEnvironment } from "../../live/authorize";
 import type { Orchestrator } from "../../service";
+import { GRANT, Grants } from "../app-proxy/grants";
+import { browserResponseHeaders, upstreamRequestHeaders } from "../app-proxy/headers";
 import type { Route, RouteContext } from "../router";
 
-const COOKIE = "fd_app_token";
-const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "host",
-  "cookie",
-  "authorization",
-]);
+/** Uploads through the proxy; the environment's own limits (a level may be about them) apply below this. */
+export const MAX_PROXY_BODY = 64 * 1024 * 1024;
+const READ_ONLY_METHODS = new Set(["GET", "HEAD"]);
 
-function cookieToken(header: string | undefined): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === COOKIE) return decodeURIComponent(v.join("="));
-  }
+function capped(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > limit) done(new OrchestratorError("too_large", `body over ${limit} bytes`));
+      else done(null, chunk);
+    },
+  });
+}
+
+/** The path after `/app/:id/`, still percent-encoded as the browser sent it. */
+const rawRest = (url: URL) => url.pathname.replace(/^\/app\/[^/]+\/?/, "");
+
+function enter(orch: Orchestrator, grants: Grants, { res, params, url }: RouteContext, token: string): undefined {
+  const envId = params.id as string;
+  const payload = orch.access.verify(token);
+  authorizeEnvironment(payload, orch.deps.envs.get(envId));
+  const grant = grants.issue(token, payload);
+  url.searchParams.delete("token");
+  const query = url.searchParams.size ? `?${url.searchParams}` : "";
+  res.writeHead(303, {
+    location: `/app/${encodeURIComponent(envId)}/~${grant}/${rawRest(url)}${query}`,
+    "cache-control": "no-store",
+  });
+  res.end();
   return undefined;
 }
 
-/** Forward the app's own cookies, without ours. */
-function appCookies(header: string | undefined): string | undefined {
-  const kept = (header ?? "")
-    .split(";")
-    .map((p) => p.trim())
-    .filter((p) => p && !p.startsWith(`${COOKIE}=`));
-  return kept.length ? kept.join("; ") : undefined;
-}
-
-async function proxy(orch: Orchestrator, { req, res, params, url }: RouteContext): Promise<undefined> {
+async function proxy(orch: Orchestrator, grants: Grants, ctx: RouteContext): Promise<undefined> {
+  const { req, res, params, url } = ctx;
   const envId = params.id as string;
-  const prefix = `/app/${envId}`;
-  const queryToken = url.searchParams.get("token") ?? undefined;
-  const payload = authorizeToken(queryToken ?? cookieToken(req.headers.cookie), orch.config.secret);
+  const token = url.searchParams.get("token");
+  if (token !== null) return enter(orch, grants, ctx, token);
+  const m = GRANT.exec(rawRest(url));
+  const payload = m ? grants.get(m[1] as string) : undefined;
+  if (!payload || !orch.access.isValid(payload))
+    throw new OrchestratorError("unauthorized", "this app link has expired: open the app again from the incident room");
   authorizeEnvironment(payload, orch.deps.envs.get(envId));
+  if (payload.mode === "ro" && !READ_ONLY_METHODS.has(req.method ?? ""))
+    throw new OrchestratorError("forbidden", "read-only: you are watching this environment and cannot change it");
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_PROXY_BODY) throw new OrchestratorError("too_large", `body over ${MAX_PROXY_BODY} bytes`);
 
-  if (url.pathname === prefix) {
-    res.writeHead(308, { location: `${prefix}/${url.search}` }).end();
-    return undefined;
-  }
+  const prefix = `/app/${encodeURIComponent(envId)}/~${m?.[1] as string}`;
   const target = await orch.appTarget(envId);
   orch.touch(envId);
-
-  url.searchParams.delete("token");
-  const path = `/${params.rest ?? ""}${url.searchParams.size ? `?${url.searchParams}` : ""}`;
-  const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
-  const cookies = appCookies(req.headers.cookie);
-  if (cookies) headers.cookie = cookies;
-  headers.host = `${target.host}:${target.port}`;
-  headers["x-forwarded-prefix"] = prefix;
-  headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  const path = `/${m?.[2] ?? ""}${url.search}`;
+  const headers = upstreamRequestHeaders(req.headers, {
+    host: `${target.host}:${target.port}`,
+    prefix,
+    clientIp: req.socket.remoteAddress ?? "",
+  });
 
   await new Promise<void>((resolve) => {
     const upstream = request(
       { host: target.host, port: target.port, method: req.method, path, headers, timeout: 30_000 },
       (answer) => {
-        const out: Record<string, string | string[]> = {};
-        for (const [k, v] of Object.entries(answer.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
-        const location = answer.headers.location;
-        if (location?.startsWith("/") && !location.startsWith("//")) out.location = `${prefix}${location}`;
-        if (queryToken) {
-          const mine = `${COOKIE}=${encodeURIComponent(queryToken)}; Path=${prefix}/; HttpOnly; SameSite=Lax`;
-          const theirs = answer.headers["set-cookie"] ?? [];
-          out["set-cookie"] = [...theirs, mine];
-        }
-        res.writeHead(answer.statusCode ?? 502, out);
+        res.writeHead(answer.statusCode ?? 502, browserResponseHeaders(answer.headers, prefix));
         answer.pipe(res);
         answer.on("end", resolve);
         answer.on("error", () => (res.destroy(), resolve()));
       },
     );
+    const untrack = orch.access.sessions.add({
+      payload,
+      end: () => (upstream.destroy(), res.destroy(), resolve()),
+    });
+    res.on("close", untrack);
     upstream.on("timeout", () => upstream.destroy(new Error("timeout")));
     upstream.on("error", (err) => {
-      if (!res.headersSent)
+      if (!res.headersSent) {
+        const tooLarge = err instanceof OrchestratorError && err.code === "too_large";
         res
-          .writeHead(502, { "content-type": "text/plain" })
-          .end(`the environment's app did not answer: ${err.message}`);
-      else res.destroy();
+          .writeHead(tooLarge ? 413 : 502, { "content-type": "text/plain", connection: "close" })
+          .end(tooLarge ? err.message : `the environment's app did not answer: ${err.message}`);
+      } else res.destroy();
       resolve();
     });
-    req.pipe(upstream);
+    const body = capped(MAX_PROXY_BODY);
+    body.on("error", (err) => upstream.destroy(err));
+    req.pipe(body).pipe(upstream);
   });
   return undefined;
 }
 
 export function appProxyRoutes(orch: Orchestrator): Route[] {
-  const handler = (ctx: RouteContext) => proxy(orch, ctx);
+  const grants = new Grants();
+  const handler = (ctx: RouteContext) => proxy(orch, grants, ctx);
   const routes: Route[] = [];
   for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]) {
     routes.push({ method, path: "/app/:id", handler, auth: "browser" });
@@ -108,5 +115,3 @@ export function appProxyRoutes(orch: Orchestrator): Route[] {
   }
   return routes;
 }
-
-export { OrchestratorError };

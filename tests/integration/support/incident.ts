@@ -171,6 +171,7 @@ export class FakeOrchestrator {
       sli: () => Promise.resolve(this.sliView()),
       stats: () => Promise.resolve({ instances: [] }),
       logs: () => Promise.resolve({ lines: [] }),
+      revokeAccess: () => Promise.resolve({ ended: 0 }),
       listRecordings: (id) => {
         guard();
         return Promise.resolve({ recordings: (this.recordings.get(id) ?? []).map((r) => r.summary) });
@@ -179,7 +180,8 @@ export class FakeOrchestrator {
         guard();
         const found = this.recordings.get(id)?.find((r) => r.summary.session === session);
         if (!found) return Promise.reject(new AppError("NOT_FOUND", "The environment service refused: no recording"));
-        return Promise.resolve(found.cast);
+        const res = new Response(found.cast);
+        return Promise.resolve({ body: res.body!, bytes: Buffer.byteLength(found.cast) });
       },
     } satisfies OrchestratorClient;
   }
