@@ -5,7 +5,7 @@
  */
 import type { LevelContext } from "../_sdk";
 import { mustExec, waitFor } from "../_lib/shell";
-import { fillerPath, volumeUsage } from "./volume";
+import { VOLUME, fillerPath } from "./volume";
 
 export default async function fault(ctx: LevelContext): Promise<void> {
   const { service, dir, ticket } = ctx.params;
@@ -31,7 +31,8 @@ export default async function fault(ctx: LevelContext): Promise<void> {
   );
   const full = await waitFor(
     async () => {
-      const usage = await volumeUsage(ctx);
+      // One failed measurement (a busy engine) is not the end: measure again.
+      const usage = await ctx.observe.volume("app", VOLUME).catch(() => undefined);
       return usage && usage.availBytes < 1024 * 1024 ? usage : undefined;
     },
     20_000,
