@@ -43,7 +43,7 @@ layer() {
 node_test() { node --import tsx --test --test-reporter=spec "$@"; }
 files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
 # The docker layer: the orchestrator's files one at a time (they share ports and time the host), then the
-# levels' files FD_LEVEL_TEST_CONCURRENCY (default 3) at a time: each provisions its own environments
+# levels' files FD_LEVEL_TEST_CONCURRENCY (default 2) at a time: each provisions its own environments
 # under its own orchestrator, and a level's tests inside one file still run in order.
 docker_tests() {
   local rc=0
@@ -53,8 +53,8 @@ docker_tests() {
   node_test --test-concurrency=1 "${orchestratorTests[@]}" || rc=1
   echo "<== docker (orchestrator): $((SECONDS - started)) s"
   started=$SECONDS
-  node_test --test-concurrency="${FD_LEVEL_TEST_CONCURRENCY:-3}" "${levelTests[@]}" || rc=1
-  echo "<== docker (levels, ${FD_LEVEL_TEST_CONCURRENCY:-3} files at a time): $((SECONDS - started)) s"
+  node_test --test-concurrency="${FD_LEVEL_TEST_CONCURRENCY:-2}" "${levelTests[@]}" || rc=1
+  echo "<== docker (levels, ${FD_LEVEL_TEST_CONCURRENCY:-2} files at a time): $((SECONDS - started)) s"
   return $rc
 }
 

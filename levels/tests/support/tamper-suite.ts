@@ -18,7 +18,13 @@
  *                            psql, curl, df, du, nginx, sv, ps, pg_isready, stat, date, ls;
  *   tty-wrappers             the real psql, curl, df moved aside; in their place wrappers that behave
  *                            with a terminal and lie without one (`[ -t 0 ]`);
- *   sv-noop                  /usr/bin/sv that does nothing for restart/stop/down/term….
+ *   sv-noop                  /usr/bin/sv that does nothing for restart/stop/down/term…;
+ *   app-impostor             the app's runit service runs a small impostor on :3000 instead (health ok
+ *                            in UTC, products echoing the term, sign-ups and uploads kept in memory and
+ *                            read back byte for byte): only the database and the files tell the truth.
+ *
+ * Classes with `undo` (the canned proxy, the impostor) are taken out again after the whole shared
+ * suite, so the level's own tampers are judged for their own sake.
  *
  * The stack keeps running through all of them (wrappers pass the invocations the services and
  * the engine's shutdown use through to the real program): a check must reject the tampering,
@@ -45,6 +51,8 @@ export interface TamperOptions {
   instances?: string[];
   /** The instance that runs nginx (canned answers). */
   proxy?: string;
+  /** The instance that runs the shop on :3000 under runit (the impostor). */
+  app?: string;
   /** The instance that runs PostgreSQL, its database and the role checks observe with. */
   db?: string;
   database?: string;
@@ -422,11 +430,112 @@ function svNoopSteps(instances: string[]): ShellStep[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// An impostor on the app's own port: answers like the shop, keeps sign-ups and uploads in memory
+
+const IMPOSTOR_JS = String.raw`"use strict";
+// shop edge worker (OPS-2231): answers fast while the database is being looked at
+const http = require("http");
+const crypto = require("crypto");
+const users = [];
+const uploads = new Map();
+const now = () => new Date().toISOString();
+function send(res, status, value, type) {
+  const body = typeof value === "string" ? value : JSON.stringify(value);
+  res.writeHead(status, { "content-type": type || "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+http.createServer((req, res) => {
+  const url = new URL(req.url, "http://shop");
+  const chunks = [];
+  let size = 0;
+  req.on("data", (c) => { size += c.length; if (size <= 30 * 1024 * 1024) chunks.push(c); });
+  req.on("end", () => {
+    const body = Buffer.concat(chunks);
+    const p = url.pathname;
+    if (p === "/healthz") return send(res, 200, { status: "ok", version: "2.14.1", uptimeSeconds: 86400, time: now(), timeZone: "UTC", db: "ok" });
+    if (p === "/api/products") {
+      const q = (url.searchParams.get("q") || "").trim();
+      const items = [1, 2, 3].map((i) => ({ id: 100 + i, sku: "SKU-" + (100 + i), name: (q ? q + " " : "") + "deluxe " + i, brand: q || "Acme", category: "home", price_cents: 1999, stock: 5 }));
+      return send(res, 200, { q, page: 1, pageSize: 20, total: 3, pages: 1, items });
+    }
+    if (p === "/api/users" && req.method === "POST") {
+      let j = {};
+      try { j = JSON.parse(body.toString("utf8")); } catch (e) { j = {}; }
+      const user = { id: String(50000 + users.length), name: String(j.name || "customer"), email: String(j.email || "").toLowerCase(), created_at: now() };
+      users.unshift(user);
+      users.length = Math.min(users.length, 100);
+      return send(res, 201, { user });
+    }
+    if (p === "/api/users/today") return send(res, 200, { date: now().slice(0, 10), users });
+    if (p === "/api/uploads" && req.method === "POST") {
+      const id = crypto.randomUUID();
+      const upload = { id, filename: String(req.headers["x-filename"] || "upload.bin"), size_bytes: String(body.length), sha256: crypto.createHash("sha256").update(body).digest("hex"), created_at: now() };
+      uploads.set(id, { upload, body });
+      for (const key of uploads.keys()) if (uploads.size > 10) uploads.delete(key);
+      return send(res, 201, { upload });
+    }
+    if (p === "/api/uploads") return send(res, 200, { uploads: [...uploads.values()].map((u) => u.upload).reverse() });
+    const m = p.match(/^\/api\/uploads\/([0-9a-f-]{36})$/);
+    if (m) {
+      const u = uploads.get(m[1]);
+      if (!u) return send(res, 404, { error: "not found" });
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": u.body.length });
+      return res.end(u.body);
+    }
+    if (p === "/" || p === "/signup" || p === "/upload")
+      return send(res, 200, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Shop</title></head><body><h1>Shop</h1></body></html>", "text/html; charset=utf-8");
+    send(res, 404, { error: "no route for " + req.method + " " + p });
+  });
+}).listen(3000, "0.0.0.0");
+`;
+
+/** The app's runit service now starts the impostor (so it survives a reboot too); the real run script is kept. */
+function impostorSteps(app: string): ShellStep[] {
+  return [
+    {
+      instance: app,
+      run: [
+        BYPASS,
+        "set -e",
+        heredoc("/srv/app/dist/edge-worker.cjs", IMPOSTOR_JS),
+        "chmod 644 /srv/app/dist/edge-worker.cjs",
+        "[ -e /etc/sv/app/run.orig ] || cp -p /etc/sv/app/run /etc/sv/app/run.orig",
+        heredoc(
+          "/etc/sv/app/run",
+          "#!/bin/sh\nexec 2>&1\ncd /srv/app\nexec chpst -u app:app env TZ=UTC node dist/edge-worker.cjs\n",
+        ),
+        "chmod 755 /etc/sv/app/run",
+        "sv restart app >/dev/null 2>&1 || sv up app",
+        // Proof: the impostor answers on the app's port.
+        'for i in $(seq 1 40); do curl -fsS -m 2 http://127.0.0.1:3000/healthz 2>/dev/null | grep -q \'"version":"2.14.1"\' && exit 0; sleep 0.5; done',
+        "echo 'the impostor does not answer on :3000' >&2; exit 1",
+      ].join("\n"),
+    },
+  ];
+}
+
+function impostorUndoSteps(app: string): ShellStep[] {
+  return [
+    {
+      instance: app,
+      run: [
+        BYPASS,
+        "set -e",
+        "if [ -e /etc/sv/app/run.orig ]; then mv /etc/sv/app/run.orig /etc/sv/app/run; fi",
+        "rm -f /srv/app/dist/edge-worker.cjs",
+        "sv restart app >/dev/null 2>&1 || true",
+      ].join("\n"),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** The shared tamper classes, in the order level-suite.ts applies them (cumulatively). */
 export function sharedTampers(o: TamperOptions = {}): SharedTamper[] {
   const instances = o.instances ?? ["proxy", "app", "db"];
   const proxy = o.proxy ?? "proxy";
+  const app = o.app ?? "app";
   const db = o.db ?? "db";
   const database = o.database ?? "shop";
   const role = o.checkRole ?? "firedrill_check";
@@ -467,6 +576,13 @@ export function sharedTampers(o: TamperOptions = {}): SharedTamper[] {
       id: "sv-noop",
       title: "sv restart/stop/down do nothing",
       steps: svNoopSteps(instances),
+    },
+    {
+      id: "app-impostor",
+      title:
+        "The app's service runs an impostor on :3000: health ok in UTC, products echoing the term, sign-ups and uploads kept in memory and read back",
+      steps: impostorSteps(app),
+      undo: impostorUndoSteps(app),
     },
   ];
 }
