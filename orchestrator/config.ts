@@ -26,6 +26,8 @@ export const EnvSchema = z.object({
     .optional(),
   /** "auto": add the host firewall rule when root with iptables; "off": never. */
   ORCHESTRATOR_FIREWALL: z.enum(["auto", "off"]).default("auto"),
+  /** "require": refuse to start unless the engine caps every instance's disk and remaps container root; "warn": log it. */
+  ORCHESTRATOR_ENGINE_POSTURE: z.enum(["warn", "require"]).default("warn"),
   FIREDRILL_DATA_DIR: z.string().default(".data"),
   LEVELS_DIR: z.string().default("levels"),
 });
@@ -41,6 +43,7 @@ export interface OrchestratorConfig {
   reconcileSeconds: number;
   orchestratorId: string;
   firewall: "auto" | "off";
+  enginePosture: "warn" | "require";
   /** `$FIREDRILL_DATA_DIR/orchestrator`: state files and recordings. */
   stateDir: string;
   levelsDir: string;
@@ -71,6 +74,7 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     reconcileSeconds: env.ORCHESTRATOR_RECONCILE_SECONDS,
     orchestratorId: env.ORCHESTRATOR_ID ?? orchestratorIdFor(stateDir),
     firewall: env.ORCHESTRATOR_FIREWALL,
+    enginePosture: env.ORCHESTRATOR_ENGINE_POSTURE,
     stateDir,
     levelsDir: resolve(env.LEVELS_DIR),
     healthyTimeoutMs: 120_000,
