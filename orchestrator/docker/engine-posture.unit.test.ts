@@ -8,6 +8,11 @@ test("btrfs and zfs cap a writable layer, image included", () => {
   assert.equal(postureFromInfo({ Driver: "zfs" }).disk.capped, true);
 });
 
+test("btrfs with simple quotas (labelled by ensure-docker.sh) counts only what the container writes", () => {
+  const p = postureFromInfo({ Driver: "btrfs", Labels: ["firedrill.disk-quota=btrfs-simple"] });
+  assert.deepEqual(p.disk, { capped: true, countsImage: false, detail: "btrfs simple quotas" });
+});
+
 test("overlay2 caps only over xfs; on ext4 it cannot", () => {
   const xfs = postureFromInfo({ Driver: "overlay2", DriverStatus: [["Backing Filesystem", "xfs"]] });
   assert.equal(xfs.disk.capped, true);

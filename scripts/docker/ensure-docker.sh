@@ -87,10 +87,73 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends ${pkgs} >/dev/null
 fi
 
-# Merge our defaults into daemon.json without clobbering keys somebody else set. The btrfs data
-# root is ours only when nobody chose a data root or storage driver. Prints "btrfs" when it is.
+# The engine's data root is ours (a btrfs loop disk) only when nobody chose a data root or a
+# storage driver, or when it is the one we chose before.
 mkdir -p /etc/docker
-want_btrfs=$(DATA_ROOT="$DATA_ROOT" node - <<'NODE'
+own_storage=$(DATA_ROOT="$DATA_ROOT" node -e '
+  const fs = require("node:fs");
+  let c = {};
+  try { c = JSON.parse(fs.readFileSync("/etc/docker/daemon.json", "utf8") || "{}"); } catch {}
+  const own = (!("data-root" in c) && !("storage-driver" in c)) || c["data-root"] === process.env.DATA_ROOT;
+  console.log(own ? "yes" : "no");
+')
+
+# A btrfs filesystem in a sparse loop file, mounted again after a reboot. Quotas: "simple" ones
+# (kernel 6.7+) count only what a container writes and cost nothing per snapshot; older kernels
+# get full qgroups (they count the image too, and make creating and removing containers slower).
+# dockerd turns quotas off when it stops (its btrfs driver's Cleanup), so they are turned on again
+# before every start, and each container's limit (the driver keeps it in btrfs/quotas/<id>) set again.
+quota_mode() {
+  local uuid
+  uuid=$(btrfs filesystem show "$DATA_ROOT" 2>/dev/null | awk '/uuid:/ {print $NF; exit}')
+  cat "/sys/fs/btrfs/${uuid}/qgroups/mode" 2>/dev/null || true
+}
+simple_quotas_on() {
+  [[ "$(quota_mode)" == squota ]] && return 0
+  [[ -z "$(quota_mode)" ]] || return 1
+  # BTRFS_IOC_QUOTA_CTL(BTRFS_QUOTA_CTL_ENABLE_SIMPLE_QUOTA): btrfs-progs 6.2 cannot ask for it yet.
+  perl -e 'use Fcntl; sysopen(my $fh, $ARGV[0], O_RDONLY | O_DIRECTORY) or die "$!\n";
+           my $args = pack("QQ", 4, 0); ioctl($fh, 0xC0109428, $args) or die "$!\n";' "$DATA_ROOT" 2>/dev/null
+}
+reapply_limits() {
+  local f id sub
+  for f in "$DATA_ROOT"/*/btrfs/quotas/* "$DATA_ROOT"/btrfs/quotas/*; do
+    [[ -f "$f" ]] || continue
+    id=$(basename "$f")
+    sub="$(dirname "$(dirname "$f")")/subvolumes/${id}"
+    [[ -d "$sub" ]] && btrfs qgroup limit "$(cat "$f")" "$sub" >/dev/null 2>&1 || true
+  done
+}
+quota=""
+if [[ "$own_storage" == yes ]]; then
+  if ! findmnt -n -t btrfs "$DATA_ROOT" >/dev/null 2>&1; then
+    if [[ ! -e "$DISK_IMG" ]]; then
+      parent=$(dirname "$DISK_IMG")
+      free_gb=$(($(df --output=avail -k "$parent" | tail -1) / 1024 / 1024))
+      size_gb=${FIREDRILL_DOCKER_DISK_GB:-$((free_gb * 9 / 10 < 200 ? free_gb * 9 / 10 : 200))}
+      if ((size_gb < 10)); then
+        log "only ${free_gb} GB free under ${parent}: the engine's disk needs 10 GB (set FIREDRILL_DOCKER_DISK_GB)"
+        exit 1
+      fi
+      log "creating the engine's disk: ${DISK_IMG} (btrfs, sparse, ${size_gb} GB at most)"
+      truncate -s "${size_gb}G" "$DISK_IMG.tmp"
+      mkfs.btrfs -q "$DISK_IMG.tmp" >/dev/null 2>&1
+      mv "$DISK_IMG.tmp" "$DISK_IMG"
+    fi
+    mkdir -p "$DATA_ROOT"
+    # discard: space freed inside goes back to the host's disk.
+    mount -o loop,discard "$DISK_IMG" "$DATA_ROOT"
+    log "mounted ${DISK_IMG} on ${DATA_ROOT}"
+  fi
+  if [[ -n "$(quota_mode)" ]] || simple_quotas_on; then
+    quota=$(quota_mode)
+  else
+    log "this kernel has no btrfs simple quotas: dockerd will use full qgroups (slower container creation)"
+  fi
+fi
+
+# Merge our defaults into daemon.json without clobbering keys somebody else set.
+OWN_STORAGE="$own_storage" DATA_ROOT="$DATA_ROOT" QUOTA_MODE="$quota" node - <<'NODE'
 const fs = require("node:fs");
 const file = "/etc/docker/daemon.json";
 let current = {};
@@ -110,40 +173,22 @@ const defaults = {
   // Container root is an unprivileged host uid (the engine creates the dockremap user).
   "userns-remap": "default",
 };
-const ownStorage = !("data-root" in current) && !("storage-driver" in current);
-if (ownStorage) Object.assign(defaults, { "data-root": process.env.DATA_ROOT, "storage-driver": "btrfs" });
+if (process.env.OWN_STORAGE === "yes")
+  Object.assign(defaults, { "data-root": process.env.DATA_ROOT, "storage-driver": "btrfs" });
 const merged = { ...defaults, ...current };
 if (!current["log-opts"] && (current["log-driver"] ?? "json-file") !== "json-file") delete merged["log-opts"];
+// Tells the orchestrator a writable-layer cap counts only what the container writes.
+const label = "firedrill.disk-quota=btrfs-simple";
+const labels = (merged.labels ?? []).filter((l) => l !== label);
+if (process.env.OWN_STORAGE === "yes" && process.env.QUOTA_MODE === "squota") labels.push(label);
+if (labels.length || merged.labels) merged.labels = labels;
 if (JSON.stringify(merged) !== JSON.stringify(current)) {
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify(merged, null, 2) + "\n");
   fs.renameSync(tmp, file);
   console.error(`[ensure-docker] wrote ${file}`);
 }
-if (merged["storage-driver"] === "btrfs" && merged["data-root"] === process.env.DATA_ROOT) console.log("btrfs");
 NODE
-)
-
-# The data root: a btrfs filesystem in a sparse loop file, mounted again after a reboot.
-if [[ "$want_btrfs" == btrfs ]] && ! findmnt -n -t btrfs "$DATA_ROOT" >/dev/null 2>&1; then
-  if [[ ! -e "$DISK_IMG" ]]; then
-    parent=$(dirname "$DISK_IMG")
-    free_gb=$(($(df --output=avail -k "$parent" | tail -1) / 1024 / 1024))
-    size_gb=${FIREDRILL_DOCKER_DISK_GB:-$((free_gb * 9 / 10 < 200 ? free_gb * 9 / 10 : 200))}
-    if ((size_gb < 10)); then
-      log "only ${free_gb} GB free under ${parent}: the engine's disk needs 10 GB (set FIREDRILL_DOCKER_DISK_GB)"
-      exit 1
-    fi
-    log "creating the engine's disk: ${DISK_IMG} (btrfs, sparse, ${size_gb} GB at most)"
-    truncate -s "${size_gb}G" "$DISK_IMG.tmp"
-    mkfs.btrfs -q "$DISK_IMG.tmp"
-    mv "$DISK_IMG.tmp" "$DISK_IMG"
-  fi
-  mkdir -p "$DATA_ROOT"
-  # discard: space freed inside goes back to the host's disk.
-  mount -o loop,discard "$DISK_IMG" "$DATA_ROOT"
-  log "mounted ${DISK_IMG} on ${DATA_ROOT}"
-fi
 
 dockerd_pid() { pgrep -x dockerd 2>/dev/null | head -1 || true; }
 
@@ -165,10 +210,14 @@ if [[ -n "$pid" ]] && { ((reconfigure)) || [[ "$(engine_sandbox 2>/dev/null)" !=
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
   pid=""
 fi
-[[ -n "$pid" ]] || start_dockerd
+if [[ -z "$pid" ]]; then
+  [[ "$quota" != squota ]] || simple_quotas_on || log "could not turn btrfs simple quotas on again"
+  start_dockerd
+fi
 
 for _ in $(seq 1 60); do
   if engine_answers; then
+    [[ -z "$quota" ]] || reapply_limits
     log "engine ready: $(docker version --format '{{.Server.Version}}' 2>/dev/null || echo '?'); sandbox: $(engine_sandbox)"
     exit 0
   fi
