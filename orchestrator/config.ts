@@ -35,6 +35,8 @@ export const EnvSchema = z.object({
   ORCHESTRATOR_RECORDINGS_MAX_TOTAL_MB: intFrom(2048, 1),
   /** Total CPUs one environment may use (all its instances together); "auto": half the host's, at least 0.5. */
   ORCHESTRATOR_ENV_CPUS: z.union([z.literal("auto"), z.coerce.number().min(0.1).max(64)]).default("auto"),
+  /** "require": refuse to start unless the engine caps every instance's disk and remaps container root; "warn": log it. */
+  ORCHESTRATOR_ENGINE_POSTURE: z.enum(["warn", "require"]).default("warn"),
   FIREDRILL_DATA_DIR: z.string().default(".data"),
   LEVELS_DIR: z.string().default("levels"),
 });
@@ -56,6 +58,7 @@ export interface OrchestratorConfig {
   recordingsMaxTotalBytes: number;
   /** CPUs one environment may use in all (see driver/docker/cpu-budget.ts). */
   envCpus: number;
+  enginePosture: "warn" | "require";
   /** `$FIREDRILL_DATA_DIR/orchestrator`: state files and recordings. */
   stateDir: string;
   levelsDir: string;
@@ -91,6 +94,7 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     recordingsMaxTotalBytes: env.ORCHESTRATOR_RECORDINGS_MAX_TOTAL_MB * MB,
     envCpus:
       env.ORCHESTRATOR_ENV_CPUS === "auto" ? Math.max(0.5, availableParallelism() / 2) : env.ORCHESTRATOR_ENV_CPUS,
+    enginePosture: env.ORCHESTRATOR_ENGINE_POSTURE,
     stateDir,
     levelsDir: resolve(env.LEVELS_DIR),
     healthyTimeoutMs: 120_000,

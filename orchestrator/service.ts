@@ -152,6 +152,14 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     async start(): Promise<void> {
       const version = await deps.driver.ping();
       log("info", `docker ${version}; orchestrator id ${config.orchestratorId}; state in ${config.stateDir}`);
+      const posture = await deps.driver.posture();
+      const weak = !posture.diskCapped || !posture.userNamespace;
+      if (weak && config.enginePosture === "require")
+        throw new OrchestratorError(
+          "unavailable",
+          `the Docker engine does not sandbox environments: ${posture.detail}. Run scripts/docker/ensure-docker.sh --reconfigure (docs/SECURITY.md)`,
+        );
+      log(weak ? "warn" : "info", `engine: ${posture.detail}`);
       deps.envs.load();
       deps.pool.load();
       const catalogue = deps.levels.reload();

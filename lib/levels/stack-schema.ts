@@ -28,6 +28,12 @@ export const StackInstanceSchema = z
     memoryMb: z.number().int().positive().max(4096),
     cpus: z.number().positive().max(2),
     pids: z.number().int().positive().max(4096),
+    /**
+     * What the instance may write to its own filesystem (the container's writable layer, beyond
+     * its volumes and tmpfs), in MB. Past it a write fails inside the instance (ENOSPC/EDQUOT);
+     * enforced when the engine can cap a writable layer (see docs/SECURITY.md).
+     */
+    diskMb: z.number().int().positive().max(8192).default(256),
     nofile: z.number().int().positive().max(65536).default(4096),
     /** Capabilities kept; everything else is dropped. */
     capAdd: z.array(z.string().regex(/^[A-Z_]+$/)).default([]),

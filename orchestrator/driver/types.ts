@@ -49,10 +49,20 @@ export interface InstanceSample {
   processes: number;
 }
 
+/** What the engine guarantees beyond each container's own settings (docs/SECURITY.md). */
+export interface DriverPosture {
+  /** Every instance's own filesystem is size-capped (stack.yaml `diskMb`). */
+  diskCapped: boolean;
+  /** Container root is an unprivileged host user (a user namespace). */
+  userNamespace: boolean;
+  detail: string;
+}
+
 export interface EnvironmentDriver {
   readonly name: string;
   /** Is the engine there? Returns a version string. */
   ping(): Promise<string>;
+  posture(): Promise<DriverPosture>;
   /** Stage "network": the slot's private network (no route out). Idempotent. */
   ensureNetwork(spec: SlotSpec): Promise<void>;
   /** Stage "volumes": size-capped volumes for every instance. Idempotent. */

@@ -3,7 +3,7 @@
  * only Debian's mirror over plain HTTP) and import it as an image.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile, readdir } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importImage } from "../docker/images";
@@ -38,6 +38,9 @@ export async function debootstrapImage(repo: string, tag: string, onLine: (l: st
         if (f.endsWith(".deb") || f.includes("_dists_")) await rm(join(dir, sub, f), { force: true });
       }
     }
+    // The tar's "./" becomes the image's "/": mkdtemp made it 0700, which storage drivers that keep
+    // it (btrfs) turn into a root no other user can cross (postgres, app: "permission denied").
+    await chmod(dir, 0o755);
     onLine(`importing ${dir} as ${repo}:${tag}`);
     const tar = spawn("tar", ["-C", dir, "--numeric-owner", "-c", "."], { stdio: ["ignore", "pipe", "pipe"] });
     let tarErr = "";

@@ -2,7 +2,8 @@
  * What a victim instance (and its volume keeper) looks like to Docker. Pure, so
  * the security posture is unit-tested: every capability dropped except the
  * stack's list, no privilege escalation, memory without swap, CPU, pids and
- * open-file caps, bounded logs, no published ports, no Docker socket, no IPv6.
+ * open-file caps, bounded logs, no published ports, no Docker socket, no IPv6,
+ * and (when the engine can) a size cap on the container's own writable layer.
  */
 import type { ContainerCreateOptions } from "dockerode";
 import type { StackInstance } from "../../../lib/levels/stack-schema";
@@ -19,6 +20,8 @@ export function instanceContainerSpec(
   network: string,
   /** From the environment's CPU budget (cpu-budget.ts); the instance's own `cpus` otherwise. */
   cpu: { nanoCpus?: number; cgroupParent?: string } = {},
+  /** `--storage-opt size=`: caps the writable layer (see engine-posture.ts); undefined when uncapped. */
+  writableSize?: string,
 ): ContainerCreateOptions {
   return {
     name: containerName(id.orchestratorId, id.slot, instance.name),
@@ -60,6 +63,7 @@ export function instanceContainerSpec(
       PortBindings: {},
       PublishAllPorts: false,
       Privileged: false,
+      ...(writableSize ? { StorageOpt: { size: writableSize } } : {}),
     },
     NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [instance.name] } } },
   };
@@ -75,6 +79,7 @@ export function keeperContainerSpec(
   id: SlotIdentity,
   instances: StackInstance[],
   image: string,
+  writableSize?: string,
 ): ContainerCreateOptions {
   return {
     name: keeperName(id.orchestratorId, id.slot),
@@ -94,6 +99,7 @@ export function keeperContainerSpec(
       LogConfig: { Type: "json-file", Config: { "max-size": "1m", "max-file": "1" } },
       NetworkMode: "none",
       RestartPolicy: { Name: "no" },
+      ...(writableSize ? { StorageOpt: { size: writableSize } } : {}),
       Mounts: instances.flatMap((inst) =>
         inst.volumes.map((v) => ({
           Type: "volume" as const,

@@ -73,3 +73,9 @@ test("the keeper mounts every volume, has no network and almost no resources", (
   );
   assert.equal(spec.Labels?.["firedrill.role"], "keeper");
 });
+
+test("the writable layer is capped when the engine can, and only then", () => {
+  assert.deepEqual(instanceContainerSpec(id, db, "img", "net", {}, "1400M").HostConfig?.StorageOpt, { size: "1400M" });
+  assert.equal(instanceContainerSpec(id, db, "img", "net").HostConfig?.StorageOpt, undefined);
+  assert.deepEqual(keeperContainerSpec(id, [db], "img", "980M").HostConfig?.StorageOpt, { size: "980M" });
+});

@@ -1,6 +1,7 @@
 /** The Docker implementation of EnvironmentDriver, composed from the files beside it. */
 import { healthFromStatus, renameContainer, restartContainer, startContainer } from "../../docker/containers";
 import { engineCgroupDriver, engineVersion } from "../../docker/client";
+import { enginePosture, type EnginePosture } from "../../docker/engine-posture";
 import { openTtyExec, runExec } from "../../docker/exec";
 import { followLogs, tailLogs } from "../../docker/logs";
 import { OrchestratorError } from "../../errors";
@@ -48,12 +49,31 @@ export function createDockerDriver(
     return c.Id;
   };
 
+  // Read once: changing the storage driver or userns-remap means restarting the engine (and us).
+  let posture: Promise<EnginePosture> | undefined;
+  const readPosture = () => {
+    posture ??= enginePosture().catch((err) => {
+      posture = undefined;
+      throw err;
+    });
+    return posture;
+  };
+
   return {
     name: "docker",
     ping: engineVersion,
+    async posture() {
+      const p = await readPosture();
+      const disk = p.disk.capped ? `disk capped (${p.disk.detail})` : `disk NOT capped (${p.disk.detail})`;
+      return {
+        diskCapped: p.disk.capped,
+        userNamespace: p.userns,
+        detail: `${disk}; ${p.userns ? "userns-remap on" : "NO user namespace (userns-remap off)"}`,
+      };
+    },
     ensureNetwork: async (spec) => void (await ensureNetwork(spec)),
     ensureVolumes,
-    ensureInstances: async (spec) => ensureInstances(spec, await cpuPlan(spec)),
+    ensureInstances: async (spec) => ensureInstances(spec, await cpuPlan(spec), (await readPosture()).disk),
     removeInstances: (slot) => removeSlotInstances(orchestratorId, slot),
 
     async instances(slot) {

@@ -2,8 +2,11 @@
  * Stage "containers": keeper first (it mounts the volumes), then each instance
  * created (Docker copies the image's files into its empty volumes now) and
  * started. Whatever exists already is reused, so a resume after a crash works.
+ * Each writable layer is size-capped when the engine can (engine-posture.ts).
  */
 import { createContainer, startContainer } from "../../docker/containers";
+import { type DiskCapSupport, writableLayerSize } from "../../docker/engine-posture";
+import { inspectImage } from "../../docker/images";
 import { OrchestratorError } from "../../errors";
 import { networkName } from "../../environments/names";
 import type { SlotSpec } from "../types";
@@ -26,8 +29,13 @@ async function createOrFind(
   }
 }
 
-export async function ensureInstances(spec: SlotSpec, cpu: CpuPlan): Promise<void> {
+/** The keeper only sleeps: a little room for Docker's own files. */
+const KEEPER_DISK_MB = 16;
+
+export async function ensureInstances(spec: SlotSpec, cpu: CpuPlan, disk: DiskCapSupport): Promise<void> {
   const id = spec.identity;
+  const imageBytes = disk.capped && disk.countsImage ? ((await inspectImage(spec.image))?.Size ?? 0) : 0;
+  const sizeFor = (diskMb: number) => writableLayerSize(disk, imageBytes, diskMb);
   const network = networkName(id.orchestratorId, id.slot);
   const existing = await slotContainers(id.orchestratorId, id.slot);
   const find = async (instance?: string) => {
@@ -38,7 +46,8 @@ export async function ensureInstances(spec: SlotSpec, cpu: CpuPlan): Promise<voi
   const withVolumes = spec.stack.instances.filter((i) => i.volumes.length > 0);
   if (withVolumes.length > 0) {
     const keeperId =
-      existing.keeper?.Id ?? (await createOrFind(keeperContainerSpec(id, withVolumes, spec.image), () => find()));
+      existing.keeper?.Id ??
+      (await createOrFind(keeperContainerSpec(id, withVolumes, spec.image, sizeFor(KEEPER_DISK_MB)), () => find()));
     await startContainer(keeperId);
   }
 
@@ -50,10 +59,14 @@ export async function ensureInstances(spec: SlotSpec, cpu: CpuPlan): Promise<voi
       const cid =
         found?.Id ??
         (await createOrFind(
-          instanceContainerSpec(id, inst, spec.image, network, {
-            nanoCpus: cpu.nanoCpus[inst.name],
-            cgroupParent: cpu.cgroupParent,
-          }),
+          instanceContainerSpec(
+            id,
+            inst,
+            spec.image,
+            network,
+            { nanoCpus: cpu.nanoCpus[inst.name], cgroupParent: cpu.cgroupParent },
+            sizeFor(inst.diskMb),
+          ),
           () => find(inst.name),
         ));
       await startContainer(cid);
