@@ -84,7 +84,7 @@ test("every write: a cross-site request with a valid admin session is refused be
           headers: { ...headers, cookie, "content-type": "application/json" },
           body: untouchable(),
           duplex: "half",
-        } as ConstructorParameters<typeof NextRequest>[1]),
+        }),
         { params: Promise.resolve(params) },
       );
       const what = `${method} ${route.path} from ${label}`;
@@ -131,7 +131,7 @@ test("every write: a body over the route's cap is 413 before it is read (declare
         headers: { ...headers, "content-length": String(40 * 1024 * 1024) },
         body: untouchable(),
         duplex: "half",
-      } as ConstructorParameters<typeof NextRequest>[1]),
+      }),
       params,
     );
     assert.equal(declared.status, 413, `${what}: declared 40 MB`);
@@ -148,9 +148,7 @@ test("every write: a body over the route's cap is 413 before it is read (declare
       },
     });
     const streamed = await handler(
-      new NextRequest(urlOf(route, "x"), { method, headers, body: endless, duplex: "half" } as ConstructorParameters<
-        typeof NextRequest
-      >[1]),
+      new NextRequest(urlOf(route, "x"), { method, headers, body: endless, duplex: "half" }),
       params,
     );
     assert.equal(streamed.status, 413, `${what}: chunked`);
