@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isAppError } from "../errors";
 import { resolveClientAddress } from "./client-address";
-import { checkUrl } from "./screen-write";
+import { checkUrl } from "./check-url";
 import { type ProxyMatcher } from "./trusted-proxies";
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): false {

@@ -8,6 +8,7 @@
 import { NextRequest } from "next/server";
 import { AppError } from "../errors";
 import { checkContentType, checkOrigin, mediaType } from "./check-origin";
+import { checkUrl } from "./check-url";
 import { readCappedBody } from "./read-capped-body";
 
 export const DEFAULT_MAX_BODY = 64 * 1024;
@@ -24,19 +25,6 @@ export interface WritePolicy {
 
 export function isUnsafeMethod(method: string): boolean {
   return UNSAFE.has(method.toUpperCase());
-}
-
-/** A NUL anywhere or a broken %-escape in the path or query ("/a/b?c=d") is the client's mistake: 400, never a 500. */
-export function checkUrl(pathAndQuery: string): void {
-  if (pathAndQuery.includes("\0") || /%00/i.test(pathAndQuery))
-    throw new AppError("INVALID_INPUT", "The address contains a NUL character.");
-  for (const part of pathAndQuery.split(/[/?&=]/)) {
-    try {
-      decodeURIComponent(part.replace(/\+/g, " "));
-    } catch {
-      throw new AppError("INVALID_INPUT", "The address is not valid (a broken %-escape).");
-    }
-  }
 }
 
 export async function screenRequest(
