@@ -17,7 +17,7 @@ test.describe("web hardening", () => {
     hostile = createServer((_, res) => {
       res.setHeader("content-type", "text/html");
       res.end(`<!doctype html><title>cat pictures</title><script>
-        const body = JSON.stringify({ outcome: "FINAL", comment: "pwned", criteria: [] });
+        const body = JSON.stringify({ outcome: "FINAL", comment: "pwned", criteria: [{ criterionId: "impact", score: 4 }] });
         for (const type of ["application/json", "text/plain"])
           fetch("http://localhost:3000/api/attempts/no-such-attempt/grade", {
             method: "POST", credentials: "include", mode: type === "text/plain" ? "no-cors" : "cors",
@@ -37,7 +37,7 @@ test.describe("web hardening", () => {
       const r = await fetch("/api/attempts/no-such-attempt/grade", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ outcome: "FINAL", comment: "", criteria: [] }),
+        body: JSON.stringify({ outcome: "FINAL", comment: "", criteria: [{ criterionId: "impact", score: 4 }] }),
       });
       return r.status;
     });
