@@ -10,7 +10,7 @@ import next from "next";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
 import { MAX_ANY_BODY } from "../lib/auth/route-registry";
-import { allowedOrigins } from "../lib/http/allowed-origins";
+import { appOrigins } from "../lib/http/allowed-origins";
 import { screenIncoming } from "../lib/http/screen-incoming";
 import { trustedProxies } from "../lib/http/trusted-proxies";
 import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
@@ -35,7 +35,8 @@ const server = createServer((req, res) => {
 const live = attachLiveServer(server, {
   db,
   databaseUrl: config.DATABASE_URL,
-  origins: allowedOrigins(config.NEXTAUTH_URL, config.LIVE_ALLOWED_ORIGINS),
+  // The same list every state-changing route checks (lib/http/screen-write.ts).
+  origins: appOrigins(),
   boardFeed: (ctx) => createBoardFeed(ctx),
 });
 if (upgradeNext) {
