@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   process.env.ORCHESTRATOR_SECRET ??= "bench-orchestrator-secret-0123456789abcdef";
   const { db } = await import("../lib/db/client");
   const { encodeSessionToken, sessionCookieName } = await import("../lib/auth/session-token");
-  const { allowedOrigins } = await import("../lib/live/authenticate-socket");
+  const { allowedOrigins } = await import("../lib/http/allowed-origins");
   const { attachLiveServer } = await import("../lib/live/server");
   const { createBoardFeed } = await import("../lib/board/board-feed");
   const { publishLive } = await import("../lib/live/publish");

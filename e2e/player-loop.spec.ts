@@ -66,7 +66,7 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   try {
     const otherPage = await other.newPage();
     await apiSignIn(otherPage.request, DEMO.PLAYER2.email);
-    const token = await otherPage.request.post(`/api/attempts/${attemptId}/token`);
+    const token = await otherPage.request.post(`/api/attempts/${attemptId}/token`, { data: {} });
     expect(token.status()).toBe(404);
     expect(await token.text()).not.toContain('"token"');
     expect((await otherPage.request.get(`/api/attempts/${attemptId}/report`)).status()).toBe(404);

@@ -4,6 +4,7 @@
  * so a bad variable also fails the build).
  */
 import { z } from "zod";
+import { proxyListError } from "./http/trusted-proxies";
 
 const EnvSchema = z
   .object({
@@ -22,12 +23,26 @@ const EnvSchema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().default("SSO"),
-    /** Sign-in rate limit: failures allowed per email (and per address ×4) in the window. */
+    /**
+     * Sign-in throttle (lib/auth/rate-limit.ts): free failures per address-and-account pair in the
+     * window before growing delays; ×4 per address across accounts; ×10 per account from unknown devices.
+     */
     SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     SIGNIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
     /** Extra origins (comma-separated) whose pages may open the live socket; NEXTAUTH_URL's origin always may. */
     LIVE_ALLOWED_ORIGINS: z.string().default(""),
     SESSION_DAYS: z.coerce.number().int().positive().default(7),
+    /**
+     * Proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For is believed. Default
+     * none: the client address is the socket's, whatever a client writes in forwarding headers.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((v, ctx) => {
+        const message = proxyListError(v);
+        if (message) ctx.addIssue({ code: "custom", message });
+      }),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

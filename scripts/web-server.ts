@@ -9,7 +9,10 @@ import { createServer } from "node:http";
 import next from "next";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
-import { allowedOrigins } from "../lib/live/authenticate-socket";
+import { MAX_ANY_BODY } from "../lib/auth/route-registry";
+import { appOrigins } from "../lib/http/allowed-origins";
+import { screenIncoming } from "../lib/http/screen-incoming";
+import { trustedProxies } from "../lib/http/trusted-proxies";
 import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
 import { createBoardFeed } from "../lib/board/board-feed";
 import { startGameDayTimer } from "../lib/game-days/start-due-game-days";
@@ -25,13 +28,15 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgradeNext = dev ? app.getUpgradeHandler() : null;
 
+const screen = { maxBody: MAX_ANY_BODY, trusted: trustedProxies(config.TRUSTED_PROXIES) };
 const server = createServer((req, res) => {
-  void handle(req, res);
+  if (screenIncoming(req, res, screen)) void handle(req, res);
 });
 const live = attachLiveServer(server, {
   db,
   databaseUrl: config.DATABASE_URL,
-  origins: allowedOrigins(config.NEXTAUTH_URL, config.LIVE_ALLOWED_ORIGINS),
+  // The same list every state-changing route checks (lib/http/screen-write.ts).
+  origins: appOrigins(),
   boardFeed: (ctx) => createBoardFeed(ctx),
 });
 if (upgradeNext) {

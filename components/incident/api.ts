@@ -11,9 +11,11 @@ export async function api<T>(
   init: { method?: string; body?: unknown; keepalive?: boolean } = {},
 ): Promise<ApiResult<T>> {
   try {
+    const method = init.method ?? "GET";
     const res = await fetch(url, {
-      method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+      method,
+      // Every write is JSON, even without a body: the routes refuse any other content type (lib/http/screen-write.ts).
+      headers: method === "GET" ? undefined : { "content-type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       keepalive: init.keepalive,
       cache: "no-store",

@@ -9,7 +9,10 @@ export function useCommandLog(attemptId: string, enabled: boolean) {
     (keepalive = false) => {
       if (queue.current.length === 0) return;
       const commands = queue.current.splice(0, 50);
-      void api(`/api/attempts/${attemptId}/commands`, { method: "POST", body: { commands }, keepalive });
+      void api(`/api/attempts/${attemptId}/commands`, { method: "POST", body: { commands }, keepalive }).then((r) => {
+        // Over the rate limit: keep them for a later flush (bounded, so a stuck room cannot grow without end).
+        if (!r.ok && r.status === 429) queue.current = [...commands, ...queue.current].slice(0, 500);
+      });
     },
     [attemptId],
   );

@@ -29,6 +29,13 @@ export const RecordCommandsSchema = z
 
 /** Client clocks are trusted only this far back. */
 const MAX_AGE_MS = 10 * 60_000;
+/**
+ * At most this many commands per player per attempt within COMMAND_WINDOW_MS (a human types far
+ * fewer; a script posting junk would fill the timeline). The window reaches past the oldest `at` a
+ * client may claim, so backdating cannot hide commands from the count.
+ */
+export const COMMAND_LIMIT = 1000;
+export const COMMAND_WINDOW_MS = MAX_AGE_MS + 60_000;
 
 export async function recordCommands(
   actor: Actor,
@@ -41,6 +48,14 @@ export async function recordCommands(
     throw new AppError("CONFLICT", "The incident is not open.");
   const shells = new Set(manifestOf(attempt.level).shells);
   const now = deps.now().getTime();
+  const recent = await deps.db.timelineEvent.count({
+    where: { attemptId, actorId: actor.id, kind: "COMMAND", at: { gt: new Date(now - COMMAND_WINDOW_MS) } },
+  });
+  if (recent + input.commands.length > COMMAND_LIMIT)
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many commands recorded: at most ${COMMAND_LIMIT} per player in ${COMMAND_WINDOW_MS / 60_000} minutes. Try again in a minute.`,
+    );
   const rows = input.commands
     .filter((c) => shells.has(c.instance))
     .map((c) => {

@@ -1,15 +1,23 @@
 /**
- * Email + password sign-in: throttle, verify, and open a Session row. Messages
- * never say whether an email exists.
+ * Email + password sign-in: throttle (lib/auth/rate-limit.ts), verify, and open
+ * a Session row. Messages never say whether an email exists.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { createSession } from "../sessions/create-session";
 import { type Actor } from "./actor";
+import { issueDeviceCookie, verifyDeviceCookie } from "./known-device";
 import { verifyPassword } from "./password";
 import { type SignInLimits, throttleMessage } from "./rate-limit";
-import { checkSignInThrottle, clearSignInFailures, recordSignInFailure } from "./sign-in-throttle";
+import {
+  type SignInKey,
+  checkSignInThrottle,
+  clearSignInFailures,
+  isKnownAddress,
+  recordSignInFailure,
+} from "./sign-in-throttle";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -18,21 +26,32 @@ export const CredentialsSchema = z.object({
   password: z.string().min(1).max(1000),
 });
 
+export interface CredentialsConfig {
+  limits: SignInLimits;
+  sessionDays: number;
+  /** Signs the known-device cookie (NEXTAUTH_SECRET). */
+  deviceSecret: string;
+}
+
 export async function authenticateCredentials(
   db: PrismaClient,
-  input: { email?: unknown; password?: unknown; ip: string; userAgent?: string | null },
-  cfg: { limits: SignInLimits; sessionDays: number },
+  input: { email?: unknown; password?: unknown; ip: string; userAgent?: string | null; deviceCookie?: string },
+  cfg: CredentialsConfig,
   now = new Date(),
-): Promise<{ actor: Actor; sessionId: string }> {
+): Promise<{ actor: Actor; sessionId: string; deviceCookie: string }> {
   const parsed = CredentialsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Enter your email and password.");
   const { email, password } = parsed.data;
-  const key = { email, ip: input.ip };
-
-  const verdict = await checkSignInThrottle(db, key, cfg.limits, now);
-  if (verdict.blocked) throw new AppError("RATE_LIMITED", throttleMessage(verdict.retryInMinutes));
 
   const user = await db.user.findUnique({ where: { email } });
+  const device = user ? verifyDeviceCookie(input.deviceCookie, user.id, cfg.deviceSecret, now) : null;
+  const known = device !== null || (user !== null && (await isKnownAddress(db, user.id, input.ip, now)));
+  const key: SignInKey = { email, ip: input.ip, device, known };
+
+  const verdict = await checkSignInThrottle(db, key, cfg.limits, now);
+  if (verdict.blocked) throw new AppError("RATE_LIMITED", throttleMessage(verdict.retryInMs));
+  if (verdict.slowMs > 0) await sleep(verdict.slowMs);
+
   if (!(await verifyPassword(password, user?.passwordHash)) || !user) {
     await recordSignInFailure(db, key, cfg.limits, now);
     throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
@@ -40,7 +59,7 @@ export async function authenticateCredentials(
   // Only said to someone who knows the password.
   if (user.disabledAt) throw new AppError("FORBIDDEN", "This account is disabled. Ask an admin to re-enable it.");
 
-  await clearSignInFailures(db, email);
+  await clearSignInFailures(db, key);
   const session = await createSession(
     db,
     { userId: user.id, days: cfg.sessionDays, userAgent: input.userAgent, ip: input.ip },
@@ -56,5 +75,7 @@ export async function authenticateCredentials(
       sessionId: session.id,
     },
     sessionId: session.id,
+    // Refreshed on every sign-in; a device keeps its id.
+    deviceCookie: issueDeviceCookie(user.id, cfg.deviceSecret, now, device ?? undefined),
   };
 }

@@ -1,10 +1,9 @@
 /**
- * The client address for sign-in throttling. Next sets x-forwarded-for from the
- * socket when no proxy did; behind a proxy, the proxy's first hop is the client.
+ * The client address for sign-in throttling. scripts/web-server.ts settles it
+ * before Next sees the request (lib/http/screen-incoming.ts: forwarding headers
+ * count only from TRUSTED_PROXIES) and writes it as the one X-Forwarded-For.
  */
 export function clientIp(headers: Record<string, unknown> | undefined): string {
   const xff = headers?.["x-forwarded-for"];
-  const first = typeof xff === "string" ? xff.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
+  return (typeof xff === "string" ? xff.split(",")[0]?.trim() : "") || "unknown";
 }

@@ -10,7 +10,9 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { appOrigins } from "../http/allowed-origins";
 import { errorResponse } from "../http/respond";
+import { screenRequest } from "../http/screen-write";
 import { type Actor } from "./actor";
 import { actorFromToken, decide } from "./check-access";
 import { type Access } from "./permissions";
@@ -24,6 +26,7 @@ import {
   actionAccess,
   pageAccess,
   routeAccess,
+  routeWrites,
 } from "./route-registry";
 import { sessionCookieName, tokenFromCookieHeader } from "./session-token";
 
@@ -73,15 +76,19 @@ export interface RouteContext {
 }
 
 /**
- * Wraps a route handler: checks access from the request's own cookie (so tests
- * can call handlers with a plain Request), then maps AppError to JSON once.
+ * Wraps a route handler: screens the request (sane URL; a write must come from
+ * the game's own origin with the route's content type and within its size cap,
+ * lib/http/screen-write.ts), checks access from the request's own cookie (so
+ * tests can call handlers with a plain Request), then maps AppError to JSON once.
  */
 export function guardedRoute<P extends RoutePath>(
   path: P,
   handler: (args: { req: NextRequest; ctx: RouteContext; actor: RouteActor<P> }) => Promise<Response>,
 ): (req: NextRequest, ctx: RouteContext) => Promise<Response> {
-  return async (req, ctx) => {
+  return async (original, ctx) => {
     try {
+      // Before the session is even looked up: a cross-site write never reaches the database.
+      const req = await screenRequest(original, routeWrites(path), appOrigins());
       const actor = await actorFromToken(db, tokenFromCookieHeader(req.headers.get("cookie")));
       const decision = decide(actor, routeAccess(path));
       if (!decision.allowed) {

@@ -4,6 +4,7 @@
  * Credentials always; OIDC when OIDC_ISSUER/CLIENT_ID/CLIENT_SECRET are set.
  */
 import { type NextAuthOptions } from "next-auth";
+import { cookies } from "next/headers";
 import { type OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
@@ -13,6 +14,7 @@ import { createSession } from "../sessions/create-session";
 import { notifyRevocation } from "../sessions/notify-revocation";
 import { authenticateCredentials } from "./authenticate-credentials";
 import { clientIp } from "./client-ip";
+import { DEVICE_COOKIE, DEVICE_DAYS, cookieFromHeader } from "./known-device";
 import { linkOidcAccount } from "./link-oidc-account";
 import { signInLimits } from "./rate-limit";
 import { sessionMaxAgeSeconds } from "./session-token";
@@ -46,6 +48,18 @@ function oidcProvider(e: Env): OAuthConfig<OidcProfile> {
   };
 }
 
+/** Sets the known-device cookie on the sign-in response (route handlers may set cookies). */
+async function rememberDevice(value: string, e: Env): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: e.NEXTAUTH_URL.startsWith("https://"),
+    // Only sign-in needs it.
+    path: "/api/auth",
+    maxAge: DEVICE_DAYS * 86_400,
+  });
+}
+
 export function authOptions(): NextAuthOptions {
   const e = env();
   return {
@@ -59,16 +73,18 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            const { actor, sessionId } = await authenticateCredentials(
+            const { actor, sessionId, deviceCookie } = await authenticateCredentials(
               db,
               {
                 email: credentials?.email,
                 password: credentials?.password,
                 ip: clientIp(req.headers),
                 userAgent: typeof req.headers?.["user-agent"] === "string" ? req.headers["user-agent"] : null,
+                deviceCookie: cookieFromHeader(req.headers?.cookie, DEVICE_COOKIE),
               },
-              { limits: signInLimits(e), sessionDays: e.SESSION_DAYS },
+              { limits: signInLimits(e), sessionDays: e.SESSION_DAYS, deviceSecret: e.NEXTAUTH_SECRET },
             );
+            await rememberDevice(deviceCookie, e);
             return { id: actor.id, email: actor.email, name: actor.name, sid: sessionId };
           } catch (err) {
             // next-auth hands a thrown message to the sign-in form; never leak an unexpected one.

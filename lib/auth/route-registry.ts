@@ -3,7 +3,10 @@
  * and handlers call `guardPage(path)` / `guardRoute(req, path)` and actions
  * `guardAction(name)`, which look their access up here; the authorisation
  * matrix test enumerates this list and fails when an app file is missing from it.
+ * A route's `writes` is what its POST/PUT/PATCH/DELETE may carry (lib/http/screen-write.ts):
+ * by default JSON from the game's own origin, at most 64 KB.
  */
+import type { WritePolicy } from "../http/screen-write";
 import type { Access } from "./permissions";
 
 export interface PageEntry {
@@ -18,6 +21,7 @@ export interface RouteEntry {
   file: string;
   methods: ("GET" | "POST" | "PUT" | "PATCH" | "DELETE")[];
   access: Access;
+  writes?: WritePolicy;
 }
 export interface ActionEntry {
   kind: "action";
@@ -60,6 +64,9 @@ export const PAGES = [
   },
 ] as const satisfies readonly PageEntry[];
 
+/** A report or postmortem save: every section at its longest, twice (the merge base rides along). */
+const DOCUMENT_BODY = { maxBytes: 4 * 1024 * 1024 } as const;
+
 export const ROUTES = [
   { kind: "route", path: "/api/health", file: "app/api/health/route.ts", methods: ["GET"], access: "public" },
   {
@@ -68,6 +75,8 @@ export const ROUTES = [
     file: "app/api/auth/[...nextauth]/route.ts",
     methods: ["GET", "POST"],
     access: "public",
+    // next-auth's own forms (its CSRF token still applies); same origin like every other write.
+    writes: { accepts: ["application/x-www-form-urlencoded", "application/json"], maxBytes: 16 * 1024 },
   },
   { kind: "route", path: "/api/me", file: "app/api/me/route.ts", methods: ["GET"], access: "signedIn" },
   { kind: "route", path: "/api/admin/users", file: "app/api/admin/users/route.ts", methods: ["GET"], access: "admin" },
@@ -115,6 +124,8 @@ export const ROUTES = [
     file: "app/api/attempts/[id]/commands/route.ts",
     methods: ["POST"],
     access: "signedIn",
+    // Typed by the room's terminals only: 50 lines of 2,000 characters, UTF-8 at its widest.
+    writes: { maxBytes: 384 * 1024, pagesOnly: true },
   },
   {
     kind: "route",
@@ -143,6 +154,7 @@ export const ROUTES = [
     file: "app/api/attempts/[id]/report/route.ts",
     methods: ["GET", "PUT"],
     access: "signedIn",
+    writes: DOCUMENT_BODY,
   },
   {
     kind: "route",
@@ -157,6 +169,7 @@ export const ROUTES = [
     file: "app/api/attempts/[id]/postmortem/route.ts",
     methods: ["GET", "PUT"],
     access: "signedIn",
+    writes: DOCUMENT_BODY,
   },
   {
     kind: "route",
@@ -164,6 +177,7 @@ export const ROUTES = [
     file: "app/api/attempts/[id]/postmortem/submit/route.ts",
     methods: ["POST"],
     access: "signedIn",
+    writes: DOCUMENT_BODY,
   },
   {
     kind: "route",
@@ -227,6 +241,14 @@ export function pageAccess(path: PagePath): Access {
 export function routeAccess(path: RoutePath): Access {
   return ROUTES.find((r) => r.path === path)!.access;
 }
+export function routeWrites(path: RoutePath): WritePolicy {
+  return (ROUTES as readonly RouteEntry[]).find((r) => r.path === path)!.writes ?? {};
+}
+/** The largest body any route takes: the web server refuses anything declaring more before Next sees it. */
+export const MAX_ANY_BODY = Math.max(
+  ...(ROUTES as readonly RouteEntry[]).map((r) => r.writes?.maxBytes ?? 0),
+  64 * 1024,
+);
 export function actionAccess(name: ActionName): Access {
   return ACTIONS.find((a) => a.name === name)!.access;
 }

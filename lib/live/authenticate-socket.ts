@@ -10,11 +10,6 @@ import { resolveSession } from "../auth/resolve-session";
 import { sidFromToken, tokenFromCookieHeader } from "../auth/session-token";
 import { AppError } from "../errors";
 
-export function allowedOrigins(nextAuthUrl: string, extra: string): Set<string> {
-  const list = [new URL(nextAuthUrl).origin, ...extra.split(",").map((o) => o.trim())].filter(Boolean);
-  return new Set(list.map((o) => new URL(o).origin));
-}
-
 export async function authenticateSocket(
   db: PrismaClient,
   headers: IncomingHttpHeaders,

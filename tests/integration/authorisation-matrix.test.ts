@@ -219,9 +219,10 @@ test("route handlers: called for real; refused callers get 401/403 from the guar
           continue;
         }
         const url = `http://localhost:3000${concretePath(route.path, params)}`;
-        const headers: Record<string, string> = caller.token
-          ? { cookie: `${sessionCookieName()}=${caller.token}` }
-          : {};
+        // A write as the game's own page sends it (tests/integration/cross-site-writes.test.ts covers the rest).
+        const headers: Record<string, string> =
+          method === "GET" ? {} : { origin: "http://localhost:3000", "content-type": "application/json" };
+        if (caller.token) headers.cookie = `${sessionCookieName()}=${caller.token}`;
         const res = await mod[method]!(new NextRequest(url, { method, headers }), { params: Promise.resolve(params) });
         if (want) {
           // Past the guard; a use-case may still say 404/403 for this particular object.

@@ -192,7 +192,7 @@ test("through the route handlers: another player's token request is 404, the pla
     const { token } = await signIn(actor);
     const req = new NextRequest(`http://localhost:3000/api/attempts/${attemptId}/token`, {
       method: "POST",
-      headers: { cookie: `${sessionCookieName()}=${token}` },
+      headers: { cookie: `${sessionCookieName()}=${token}`, "content-type": "application/json" },
     });
     return POST(req, { params: Promise.resolve({ id: attemptId }) });
   };

@@ -37,6 +37,7 @@ test("each bad or missing variable is named in the error", () => {
     [{ ...good, NEXTAUTH_SECRET: undefined }, "NEXTAUTH_SECRET"],
     [{ ...good, ORCHESTRATOR_SECRET: "short" }, "ORCHESTRATOR_SECRET"],
     [{ ...good, DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ ...good, TRUSTED_PROXIES: "10.0.0.0/8, proxy.local" }, "TRUSTED_PROXIES"],
     [{ ...good, DATABASE_URL: undefined }, "DATABASE_URL"],
     [{ ...good, NEXTAUTH_URL: "not a url" }, "NEXTAUTH_URL"],
     [{ ...good, SESSION_DAYS: "forever" }, "SESSION_DAYS"],

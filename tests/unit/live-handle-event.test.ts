@@ -6,7 +6,7 @@ import type { Socket } from "socket.io";
 import { z } from "zod";
 import type { Actor } from "../../lib/auth/actor";
 import { AppError } from "../../lib/errors";
-import { allowedOrigins } from "../../lib/live/authenticate-socket";
+import { allowedOrigins } from "../../lib/http/allowed-origins";
 import type { LiveContext } from "../../lib/live/context";
 import { handleEvent, type LiveAck } from "../../lib/live/handle-event";
 

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { sessionCookieName } from "../../../lib/auth/session-token";
-import { allowedOrigins } from "../../../lib/live/authenticate-socket";
+import { allowedOrigins } from "../../../lib/http/allowed-origins";
 import { attachLiveServer, LIVE_PATH, type LiveServer, type LiveServerOptions } from "../../../lib/live/server";
 import { db } from "./people";
 

@@ -10,12 +10,20 @@ export async function idParam(ctx: RouteContext, name = "id"): Promise<string> {
   return value;
 }
 
+const NUL = new Error("NUL in JSON");
+// PostgreSQL text cannot hold U+0000: refuse it here as bad input rather than fail in the database.
+function refuseNul(key: string, value: unknown): unknown {
+  if (key.includes("\0") || (typeof value === "string" && value.includes("\0"))) throw NUL;
+  return value;
+}
+
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   let body: unknown;
   try {
     const text = await req.text();
-    body = text ? JSON.parse(text) : {};
-  } catch {
+    body = text ? JSON.parse(text, refuseNul) : {};
+  } catch (err) {
+    if (err === NUL) throw new AppError("INVALID_INPUT", "Text may not contain NUL characters (\\u0000).");
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(body);
