@@ -8,6 +8,7 @@
  */
 import type { CheckContext, Verdict } from "../_sdk";
 import { unjudged } from "../_sdk";
+import { answeringSql } from "./sql";
 import { formatMs } from "../_lib/http";
 import { SIDES, get, matches, readAnswer, searchPath, sideName, truthFor } from "./answers";
 import { readPlan } from "./plan";
@@ -31,7 +32,7 @@ async function stillSlow(ctx: CheckContext, term: string): Promise<Verdict> {
 }
 
 export default async function check(ctx: CheckContext): Promise<Verdict> {
-  const { observe } = ctx;
+  const observe = answeringSql(ctx.observe);
   const term = searchTerm(String(ctx.params.term));
   const other = randomTerm(term);
 
@@ -60,11 +61,12 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
     }
   }
 
-  const fresh = () => randomTerm(term);
+  let round = 0;
+  const nextTerm = () => (round++ % 2 === 0 ? other : term);
   let busy: string | undefined;
   const took: string[] = [];
   for (const side of SIDES) {
-    const timing = await timeSearch(observe, side, fresh);
+    const timing = await timeSearch(observe, side, nextTerm);
     if (timing.badStatus !== undefined)
       return fail(`A search ${sideName(side)} answers ${timing.badStatus || "nothing"} instead of products.`);
     const verdict = judgeTiming(timing);

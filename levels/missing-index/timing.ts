@@ -1,14 +1,18 @@
 /**
  * How fast the search answers on each side of the proxy, against a baseline taken at the same
- * moment: a page without a search (primary key only). A search on a fresh random term each round,
- * so no cache helps. The baseline tells "slow search" from "busy machine".
+ * moment: a page without a search (primary key only). The terms are the level's and a random one
+ * whose plan was checked (no cache or partial index serves it) and whose pages the meaning check
+ * just read (a cold cache is not what is judged). The baseline tells "slow search" from "busy machine".
  */
 import type { Observe } from "../_sdk";
 import { sleep } from "../_lib/shell";
 import { PLAIN_PATH, get, readAnswer, searchPath, type Side } from "./answers";
 
-/** What a customer should get. */
-export const FAST_MS = 300;
+/**
+ * What a customer tolerates (the mock client's limit for a search). The plan is verified to use
+ * indexes before anything is timed: timing only catches what EXPLAIN cannot see.
+ */
+export const FAST_MS = 1000;
 /** On a busy machine a search may cost this many plain pages. */
 const RATIO = 4;
 /** A page without a search normally answers in a few ms: slower than this, the machine is busy. */
@@ -33,7 +37,7 @@ export function judgeTiming(t: SideTiming): TimingVerdict {
   return "slow";
 }
 
-/** Best of a few rounds, each on a fresh term from `nextTerm`. */
+/** Best of a few rounds, each on the next term from `nextTerm`. */
 export async function timeSearch(
   observe: Pick<Observe, "http" | "direct">,
   side: Side,
