@@ -44,17 +44,24 @@ node_test() { node --import tsx --test --test-reporter=spec "$@"; }
 files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
 # The docker layer: the orchestrator's files one at a time (they share ports and time the host), then the
 # levels' files FD_LEVEL_TEST_CONCURRENCY (default 2) at a time: each provisions its own environments
-# under its own orchestrator, and a level's tests inside one file still run in order.
+# under its own orchestrator, and a level's tests inside one file still run in order. Files named
+# *-load.test.ts saturate the host on purpose, so they run last and alone.
 docker_tests() {
   local rc=0
   mapfile -t orchestratorTests < <(files orchestrator/tests | grep -v '\.unit\.test\.ts$')
-  mapfile -t levelTests < <(files levels/tests | grep -v '\.unit\.test\.ts$')
+  mapfile -t levelTests < <(files levels/tests | grep -v -e '\.unit\.test\.ts$' -e '-load\.test\.ts$')
+  mapfile -t loadTests < <(files levels/tests | grep -e '-load\.test\.ts$')
   local started=$SECONDS
   node_test --test-concurrency=1 "${orchestratorTests[@]}" || rc=1
   echo "<== docker (orchestrator): $((SECONDS - started)) s"
   started=$SECONDS
   node_test --test-concurrency="${FD_LEVEL_TEST_CONCURRENCY:-2}" "${levelTests[@]}" || rc=1
   echo "<== docker (levels, ${FD_LEVEL_TEST_CONCURRENCY:-2} files at a time): $((SECONDS - started)) s"
+  if ((${#loadTests[@]})); then
+    started=$SECONDS
+    node_test --test-concurrency=1 "${loadTests[@]}" || rc=1
+    echo "<== docker (levels under load, alone): $((SECONDS - started)) s"
+  fi
   return $rc
 }
 
