@@ -93,7 +93,8 @@ export type LevelInject = z.infer<typeof LevelInjectSchema>;
  *                   for byte;
  *   user-listed     the new user is listed in today's sign-ups (GET /api/users/today through the proxy) and
  *                   stored in the database with the email sent;
- *   users-exist     today's sign-ups are not empty and one of them is a stored user (id and email);
+ *   users-exist     today's sign-ups list stored users (one, by id and email); empty only when nobody signed up
+ *                   in the last two minutes;
  *   uploads-exist   the recent uploads are the database's (one of them by id and checksum; empty only when
  *                   nothing is stored).
  */

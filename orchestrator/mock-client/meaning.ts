@@ -116,6 +116,8 @@ async function isStored(
   return got === want;
 }
 
+const isTrue = (rows: SqlRow[]) => rows[0]?.v === "t" || rows[0]?.v === "true";
+
 function pickOne(list: readonly unknown[], random: () => number): unknown {
   return list[Math.min(list.length - 1, Math.floor(random() * list.length))];
 }
@@ -156,7 +158,16 @@ async function productsExist(json: unknown, deps: MeaningDeps, known: KnownRows)
 
 async function usersExist(json: unknown, deps: MeaningDeps, known: KnownRows): Promise<Judgement> {
   const users = field(json, "users");
-  if (!Array.isArray(users) || users.length === 0) return fail("today's sign-ups list nobody");
+  if (!Array.isArray(users)) return fail("today's sign-ups did not load");
+  if (users.length === 0) {
+    // Nobody today is an answer only when nobody has just signed up (a midnight may fall between).
+    const rows = await ask(
+      deps,
+      "SELECT EXISTS (SELECT 1 FROM public.users WHERE created_at > pg_catalog.now() - '2 minutes'::pg_catalog.interval) AS v",
+      [],
+    );
+    return isTrue(rows) ? fail("today's sign-ups miss people who just signed up") : OK;
+  }
   const one = pickOne(users, deps.random);
   if (!(await isStored(deps, known, "users", field(one, "id"), field(one, "email"))))
     return fail("today's sign-ups list someone who never signed up");
@@ -168,9 +179,7 @@ async function uploadsExist(json: unknown, deps: MeaningDeps, known: KnownRows):
   if (!Array.isArray(uploads)) return fail("the recent uploads did not load");
   if (uploads.length === 0) {
     const rows = await ask(deps, "SELECT EXISTS (SELECT 1 FROM public.uploads) AS v", []);
-    return rows[0]?.v === "t" || rows[0]?.v === "true"
-      ? fail("the recent uploads are missing files that are stored")
-      : OK;
+    return isTrue(rows) ? fail("the recent uploads are missing files that are stored") : OK;
   }
   const one = pickOne(uploads, deps.random);
   if (!(await isStored(deps, known, "uploads", field(one, "id"), field(one, "sha256"))))

@@ -4,7 +4,9 @@ import type { SqlRow } from "../../levels/_sdk";
 import { judgeMeaning, KnownRows, type FollowUpAnswer, type MeaningDeps } from "./meaning";
 
 /** A tiny shop: what its database holds, and what its app and proxy answer to follow-ups. */
-function shop(opts: { uploads?: Map<string, Buffer>; todayIds?: string[]; dbDown?: boolean } = {}) {
+function shop(
+  opts: { uploads?: Map<string, Buffer>; todayIds?: string[]; dbDown?: boolean; recentSignUp?: boolean } = {},
+) {
   const products = new Map([
     ["1", "Rustic Oak Lamp 101"],
     ["2", "Sleek Copper Kettle 202"],
@@ -20,6 +22,7 @@ function shop(opts: { uploads?: Map<string, Buffer>; todayIds?: string[]; dbDown
       queries.push(text);
       if (opts.dbDown) throw new Error("connection refused");
       const id = String(values[0]);
+      if (text.includes("EXISTS") && text.includes("public.users")) return [{ v: opts.recentSignUp ? "t" : "f" }];
       if (text.includes("EXISTS")) return [{ v: uploadSums.size > 0 ? "t" : "f" }];
       const table = text.includes("public.products") ? products : text.includes("public.users") ? users : uploadSums;
       const v = table.get(id);
@@ -157,9 +160,12 @@ test("users-exist and uploads-exist: the lists are the database's", async () => 
       ok: true,
     },
   );
-  assert.deepEqual(await judgeMeaning("users-exist", today([]), {}, deps, known), {
+  // Nobody today: right when nobody just signed up, wrong when someone did.
+  assert.deepEqual(await judgeMeaning("users-exist", today([]), {}, deps, known), { ok: true });
+  const busy = shop({ recentSignUp: true });
+  assert.deepEqual(await judgeMeaning("users-exist", today([]), {}, busy.deps, busy.known), {
     ok: false,
-    reason: "today's sign-ups list nobody",
+    reason: "today's sign-ups miss people who just signed up",
   });
   assert.deepEqual(
     await judgeMeaning("users-exist", today([{ id: "1", email: "canned@example.com" }]), {}, deps, known),
