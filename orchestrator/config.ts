@@ -46,6 +46,10 @@ export interface OrchestratorConfig {
   levelsDir: string;
   /** Provisioning budget for instances to become healthy. */
   healthyTimeoutMs: number;
+  /** Tries of a slot's build (network, volumes, containers, healthy) before provisioning fails. */
+  buildTries: number;
+  /** First pause between tries (doubles each time). */
+  buildRetryDelayMs: number;
   /** Quiet by default in tests. */
   log: (level: "info" | "warn" | "error", message: string) => void;
 }
@@ -74,6 +78,8 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     stateDir,
     levelsDir: resolve(env.LEVELS_DIR),
     healthyTimeoutMs: 120_000,
+    buildTries: 3,
+    buildRetryDelayMs: 1000,
     log: defaultLog,
   };
 }

@@ -62,6 +62,7 @@ export const PAGES = [
 
 export const ROUTES = [
   { kind: "route", path: "/api/health", file: "app/api/health/route.ts", methods: ["GET"], access: "public" },
+  { kind: "route", path: "/api/ready", file: "app/api/ready/route.ts", methods: ["GET"], access: "public" },
   {
     kind: "route",
     path: "/api/auth/[...nextauth]",
