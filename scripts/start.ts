@@ -65,9 +65,13 @@ if (lock.stale) {
   );
 }
 
-const supervisor = new Supervisor(say, undefined, () =>
-  lock.update({ children: supervisor.status().flatMap((s) => (s.pid ? [s.pid] : [])) }),
-);
+const supervisor = new Supervisor(say, undefined, () => {
+  const running = supervisor.status().filter((s) => s.pid !== undefined);
+  lock.update({
+    children: running.map((s) => s.pid!),
+    services: Object.fromEntries(running.map((s) => [s.name, s.pid!])),
+  });
+});
 let database: PostgresProcess | undefined;
 let backups: Backups | undefined;
 let stopping = false;

@@ -15,6 +15,8 @@ const LockSchema = z.object({
   dataDir: z.string(),
   /** Process-group leaders started by this run (supervised children). */
   children: z.array(z.number().int().positive()).default([]),
+  /** The same, by service name (database, orchestrator, web app), for operators and tests. */
+  services: z.record(z.string(), z.number().int().positive()).default({}),
 });
 export type RunLock = z.infer<typeof LockSchema>;
 
@@ -61,7 +63,7 @@ function stopLeftovers(lock: RunLock | undefined): number[] {
   return stopped;
 }
 
-export function acquireRunLock(file: string, mine: Omit<RunLock, "pid" | "children">): Acquired | Busy {
+export function acquireRunLock(file: string, mine: Omit<RunLock, "pid" | "children" | "services">): Acquired | Busy {
   mkdirSync(path.dirname(file), { recursive: true });
   let stale: StaleRun | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -75,7 +77,7 @@ export function acquireRunLock(file: string, mine: Omit<RunLock, "pid" | "childr
       rmSync(file, { force: true });
       continue;
     }
-    let current: RunLock = { ...mine, pid: process.pid, children: [] };
+    let current: RunLock = { ...mine, pid: process.pid, children: [], services: {} };
     writeSync(fd, JSON.stringify(current, null, 2));
     closeSync(fd);
     return {
