@@ -5,7 +5,7 @@
  *   SERVICE_TEST_PORT_BASE (default 3300): web = base, orchestrator = base+1, PostgreSQL = base+2
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,7 +27,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function gameEnv(dataDir: string): NodeJS.ProcessEnv {
   // The test runner's own database and mode are not the game's.
   const { DATABASE_URL: _db, TEST_DATABASE_URL: _test, ...inherited } = process.env;
-  return {
+  const env: Record<string, string | undefined> = {
     ...inherited,
     FIREDRILL_DATA_DIR: dataDir,
     PORT: String(ports.web),
@@ -36,12 +36,16 @@ export function gameEnv(dataDir: string): NodeJS.ProcessEnv {
     ORCHESTRATOR_WARM_POOL: "0",
     ORCHESTRATOR_FIREWALL: "off",
     DEMO_PASSWORD: "service-test-password",
-    NODE_ENV: "production",
   };
+  // Left to start.ts (production for the web app); a test runner's "test" would fail its checks.
+  delete env.NODE_ENV;
+  return env as NodeJS.ProcessEnv;
 }
 
 export function newDataDir(): string {
-  return mkdtempSync(path.join(tmpdir(), "firedrill-service-"));
+  const dir = mkdtempSync(path.join(tmpdir(), "firedrill-service-"));
+  chmodSync(dir, 0o755); // PostgreSQL runs as its own user and must reach its folder inside
+  return dir;
 }
 
 /** `npm start [args]`; resolves once the game says it is running (or rejects with its output). */
