@@ -2,7 +2,7 @@
  * Entry: `tsx orchestrator/main.ts`. Environment checked with zod (see config.ts),
  * engine reconciled, then the API listens on ORCHESTRATOR_HOST (loopback by default).
  */
-import { exitWithParent } from "../lib/process/exit-with-parent";
+import { exitWithParent } from "../scripts/lib/exit-with-parent";
 import { configFromEnv } from "./config";
 import { startApiServer } from "./http/server";
 import { createOrchestrator } from "./service";

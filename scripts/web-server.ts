@@ -14,7 +14,7 @@ import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
 import { createBoardFeed } from "../lib/board/board-feed";
 import { startGameDayTimer } from "../lib/game-days/start-due-game-days";
 import { startIncidentSyncTimer } from "../lib/attempts/sync-open-incidents";
-import { exitWithParent } from "../lib/process/exit-with-parent";
+import { exitWithParent } from "./lib/exit-with-parent";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST ?? "127.0.0.1";
