@@ -50,6 +50,8 @@ export interface OrchestratorConfig {
   buildTries: number;
   /** First pause between tries (doubles each time). */
   buildRetryDelayMs: number;
+  /** Restart a ready environment's dead instance as soon as the engine reports it (else: at reconcile). */
+  healOnExit: boolean;
   /** Quiet by default in tests. */
   log: (level: "info" | "warn" | "error", message: string) => void;
 }
@@ -80,6 +82,7 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     healthyTimeoutMs: 120_000,
     buildTries: 3,
     buildRetryDelayMs: 1000,
+    healOnExit: true,
     log: defaultLog,
   };
 }

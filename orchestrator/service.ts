@@ -26,6 +26,7 @@ import { destroyEnvironment } from "./environments/destroy-environment";
 import { EnvironmentWatchers } from "./environments/environment-watchers";
 import { describe } from "./environments/environment-view";
 import { execInEnvironment } from "./environments/exec-in-environment";
+import { healInstances } from "./environments/heal-instances";
 import { startProvision } from "./environments/provision-environment";
 import { readLogs } from "./environments/read-logs";
 import { reapEnvironments, touchEnvironment } from "./environments/reap-environments";
@@ -91,6 +92,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     (id) => terminals.closeEnvironment(id),
   );
   let timer: NodeJS.Timeout | undefined;
+  let stopHealing: (() => void) | undefined;
   let stopped = true;
   let ticking: Promise<unknown> | undefined;
 
@@ -148,12 +150,15 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       stopped = false;
       await runTick();
       timer = setInterval(() => void runTick(), config.reconcileSeconds * 1000);
+      // A dead instance is restarted when the engine says so, not at the next reconcile.
+      if (config.healOnExit) stopHealing = healInstances(deps, () => stopped);
       timer.unref();
     },
 
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(timer);
+      stopHealing?.();
       mockClients.stopAll();
       watchers.stopAll();
       terminals.closeAll();

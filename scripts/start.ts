@@ -204,7 +204,9 @@ async function main(): Promise<void> {
     await runToEnd("npx", ["tsx", "orchestrator/cli/build-images.ts"], env);
     await supervisor.add(
       nodeService("orchestrator", "orchestrator/main.ts", env, () =>
-        waitForHttp(`http://127.0.0.1:${orchestratorPort}/health`, 120_000),
+        waitForHttp(`http://127.0.0.1:${orchestratorPort}/health`, 120_000, {
+          authorization: `Bearer ${env.ORCHESTRATOR_SECRET}`,
+        }),
       ),
     );
   }

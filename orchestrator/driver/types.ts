@@ -48,6 +48,16 @@ export interface InstanceSample {
   processes: number;
 }
 
+/** A container of this orchestrator's that stopped (the engine's die/oom/kill event). */
+export interface InstanceExit {
+  action: string;
+  slot: string;
+  /** The instance's name, or "keeper". */
+  instance: string;
+  exitCode: number | null;
+  at: number;
+}
+
 export interface EnvironmentDriver {
   readonly name: string;
   /** Is the engine there? Returns a version string. */
@@ -79,6 +89,8 @@ export interface EnvironmentDriver {
     opts?: { sinceSeconds?: number; onEnd?: () => void },
   ): Promise<() => void>;
   sample(slot: string, instance: string): Promise<InstanceSample>;
+  /** Hear at once when one of this orchestrator's containers stops; returns the stop function. */
+  watchExits(onExit: (e: InstanceExit) => void, onTrouble?: (message: string) => void): () => void;
   /** Remove every object of the slot. Idempotent; resolves when nothing is left. */
   destroy(slot: string): Promise<void>;
 }

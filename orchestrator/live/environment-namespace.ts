@@ -1,6 +1,6 @@
 /**
- * socket.io /environment: auth { token }; "state", "sli", "stats", "log" and
- * "warning" out, from the event bus. Costly streams run while someone watches.
+ * socket.io /environment: auth { token }; "state", "sli", "stats", "log",
+ * "instance" (down — restarting / back) and "warning" out, from the event bus. Costly streams run while someone watches.
  */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
@@ -50,6 +50,9 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
           break;
         case "log":
           socket.emit("log", { instance: e.instance, line: e.line });
+          break;
+        case "instance":
+          socket.emit("instance", { instance: e.instance, state: e.state, message: e.message, at: e.at });
           break;
         case "warning":
           socket.emit("warning", { reason: e.reason, destroyAt: e.destroyAt, message: e.message });

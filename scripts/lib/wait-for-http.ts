@@ -1,10 +1,15 @@
 /** Poll a URL until it answers 2xx (health checks of supervised children). */
-export async function waitForHttp(url: string, timeoutMs: number, everyMs = 100): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+  everyMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const res = await fetch(url, { headers, signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
       last = `HTTP ${res.status}`;
     } catch (err) {

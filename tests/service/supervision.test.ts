@@ -5,6 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { alive, httpOk, newDataDir, ports, secondsUntil, startGame, type Game } from "./support/game";
 
@@ -47,7 +49,10 @@ async function queryWorks(): Promise<boolean> {
 }
 
 const webUp = () => httpOk(`http://127.0.0.1:${ports.web}/api/health`);
-const orchestratorUp = () => httpOk(`http://127.0.0.1:${ports.orchestrator}/health`);
+const orchestratorUp = () =>
+  httpOk(`http://127.0.0.1:${ports.orchestrator}/health`, {
+    authorization: `Bearer ${(JSON.parse(readFileSync(path.join(game.dataDir, "secrets.json"), "utf8")) as { ORCHESTRATOR_SECRET: string }).ORCHESTRATOR_SECRET}`,
+  });
 const ready = () => httpOk(`http://127.0.0.1:${ports.web}/api/ready`);
 
 before(async () => {

@@ -1,6 +1,8 @@
 /** The Docker implementation of EnvironmentDriver, composed from the files beside it. */
 import { healthFromStatus, renameContainer, restartContainer, startContainer } from "../../docker/containers";
 import { engineVersion } from "../../docker/client";
+import { watchContainerExits } from "../../docker/events";
+import { ownedFilter } from "../../environments/labels";
 import { openTtyExec, runExec } from "../../docker/exec";
 import { followLogs, tailLogs } from "../../docker/logs";
 import { OrchestratorError } from "../../errors";
@@ -45,6 +47,8 @@ export function createDockerDriver(orchestratorId: string): EnvironmentDriver {
     },
 
     slots: () => listSlots(orchestratorId),
+
+    watchExits: (onExit, onTrouble) => watchContainerExits(ownedFilter(orchestratorId), onExit, onTrouble),
 
     async startStopped(slot) {
       const { keeper, instances } = await slotContainers(orchestratorId, slot);

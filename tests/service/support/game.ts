@@ -78,9 +78,9 @@ export async function startGame(dataDir: string, args: string[] = [], timeoutMs 
   return game;
 }
 
-export async function httpOk(url: string): Promise<boolean> {
+export async function httpOk(url: string, headers: Record<string, string> = {}): Promise<boolean> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(url, { headers, signal: AbortSignal.timeout(2000) });
     return res.ok;
   } catch {
     return false;
