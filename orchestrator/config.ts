@@ -26,6 +26,8 @@ export const EnvSchema = z.object({
     .optional(),
   /** "auto": add the host firewall rule when root with iptables; "off": never. */
   ORCHESTRATOR_FIREWALL: z.enum(["auto", "off"]).default("auto"),
+  /** "on": remove objects whose owner's state folder is gone (remove-abandoned.ts); "off" on an engine shared by hosts. */
+  ORCHESTRATOR_REMOVE_ABANDONED: z.enum(["on", "off"]).default("on"),
   FIREDRILL_DATA_DIR: z.string().default(".data"),
   LEVELS_DIR: z.string().default("levels"),
 });
@@ -52,6 +54,8 @@ export interface OrchestratorConfig {
   buildRetryDelayMs: number;
   /** Restart a ready environment's dead instance as soon as the engine reports it (else: at reconcile). */
   healOnExit: boolean;
+  /** Remove other orchestrators' objects whose state folder is gone. */
+  removeAbandoned: boolean;
   /** Quiet by default in tests. */
   log: (level: "info" | "warn" | "error", message: string) => void;
 }
@@ -83,6 +87,7 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     buildTries: 3,
     buildRetryDelayMs: 1000,
     healOnExit: true,
+    removeAbandoned: env.ORCHESTRATOR_REMOVE_ABANDONED === "on",
     log: defaultLog,
   };
 }

@@ -27,6 +27,7 @@ import { EnvironmentWatchers } from "./environments/environment-watchers";
 import { describe } from "./environments/environment-view";
 import { execInEnvironment } from "./environments/exec-in-environment";
 import { healInstances } from "./environments/heal-instances";
+import { removeAbandoned } from "./environments/remove-abandoned";
 import { startProvision } from "./environments/provision-environment";
 import { readLogs } from "./environments/read-logs";
 import { reapEnvironments, touchEnvironment } from "./environments/reap-environments";
@@ -106,6 +107,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
   async function tick(): Promise<ReconcileReport> {
     deps.levels.reload();
     const report = await reconcile(deps);
+    if (config.removeAbandoned)
+      await removeAbandoned(deps).catch((err) => log("warn", `abandoned objects: ${messageOf(err)}`));
     await reapEnvironments(deps);
     for (const r of deps.envs.all()) if (r.state !== "ready") terminals.closeEnvironment(r.id);
     afterChange();

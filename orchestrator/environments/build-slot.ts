@@ -90,7 +90,7 @@ async function buildOnce(
   onStage?: StageListener,
 ): Promise<EnvironmentRecord> {
   if (!rec.image) throw new LastingFailure("internal", `record ${rec.id} has no image`);
-  const spec = { identity: identityOf(rec, deps.config.orchestratorId), stack, image: rec.image };
+  const spec = { identity: identityOf(rec, deps.config.orchestratorId, deps.config.stateDir), stack, image: rec.image };
   rec = await runStage(deps, rec, "network", () => deps.driver.ensureNetwork(spec), onStage);
   rec = await runStage(deps, rec, "volumes", () => deps.driver.ensureVolumes(spec), onStage);
   rec = await runStage(deps, rec, "containers", () => deps.driver.ensureInstances(spec), onStage);

@@ -53,3 +53,28 @@ test("clean lists on a dry run, then removes every managed object, and leaves un
   assert.equal((await listVolumes(mine)).length, 0);
   assert.equal((await listNetworks(bystander)).length, 1, "an object without firedrill.managed stays");
 });
+
+test("an orchestrator removes what another one left when that one's folder is gone, and only that", async () => {
+  const { testOrchestrator, tempDataDir } = await import("./support/harness");
+  const { removeAbandoned } = await import("../environments/remove-abandoned");
+  const live = tempDataDir();
+  const gone = `/nonexistent/firedrill-${run}/orchestrator`;
+  const ownedBy = (id: string, dir: string) => ({
+    [LABEL.managed]: "true",
+    [LABEL.orchestrator]: id,
+    [LABEL.ownerDir]: dir,
+    [LABEL.pool]: "warm",
+    "firedrill.cleantest": run,
+  });
+  await createNetwork({ Name: `fd-gone-${run}`, Internal: true, Labels: ownedBy(`gone${run}`, gone) });
+  await createVolume({ Name: `fd-gone-${run}`, Labels: ownedBy(`gone${run}`, gone) });
+  await createNetwork({ Name: `fd-live-${run}`, Internal: true, Labels: ownedBy(`live${run}`, live) });
+  const orch = testOrchestrator();
+  const removed = await removeAbandoned(orch.deps);
+  assert.ok(removed.includes(`gone${run}`), JSON.stringify(removed));
+  assert.ok(!removed.includes(`live${run}`));
+  assert.equal((await listNetworks({ [LABEL.orchestrator]: `gone${run}` })).length, 0);
+  assert.equal((await listVolumes({ [LABEL.orchestrator]: `gone${run}` })).length, 0);
+  assert.equal((await listNetworks({ [LABEL.orchestrator]: `live${run}` })).length, 1, "a live owner's pool stays");
+  await cleanEngine({ orchestratorId: `live${run}` });
+});
