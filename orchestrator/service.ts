@@ -82,8 +82,20 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     inflight: new Map(),
     cancelled: new Set(),
     claiming: new Set(),
+    restarting: new Set(),
     now: () => new Date(),
     onDestroy: [],
+  };
+  // Every deliberate restart goes through the driver: mark it, so the healer does not race it.
+  const restartOnPurpose = deps.driver.restart.bind(deps.driver);
+  deps.driver.restart = async (slot, instance) => {
+    const key = `${slot}/${instance}`;
+    deps.restarting.add(key);
+    try {
+      await restartOnPurpose(slot, instance);
+    } finally {
+      setTimeout(() => deps.restarting.delete(key), 2000).unref();
+    }
   };
   const mockClients = new MockClients(deps);
   const terminals = new TerminalManager(deps.driver, recordingsDirOf(config.stateDir));

@@ -31,11 +31,13 @@ export function healInstances(deps: Deps, isStopped: () => boolean): () => void 
 
   const heal = async (slot: string, exit: InstanceExit) => {
     const rec = deps.envs.all().find((r) => r.slot === slot && r.state === "ready");
-    if (!rec || isStopped()) return;
+    if (!rec || isStopped() || deps.restarting.has(`${slot}/${exit.instance}`)) return;
     await deps.locks.run(rec.id, async () => {
       const current = deps.envs.get(rec.id);
       if (current?.state !== "ready") return;
-      const down = (await deps.driver.instances(slot)).filter((i) => i.state !== "running");
+      const down = (await deps.driver.instances(slot)).filter(
+        (i) => i.state !== "running" && !deps.restarting.has(`${slot}/${i.name}`),
+      );
       // Restarted already (a deliberate restart); a keeper is not listed among instances: always look.
       if (down.length === 0 && exit.instance !== "keeper") return;
       const downAt = exit.at;
@@ -82,11 +84,17 @@ export function healInstances(deps: Deps, isStopped: () => boolean): () => void 
 
   return deps.driver.watchExits(
     (exit) => {
-      if (isStopped() || pending.has(exit.slot)) return;
+      if (isStopped()) return;
+      if (pending.has(exit.slot)) {
+        // The "die" that follows a "kill" says more (the exit code).
+        if (exit.action !== "kill") pending.set(exit.slot, exit);
+        return;
+      }
       pending.set(exit.slot, exit);
       setTimeout(() => {
+        const latest = pending.get(exit.slot) ?? exit;
         pending.delete(exit.slot);
-        heal(exit.slot, exit).catch((err) => deps.config.log("warn", `healing ${exit.slot}: ${messageOf(err)}`));
+        heal(exit.slot, latest).catch((err) => deps.config.log("warn", `healing ${exit.slot}: ${messageOf(err)}`));
       }, SETTLE_MS).unref();
     },
     (trouble) => deps.config.log("warn", trouble),
