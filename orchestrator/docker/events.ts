@@ -35,7 +35,8 @@ export function parseContainerEvent(raw: DockerEvent): ContainerExit | null {
   return {
     action,
     slot,
-    instance: attrs[LABEL.instance] ?? attrs[LABEL.role] ?? "",
+    // A keeper runs the stack's image, whose own labels may carry an instance name: the role decides.
+    instance: attrs[LABEL.role] === "keeper" ? "keeper" : (attrs[LABEL.instance] ?? ""),
     role: attrs[LABEL.role] ?? "instance",
     exitCode: Number.isFinite(exit) ? exit : null,
     signal: attrs.signal ?? null,
