@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   ORCHESTRATOR_ENV_CPUS: z.union([z.literal("auto"), z.coerce.number().min(0.1).max(64)]).default("auto"),
   /** "require": refuse to start unless the engine caps every instance's disk and remaps container root; "warn": log it. */
   ORCHESTRATOR_ENGINE_POSTURE: z.enum(["warn", "require"]).default("warn"),
+  /** "on": remove objects whose owner's state folder is gone (remove-abandoned.ts); "off" on an engine shared by hosts. */
+  ORCHESTRATOR_REMOVE_ABANDONED: z.enum(["on", "off"]).default("on"),
   FIREDRILL_DATA_DIR: z.string().default(".data"),
   LEVELS_DIR: z.string().default("levels"),
 });
@@ -64,6 +66,14 @@ export interface OrchestratorConfig {
   levelsDir: string;
   /** Provisioning budget for instances to become healthy. */
   healthyTimeoutMs: number;
+  /** Tries of a slot's build (network, volumes, containers, healthy) before provisioning fails. */
+  buildTries: number;
+  /** First pause between tries (doubles each time). */
+  buildRetryDelayMs: number;
+  /** Restart a ready environment's dead instance as soon as the engine reports it (else: at reconcile). */
+  healOnExit: boolean;
+  /** Remove other orchestrators' objects whose state folder is gone. */
+  removeAbandoned: boolean;
   /** Quiet by default in tests. */
   log: (level: "info" | "warn" | "error", message: string) => void;
 }
@@ -98,6 +108,10 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     stateDir,
     levelsDir: resolve(env.LEVELS_DIR),
     healthyTimeoutMs: 120_000,
+    buildTries: 3,
+    buildRetryDelayMs: 1000,
+    healOnExit: true,
+    removeAbandoned: env.ORCHESTRATOR_REMOVE_ABANDONED === "on",
     log: defaultLog,
   };
 }

@@ -26,6 +26,8 @@ export interface Deps {
   cancelled: Set<string>;
   /** Warm-pool slots being handed to an environment right now. */
   claiming: Set<string>;
+  /** `slot/instance` keys being restarted on purpose (a check, the restart route): not outages to heal. */
+  restarting: Set<string>;
   now(): Date;
   /** Called before an environment's objects are removed: stop traffic, terminals and streams first. */
   onDestroy: ((envId: string) => void)[];

@@ -2,6 +2,7 @@
  * Entry: `tsx orchestrator/main.ts`. Environment checked with zod (see config.ts),
  * engine reconciled, then the API listens on ORCHESTRATOR_HOST (loopback by default).
  */
+import { exitWithParent } from "../scripts/lib/exit-with-parent";
 import { configFromEnv } from "./config";
 import { startApiServer } from "./http/server";
 import { createOrchestrator } from "./service";
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  // Started by `npm start`: stop when it is gone, so nothing keeps the port.
+  exitWithParent((why) => void stop(why));
 }
 
 main().catch((err: unknown) => {

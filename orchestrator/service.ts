@@ -27,6 +27,8 @@ import { destroyEnvironment } from "./environments/destroy-environment";
 import { EnvironmentWatchers } from "./environments/environment-watchers";
 import { describe } from "./environments/environment-view";
 import { execInEnvironment } from "./environments/exec-in-environment";
+import { healInstances } from "./environments/heal-instances";
+import { removeAbandoned } from "./environments/remove-abandoned";
 import { startProvision } from "./environments/provision-environment";
 import { readLogs } from "./environments/read-logs";
 import { reapEnvironments, touchEnvironment } from "./environments/reap-environments";
@@ -85,8 +87,20 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     inflight: new Map(),
     cancelled: new Set(),
     claiming: new Set(),
+    restarting: new Set(),
     now: () => new Date(),
     onDestroy: [],
+  };
+  // Every deliberate restart goes through the driver: mark it, so the healer does not race it.
+  const restartOnPurpose = deps.driver.restart.bind(deps.driver);
+  deps.driver.restart = async (slot, instance) => {
+    const key = `${slot}/${instance}`;
+    deps.restarting.add(key);
+    try {
+      await restartOnPurpose(slot, instance);
+    } finally {
+      setTimeout(() => deps.restarting.delete(key), 2000).unref();
+    }
   };
   const mockClients = new MockClients(deps);
   const recordingsDir = recordingsDirOf(config.stateDir);
@@ -109,6 +123,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     (id) => terminals.closeEnvironment(id),
   );
   let timer: NodeJS.Timeout | undefined;
+  let stopHealing: (() => void) | undefined;
   let stopped = true;
   let ticking: Promise<unknown> | undefined;
 
@@ -122,6 +137,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
   async function tick(): Promise<ReconcileReport> {
     deps.levels.reload();
     const report = await reconcile(deps);
+    if (config.removeAbandoned)
+      await removeAbandoned(deps).catch((err) => log("warn", `abandoned objects: ${messageOf(err)}`));
     await reapEnvironments(deps);
     await pruneOldRecordings().catch((err) => log("warn", `recordings retention: ${messageOf(err)}`));
     for (const r of deps.envs.all()) if (r.state !== "ready") terminals.closeEnvironment(r.id);
@@ -176,12 +193,15 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       stopped = false;
       await runTick();
       timer = setInterval(() => void runTick(), config.reconcileSeconds * 1000);
+      // A dead instance is restarted when the engine says so, not at the next reconcile.
+      if (config.healOnExit) stopHealing = healInstances(deps, () => stopped);
       timer.unref();
     },
 
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(timer);
+      stopHealing?.();
       mockClients.stopAll();
       watchers.stopAll();
       await terminals.closeAll();

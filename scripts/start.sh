@@ -9,4 +9,5 @@ if [[ " $* " != *" --no-orchestrator "* ]]; then
   bash scripts/docker/ensure-docker.sh
 fi
 bash scripts/setup/ensure-node-modules.sh
-exec npx tsx scripts/start.ts "$@"
+# exec: this bash becomes node, so a signal to `npm start` (which npm forwards) reaches start.ts itself.
+exec node --import tsx scripts/start.ts "$@"

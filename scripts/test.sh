@@ -3,7 +3,7 @@
 #   lint · typecheck · unit · integration (real PostgreSQL) · docker (real engine:
 #   orchestrator and levels) · end-to-end (Playwright in Debian's Chromium).
 # Installs what it needs first; safe to run twice.
-#   bash scripts/test.sh [layer ...]   layers: static unit integration docker e2e
+#   bash scripts/test.sh [layer ...]   layers: static unit integration docker service e2e
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,7 +11,7 @@ logs=.data/test-logs
 mkdir -p "$logs"
 
 layers=("$@")
-((${#layers[@]})) || layers=(static unit integration docker e2e)
+((${#layers[@]})) || layers=(static unit integration docker service e2e)
 want() { [[ " ${layers[*]} " == *" $1 "* ]]; }
 
 bash scripts/setup/ensure-system.sh --browser || exit 1
@@ -86,8 +86,15 @@ if want docker; then
     echo "<== docker: the engine or the level images could not be prepared"
   fi
 fi
+if want service; then
+  # npm start itself, on ports of its own: kill -9 of each part, signals, a second start, a stale lock.
+  mapfile -t serviceTests < <(files tests/service)
+  layer service node_test --test-concurrency=1 "${serviceTests[@]}"
+fi
 if want e2e; then
   layer e2e npx playwright test
+  # The game the browser tests started keeps a warm pool: remove what that run left on the engine.
+  npx tsx scripts/clean.ts --data-dir .data/e2e >/dev/null || echo "could not remove the e2e run's environments"
 fi
 
 echo

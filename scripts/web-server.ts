@@ -17,6 +17,7 @@ import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
 import { createBoardFeed } from "../lib/board/board-feed";
 import { startGameDayTimer } from "../lib/game-days/start-due-game-days";
 import { startIncidentSyncTimer } from "../lib/attempts/sync-open-incidents";
+import { exitWithParent } from "./lib/exit-with-parent";
 
 const dev = process.argv.includes("--dev");
 const host = process.env.HOST ?? "127.0.0.1";
@@ -56,17 +57,19 @@ server.listen(port, host, () => {
 });
 
 let stopping = false;
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.on(sig, () => {
-    if (stopping) return;
-    stopping = true;
-    void (async () => {
-      gameDays.stop();
-      incidents.stop();
-      await live.close().catch(() => undefined);
-      server.close();
-      await db.$disconnect().catch(() => undefined);
-      process.exit(0);
-    })();
-  });
+function stop(why: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`web: ${why}: stopping`);
+  void (async () => {
+    gameDays.stop();
+    incidents.stop();
+    await live.close().catch(() => undefined);
+    server.close();
+    await db.$disconnect().catch(() => undefined);
+    process.exit(0);
+  })();
 }
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => stop(sig));
+// Started by `npm start`: stop when it is gone, so nothing keeps the port.
+exitWithParent(stop);

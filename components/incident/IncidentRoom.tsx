@@ -287,6 +287,16 @@ export function IncidentRoom({ room }: { room: RoomView }) {
         </div>
       )}
 
+      {feed.machineEvents.length > 0 && !gone && (
+        <ol className="space-y-0.5 px-4 pt-2 text-xs" data-testid="machine-events" aria-label="Machine events">
+          {feed.machineEvents.slice(-4).map((e) => (
+            <li key={e.id} className={e.state === "up" ? "text-emerald-800" : "text-red-800"} role="status">
+              <time className="mr-2 tabular-nums text-slate-500">{new Date(e.at).toLocaleTimeString()}</time>
+              {e.message}
+            </li>
+          ))}
+        </ol>
+      )}
       {(check || problem || tokenError || presence.error || feed.warning || gone || status === "MITIGATED") && (
         <div className="space-y-1 px-4 pt-2">
           {status === "MITIGATED" && mode === "rw" && (
@@ -352,6 +362,11 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                     className={`rounded-t px-3 py-1 font-mono text-xs ${shell === s ? "bg-slate-800 text-white" : "text-slate-400 hover:text-slate-200"}`}
                   >
                     {s}
+                    {feed.machines[s] && feed.machines[s].state !== "up" && (
+                      <span className="ml-1 text-red-400" data-testid={`machine-state-${s}`}>
+                        {feed.machines[s].state === "lost" ? "· lost" : "· down — restarting"}
+                      </span>
+                    )}
                   </button>
                 ))}
               </div>

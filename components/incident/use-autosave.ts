@@ -18,6 +18,7 @@ import type { CollabDoc } from "@/lib/collab/merge-docs";
 import { api } from "./api";
 import { dropBackup, writeBackup } from "./local-backup";
 import { OneRequestAtATime } from "./one-request-at-a-time";
+import { isPassingFailure, saveRetryDelayMs } from "./save-retry";
 import { SaveAuthors } from "./save-authors";
 import { useDocSync, type Person, type RemoteSave } from "./use-doc-sync";
 import { useFlushOnLeave } from "./use-flush-on-leave";
@@ -70,6 +71,8 @@ export function useAutosave<T>(opts: {
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const requests = useRef(new OneRequestAtATime());
+  /** Failed saves in a row (network or server errors): the retry backs off with it. */
+  const failures = useRef(0);
   /** A fetch of the latest was asked for while a request was in flight: it goes once that one lands. */
   const pullAfter = useRef(false);
   const savedBy = useRef(new SaveAuthors());
@@ -146,6 +149,7 @@ export function useAutosave<T>(opts: {
     const from = version.current;
     const r = await requests.current.run(() => api<SaveReply<T>>(url, { method: "PUT", body: saveBody(sent) }));
     if (r.ok) {
+      failures.current = 0;
       setSavedAt(new Date().toISOString());
       setError(null);
       synced.current = sent;
@@ -171,8 +175,12 @@ export function useAutosave<T>(opts: {
     }
     setError(r.error.message);
     if (r.status === 409 && r.error.code === "CONFLICT" && r.error.fields?.version) setStatus("conflict");
-    else setStatus(r.status === 0 ? "offline" : "error");
-    if (r.status === 0) schedule(5000);
+    // A passing failure (network, 5xx) reads "offline: kept in this browser, retrying".
+    else setStatus(isPassingFailure(r.status) ? "offline" : "error");
+    // A lost connection or a server error (database restarting) passes: try again with backoff.
+    const retryIn = saveRetryDelayMs(r.status, ++failures.current);
+    if (retryIn !== null) schedule(retryIn);
+    else failures.current = 0;
     return false;
   }, [editable, url, schedule, saveBody, adopt, settle, afterRequest]);
 

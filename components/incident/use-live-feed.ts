@@ -20,6 +20,16 @@ const MAX_SAMPLES = 240;
 const MAX_LOG_LINES = 500;
 const LogSchema = z.object({ instance: z.string(), line: z.string() });
 const WarningSchema = z.object({ message: z.string() }).loose();
+const InstanceEventSchema = z.object({
+  instance: z.string(),
+  state: z.enum(["down", "started", "up", "lost"]),
+  message: z.string(),
+  at: z.string(),
+});
+const MAX_MACHINE_EVENTS = 20;
+
+/** What the orchestrator said about a machine that died: "db is down — restarting", then "db is back". */
+export type MachineEvent = z.infer<typeof InstanceEventSchema> & { id: number };
 
 export interface LogLine {
   id: number;
@@ -34,6 +44,10 @@ export interface LiveFeed {
   logs: LogLine[];
   /** The orchestrator's latest warning, e.g. that an idle environment will soon be shut down. */
   warning: string | null;
+  /** The latest event per machine (its tab shows it while it is not "up"). */
+  machines: Record<string, MachineEvent>;
+  /** Every machine event heard since the room opened, oldest first. */
+  machineEvents: MachineEvent[];
 }
 
 export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<AccessToken | null>): LiveFeed {
@@ -42,6 +56,7 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
   const [stats, setStats] = useState<InstanceStats[]>([]);
   const [logs, setLogs] = useState<LogLine[]>([]);
   const [warning, setWarning] = useState<string | null>(null);
+  const [machineEvents, setMachineEvents] = useState<MachineEvent[]>([]);
 
   useEffect(() => {
     if (!publicUrl) return;
@@ -73,6 +88,11 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
       const w = WarningSchema.safeParse(raw);
       if (w.success) setWarning(w.data.message);
     });
+    socket.on("instance", (raw: unknown) => {
+      const e = InstanceEventSchema.safeParse(raw);
+      if (!e.success) return;
+      setMachineEvents((prev) => [...prev, { id: nextLogId++, ...e.data }].slice(-MAX_MACHINE_EVENTS));
+    });
     socket.on("stats", (raw: unknown) => {
       const s = z.array(InstanceStatsSchema).safeParse(raw);
       if (s.success) setStats(s.data);
@@ -92,5 +112,7 @@ export function useLiveFeed(publicUrl: string | null, fresh: () => Promise<Acces
     };
   }, [publicUrl, fresh]);
 
-  return { connected, samples, stats, logs, warning };
+  const machines: Record<string, MachineEvent> = {};
+  for (const e of machineEvents) machines[e.instance] = e;
+  return { connected, samples, stats, logs, warning, machines, machineEvents };
 }

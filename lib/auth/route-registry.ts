@@ -69,6 +69,7 @@ const DOCUMENT_BODY = { maxBytes: 4 * 1024 * 1024 } as const;
 
 export const ROUTES = [
   { kind: "route", path: "/api/health", file: "app/api/health/route.ts", methods: ["GET"], access: "public" },
+  { kind: "route", path: "/api/ready", file: "app/api/ready/route.ts", methods: ["GET"], access: "public" },
   {
     kind: "route",
     path: "/api/auth/[...nextauth]",

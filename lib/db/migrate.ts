@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { AppError } from "../errors";
 
-const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+export const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id"                  VARCHAR(36) PRIMARY KEY NOT NULL,
   "checksum"            VARCHAR(64) NOT NULL,
   "finished_at"         TIMESTAMPTZ,

@@ -133,6 +133,9 @@ async function open(
 const enc = encodeURIComponent;
 
 export const orchestrator = {
+  /** Whether the orchestrator answers (readiness); throws an AppError when it does not. */
+  health: (config?: OrchestratorConfig) =>
+    call(z.object({}).passthrough(), "GET", "/health", { config, timeoutMs: 3_000 }),
   createEnvironment: (req: CreateEnvironmentRequest, config?: OrchestratorConfig) =>
     call(EnvironmentViewSchema, "POST", "/environments", { body: req, config }),
   listEnvironments: (config?: OrchestratorConfig) =>

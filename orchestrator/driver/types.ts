@@ -58,6 +58,16 @@ export interface DriverPosture {
   detail: string;
 }
 
+/** A container of this orchestrator's that stopped (the engine's die/oom/kill event). */
+export interface InstanceExit {
+  action: string;
+  slot: string;
+  /** The instance's name, or "keeper". */
+  instance: string;
+  exitCode: number | null;
+  at: number;
+}
+
 export interface EnvironmentDriver {
   readonly name: string;
   /** Is the engine there? Returns a version string. */
@@ -100,6 +110,8 @@ export interface EnvironmentDriver {
   processEnvironment(slot: string, instance: string, pid: number): Promise<Record<string, string> | null>;
   /** Free space of an instance's size-capped volume, measured where players cannot reach. */
   volume(slot: string, instance: string, volume: string, mountPath: string): Promise<VolumeFacts>;
+  /** Hear at once when one of this orchestrator's containers stops; returns the stop function. */
+  watchExits(onExit: (e: InstanceExit) => void, onTrouble?: (message: string) => void): () => void;
   /** Remove every object of the slot. Idempotent; resolves when nothing is left. */
   destroy(slot: string): Promise<void>;
   /** How one environment's CPU is bounded on this host (shown in the settings). */

@@ -2,16 +2,27 @@
  * The stages every slot goes through, for environments and warm-pool slots
  * alike: network, volumes, containers, healthy. Each stage is idempotent and
  * skipped when already done, so a resume after a crash picks up where it stood.
+ *
+ * The engine sometimes fails a step for no lasting reason ("cannot start a
+ * stopped process: unknown", a create racing a removal): a failed build is
+ * tried again up to `config.buildTries` times, its instances (and their
+ * volumes) removed and recreated first, before provisioning is failed. An
+ * instance that runs but never turns healthy is the stack's fault, not the
+ * engine's: that is not retried (it already waited the whole health budget).
  */
 import type { StackManifest } from "../../lib/levels/stack-schema";
 import type { Deps } from "../deps";
-import { OrchestratorError } from "../errors";
+import { OrchestratorError, isCode, messageOf } from "../errors";
+import { sleep } from "../util/time";
 import { save } from "./environment-view";
 import { stageDone, stageOf, stageRunning, type EnvironmentRecord } from "./record";
 import { identityOf } from "./slot-identity";
 import { waitHealthy } from "./wait-healthy";
 
 export type StageListener = (r: EnvironmentRecord, stage: string) => void;
+
+/** A failure that waiting and recreating will not fix. */
+class LastingFailure extends OrchestratorError {}
 
 export async function runStage(
   deps: Deps,
@@ -31,14 +42,55 @@ export async function runStage(
   return rec;
 }
 
+const REBUILT = ["volumes", "containers", "healthy"];
+
 export async function buildSlot(
   deps: Deps,
   rec: EnvironmentRecord,
   stack: StackManifest,
   onStage?: StageListener,
 ): Promise<EnvironmentRecord> {
-  if (!rec.image) throw new OrchestratorError("internal", `record ${rec.id} has no image`);
-  const spec = { identity: identityOf(rec, deps.config.orchestratorId), stack, image: rec.image };
+  const tries = Math.max(1, deps.config.buildTries);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await buildOnce(deps, rec, stack, onStage);
+    } catch (err) {
+      const lasting = err instanceof LastingFailure || isCode(err, "conflict") || deps.cancelled.has(rec.id);
+      if (lasting || attempt >= tries) {
+        if (attempt > 1 && !lasting)
+          throw new OrchestratorError("failed", `${messageOf(err)} (after ${attempt} tries)`, { cause: err });
+        throw err;
+      }
+      const current = deps.envs.get(rec.id) ?? deps.pool.get(rec.id) ?? rec;
+      const failed = current.stages.find((s) => s.status === "running")?.name ?? "build";
+      deps.config.log(
+        "warn",
+        `${rec.id}: ${failed} failed (try ${attempt} of ${tries}): ${messageOf(err)}; recreating its instances`,
+      );
+      await deps.driver.removeInstances(rec.slot).catch(() => undefined);
+      const note = `try ${attempt + 1} of ${tries} after: ${messageOf(err).split("\n")[0]}`;
+      rec = await save(deps, {
+        ...current,
+        stages: current.stages.map((s) =>
+          REBUILT.includes(s.name) || s.name === failed
+            ? { ...s, status: "pending", startedAt: null, endedAt: null, message: note }
+            : s,
+        ),
+      });
+      onStage?.(rec, failed);
+      await sleep(deps.config.buildRetryDelayMs * 2 ** (attempt - 1));
+    }
+  }
+}
+
+async function buildOnce(
+  deps: Deps,
+  rec: EnvironmentRecord,
+  stack: StackManifest,
+  onStage?: StageListener,
+): Promise<EnvironmentRecord> {
+  if (!rec.image) throw new LastingFailure("internal", `record ${rec.id} has no image`);
+  const spec = { identity: identityOf(rec, deps.config.orchestratorId, deps.config.stateDir), stack, image: rec.image };
   rec = await runStage(deps, rec, "network", () => deps.driver.ensureNetwork(spec), onStage);
   rec = await runStage(deps, rec, "volumes", () => deps.driver.ensureVolumes(spec), onStage);
   rec = await runStage(deps, rec, "containers", () => deps.driver.ensureInstances(spec), onStage);
@@ -62,7 +114,9 @@ export async function buildSlot(
             return `${o.inst.name} is ${o.state === "running" ? "not healthy" : o.state}${logs.length ? `; last log lines:\n  ${logs.join("\n  ")}` : ""}`;
           }),
         );
-        throw new OrchestratorError("failed", details.join("\n"));
+        // Running but never healthy: the stack is at fault, a retry would wait the whole budget again.
+        const Failure = sick.every((o) => o.state === "running") ? LastingFailure : OrchestratorError;
+        throw new Failure("failed", details.join("\n"));
       }
       return `healthy in ${((Date.now() - started) / 1000).toFixed(1)} s`;
     },

@@ -19,6 +19,8 @@ export const LABEL = {
   instance: "firedrill.instance",
   /** "instance" or "keeper" (the container that holds tmpfs volumes mounted across restarts). */
   role: "firedrill.role",
+  /** The owning orchestrator's state folder: when it no longer exists, the objects are nobody's. */
+  ownerDir: "firedrill.owner-dir",
 } as const;
 
 export interface SlotIdentity {
@@ -31,6 +33,8 @@ export interface SlotIdentity {
   level: string;
   seed: string;
   pool: boolean;
+  /** The owning orchestrator's state folder (absent on objects made before it was recorded). */
+  ownerDir?: string;
 }
 
 export function slotLabels(id: SlotIdentity): Record<string, string> {
@@ -45,6 +49,7 @@ export function slotLabels(id: SlotIdentity): Record<string, string> {
     [LABEL.stack]: id.stack,
   };
   if (id.pool) labels[LABEL.pool] = "warm";
+  if (id.ownerDir) labels[LABEL.ownerDir] = id.ownerDir;
   return labels;
 }
 

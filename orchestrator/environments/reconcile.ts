@@ -31,7 +31,7 @@ function request(r: EnvironmentRecord) {
   return { id: r.id, attemptId: r.attemptId, levelId: r.levelId, seed: r.seed };
 }
 
-async function markLost(deps: Deps, r: EnvironmentRecord, why: string, handled: Set<string>): Promise<void> {
+export async function markLost(deps: Deps, r: EnvironmentRecord, why: string, handled: Set<string>): Promise<void> {
   handled.add(r.slot);
   for (const hook of deps.onDestroy) hook(r.id);
   await save(deps, recordFailed(r, `environment lost: ${why}`, deps.now().toISOString()));

@@ -2,7 +2,7 @@
 import type { SlotIdentity } from "./labels";
 import type { EnvironmentRecord } from "./record";
 
-export function identityOf(r: EnvironmentRecord, orchestratorId: string): SlotIdentity {
+export function identityOf(r: EnvironmentRecord, orchestratorId: string, ownerDir?: string): SlotIdentity {
   const pooled = r.kind === "pool" || r.fromWarmPool;
   return {
     orchestratorId,
@@ -13,5 +13,6 @@ export function identityOf(r: EnvironmentRecord, orchestratorId: string): SlotId
     level: pooled ? "" : r.levelId,
     seed: pooled ? "" : r.seed,
     pool: pooled,
+    ...(ownerDir ? { ownerDir } : {}),
   };
 }

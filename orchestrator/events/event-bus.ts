@@ -11,6 +11,8 @@ export type EnvironmentEvent =
   | { type: "stats"; stats: InstanceStats[] }
   | { type: "log"; instance: string; line: string }
   | { type: "warning"; reason: "idle" | "age"; destroyAt: string; message: string }
+  /** An instance died and is being restarted ("down"), runs again ("started"), answers ("up"), or could not be saved ("lost"). */
+  | { type: "instance"; instance: string; state: "down" | "started" | "up" | "lost"; message: string; at: string }
   | { type: "destroyed" };
 
 export type Listener = (event: EnvironmentEvent) => void;

@@ -1,7 +1,7 @@
 /**
- * socket.io /environment: auth { token }; "state", "sli", "stats", "log" and
- * "warning" out, from the event bus, within a per-socket byte budget. Costly
- * streams run while someone watches; the socket ends with its token.
+ * socket.io /environment: auth { token }; "state", "sli", "stats", "log",
+ * "instance" (down — restarting / back) and "warning" out, from the event bus, within a
+ * per-socket byte budget. Costly streams run while someone watches; the socket ends with its token.
  */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
@@ -57,6 +57,9 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
           break;
         case "log":
           send("log", { instance: e.instance, line: e.line }, e.line.length + 64);
+          break;
+        case "instance":
+          socket.emit("instance", { instance: e.instance, state: e.state, message: e.message, at: e.at });
           break;
         case "warning":
           send("warning", { reason: e.reason, destroyAt: e.destroyAt, message: e.message });

@@ -12,7 +12,8 @@ import { LABEL, ownedFilter, slotFilter, slotLabels } from "../environments/labe
 import type { EnvironmentEvent } from "../events/event-bus";
 import { labelled, request, testOrchestrator } from "./support/harness";
 
-const orch = testOrchestrator({ warmPool: 1 });
+// Healing on the engine's events is off here, so reconcile's own repair is what is tested (heal-on-exit.test.ts has the other).
+const orch = testOrchestrator({ warmPool: 1, healOnExit: false });
 const oid = orch.config.orchestratorId;
 
 before(async () => {

@@ -12,7 +12,8 @@ fi
 echo "==> installing node modules"
 # `npm ci` rejects this lockfile over platform-specific optional packages it never
 # recorded (an npm bug); `npm install` installs the same locked versions.
-npm install --no-audit --no-fund --loglevel=error
+# --include=dev: the web app is built here, and a service manager may set NODE_ENV=production.
+npm install --include=dev --no-audit --no-fund --loglevel=error
 echo "==> generating the Prisma client"
 # The CLI needs a DATABASE_URL even to generate; no connection is made.
 DATABASE_URL="${DATABASE_URL:-postgresql://localhost/firedrill}" npx prisma generate >/dev/null

@@ -2,6 +2,8 @@
 import { healthFromStatus, renameContainer, restartContainer, startContainer } from "../../docker/containers";
 import { engineCgroupDriver, engineVersion } from "../../docker/client";
 import { enginePosture, type EnginePosture } from "../../docker/engine-posture";
+import { watchContainerExits } from "../../docker/events";
+import { ownedFilter } from "../../environments/labels";
 import { openTtyExec, runExec } from "../../docker/exec";
 import { followLogs, tailLogs } from "../../docker/logs";
 import { OrchestratorError } from "../../errors";
@@ -87,6 +89,8 @@ export function createDockerDriver(
     },
 
     slots: () => listSlots(orchestratorId),
+
+    watchExits: (onExit, onTrouble) => watchContainerExits(ownedFilter(orchestratorId), onExit, onTrouble),
 
     async startStopped(slot) {
       const { keeper, instances } = await slotContainers(orchestratorId, slot);

@@ -140,6 +140,10 @@ export class FakeOrchestrator {
       if (this.unreachable) throw new AppError("UNAVAILABLE", "The environment service cannot be reached (test).");
     };
     return {
+      health: () => {
+        guard();
+        return Promise.resolve({ ok: true });
+      },
       createEnvironment: (req) => {
         guard();
         if (!this.created.some((c) => c.id === req.id)) this.created.push(req);
