@@ -8,6 +8,7 @@ import { CannotJudge, type HttpInit, type HttpResult, type Observe } from "../..
 import type { EnvironmentDriver } from "../driver/types";
 import { OrchestratorError, messageOf } from "../errors";
 import { browserHeaders, pickProfile, requestKind } from "../util/browser-profile";
+import { decodeBody } from "../util/decode-body";
 import { httpRequest } from "../util/http-request";
 import { PinnedSql } from "./pinned-sql";
 
@@ -64,7 +65,16 @@ export function createObserve(o: ObserveOptions): ClosableObserve {
 
   async function http(host: string | null, port: number, path: string, init: HttpInit = {}): Promise<HttpResult> {
     if (!host) return { status: 0, body: "", bytes: Buffer.alloc(0), headers: {}, ms: 0, error: "no address" };
-    const headers = { ...browserHeaders(profile, requestKind(path)), ...(init.headers ?? {}) };
+    // The same headers the mock client's visitors send (browser-profile.ts), compression included,
+    // so nothing tells a check's request from a customer's.
+    const headers = {
+      ...browserHeaders(profile, requestKind(path), {
+        host: port === 80 ? host : `${host}:${port}`,
+        method: init.method,
+        acceptEncoding: !init.headersOnly && init.announceBytes === undefined,
+      }),
+      ...(init.headers ?? {}),
+    };
     const res = await httpRequest({
       host,
       port,
@@ -77,10 +87,11 @@ export function createObserve(o: ObserveOptions): ClosableObserve {
       headersOnly: init.headersOnly,
       announceBytes: init.announceBytes,
     });
+    const bytes = decodeBody(res) ?? res.bytes;
     return {
       status: res.status,
-      body: res.body,
-      bytes: res.bytes,
+      body: bytes.toString("utf8"),
+      bytes,
       headers: flatHeaders(res.headers),
       ms: res.ms,
       error: res.error,

@@ -12,12 +12,12 @@
  * that is listed), so a proxy answering canned JSON fails.
  */
 import { randomBytes } from "node:crypto";
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { SliSample, SliView } from "../../lib/contracts/orchestrator-api";
 import type { MockRequest } from "../../lib/levels/manifest-schema";
 import type { ResolvedParams } from "../../lib/levels/params";
 import type { SqlRow } from "../../levels/_sdk";
 import { browserHeaders, requestKind, type RequestKind } from "../util/browser-profile";
+import { decodeBody } from "../util/decode-body";
 import { httpRequest, type HttpAnswer } from "../util/http-request";
 import { expandPerson, person, typedTerm, uploadFile } from "./customer-data";
 import { judge, type Judgement } from "./judge";
@@ -58,27 +58,6 @@ export function emptySample(now = Date.now()): SliSample {
     failures: 0,
     lastError: null,
   };
-}
-
-/** The body as the page's script sees it: decoded per Content-Encoding (null when it cannot be). */
-export function decodeBody(answer: Pick<HttpAnswer, "bytes" | "headers">): Buffer | null {
-  const raw = answer.headers["content-encoding"];
-  const encoding = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).trim().toLowerCase();
-  try {
-    if (!encoding || encoding === "identity") return answer.bytes;
-    if (encoding === "gzip" || encoding === "x-gzip") return gunzipSync(answer.bytes);
-    if (encoding === "br") return brotliDecompressSync(answer.bytes);
-    if (encoding === "deflate") {
-      try {
-        return inflateSync(answer.bytes);
-      } catch {
-        return inflateRawSync(answer.bytes);
-      }
-    }
-  } catch {
-    return null;
-  }
-  return null;
 }
 
 /** The request's path with the customer's search term (sent as `q`, as the shop's search form does). */
