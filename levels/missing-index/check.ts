@@ -22,7 +22,10 @@ const BUSY = "The machine is too busy to time the search right now";
 async function stillSlow(ctx: CheckContext, term: string): Promise<Verdict> {
   const res = readAnswer(await get(ctx.observe, "proxy", searchPath(term), 4000));
   if (res.timedOut) return fail(`The search for "${term}" still takes more than 4 s through the proxy.`);
-  if (!res.ids) return fail(`The search for "${term}" answers ${res.status || "nothing"} through the proxy.`);
+  if (!res.ids) {
+    const what = res.status === 200 ? "something that is not a product page" : res.status || "nothing";
+    return fail(`The search for "${term}" answers ${what} through the proxy.`);
+  }
   if (res.ms >= FAST_MS)
     return fail(`The search for "${term}" still takes ${formatMs(res.ms)} through the proxy (want < ${FAST_MS} ms).`);
   // Fast here, yet the database would read every product: something answers for the database.
