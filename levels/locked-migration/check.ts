@@ -11,7 +11,7 @@
  */
 import type { CheckContext, Verdict } from "../_sdk";
 import { unjudged } from "../_sdk";
-import { answeringSql, sqlErrorCode } from "./sql";
+import { answeringSql, sqlErrorCode } from "../_lib/answering-sql";
 import { formatMs } from "../_lib/http";
 import { stillStarting } from "./boot";
 import { migrationFile, migrationState, migrationVersion } from "./migration";

@@ -8,7 +8,7 @@
  */
 import type { CheckContext, Verdict } from "../_sdk";
 import { unjudged } from "../_sdk";
-import { answeringSql } from "./sql";
+import { answeringSql } from "../_lib/answering-sql";
 import { formatMs } from "../_lib/http";
 import { SIDES, get, matches, readAnswer, searchPath, sideName, truthFor } from "./answers";
 import { readPlan } from "./plan";
