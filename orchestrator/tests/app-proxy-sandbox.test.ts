@@ -57,7 +57,20 @@ before(async () => {
     .exec(hostile)?.[1]
     ?.replace("${JSON.stringify(game)}", JSON.stringify(game));
   plain = `http://127.0.0.1:${await listen((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(page))}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  // The flags every browser test here uses: without the background-networking ones, this closed
+  // network refuses Chromium's own connections and the page's requests can queue behind them.
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
 });
 
 after(async () => {
@@ -68,7 +81,7 @@ after(async () => {
   await orch.stop();
 });
 
-async function graded(n: number, ms = 10_000): Promise<{ cookie: string; query: string }> {
+async function graded(n: number, ms = 30_000): Promise<{ cookie: string; query: string }> {
   const deadline = Date.now() + ms;
   while (grades.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const g = grades[n - 1];
