@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, type Browser } from "playwright-core";
@@ -40,6 +41,11 @@ before(async () => {
       res.writeHead(200, { "set-cookie": "game_session=victim; Path=/; HttpOnly; SameSite=Lax" }).end("signed in");
       return;
     }
+    // Only the attack counts: a favicon or any other request the browser makes on its own is not a grade.
+    if (req.method !== "POST" || !req.url?.startsWith("/api/attempts/")) {
+      res.writeHead(404).end();
+      return;
+    }
     grades.push({ cookie: req.headers.cookie ?? "", query: req.url ?? "" });
     res.writeHead(200).end("graded");
   });
@@ -53,9 +59,10 @@ before(async () => {
   const r = await orch.exec("sbx", "proxy", script);
   assert.equal(r.exitCode, 0, r.stderr);
   // The same page, unsandboxed, from another port of the same host: the attack as it was.
-  const page = /const page = `([\s\S]*?)`;/
-    .exec(hostile)?.[1]
-    ?.replace("${JSON.stringify(game)}", JSON.stringify(game));
+  const { pageFor } = createRequire(import.meta.url)("./fixtures/hostile/hostile-app.cjs") as {
+    pageFor: (game: string) => string;
+  };
+  const page = pageFor(game);
   plain = `http://127.0.0.1:${await listen((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(page))}`;
   // The flags every browser test here uses: without the background-networking ones, this closed
   // network refuses Chromium's own connections and the page's requests can queue behind them.
