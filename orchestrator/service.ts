@@ -142,11 +142,30 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     await reapEnvironments(deps);
     await pruneOldRecordings().catch((err) => log("warn", `recordings retention: ${messageOf(err)}`));
     for (const r of deps.envs.all()) if (r.state !== "ready") terminals.closeEnvironment(r.id);
+    await reapShells();
     afterChange();
     if (config.warmPool > 0 && !stopped) void refill();
     const changed = report.resumed.length + report.lost.length + report.orphans.length + report.restarted.length;
     if (changed) log("info", `reconcile: ${JSON.stringify(report)}`);
     return report;
+  }
+
+  /** Shells no session serves any more (an earlier run's, or an ended session's) are hung up. */
+  async function reapShells(): Promise<void> {
+    for (const r of deps.envs.all()) {
+      if (r.state !== "ready") continue;
+      try {
+        const stack = await deps.levels.stack(r.stack);
+        const n = await terminals.reapOrphanShells(
+          r.id,
+          r.slot,
+          stack.instances.map((i) => i.name),
+        );
+        if (n) log("info", `${r.id}: hung up ${n} shell(s) no session serves any more`);
+      } catch (err) {
+        log("warn", `${r.id}: reaping old shells: ${messageOf(err)}`);
+      }
+    }
   }
 
   let refilling: Promise<void> | undefined;

@@ -108,6 +108,11 @@ export interface EnvironmentDriver {
   processes(slot: string, instance: string): Promise<ProcessFacts[]>;
   /** A process's real environment variables (pid as `processes` reports it); null when it is gone. */
   processEnvironment(slot: string, instance: string, pid: number): Promise<Record<string, string> | null>;
+  /**
+   * Send a signal to one of the instance's processes (pid as `processes` reports it) from the host:
+   * false when it is not (or no longer) the instance's.
+   */
+  signal(slot: string, instance: string, pid: number, signal: NodeJS.Signals): Promise<boolean>;
   /** Free space of an instance's size-capped volume, measured where players cannot reach. */
   volume(slot: string, instance: string, volume: string, mountPath: string): Promise<VolumeFacts>;
   /** Hear at once when one of this orchestrator's containers stops; returns the stop function. */

@@ -3,6 +3,7 @@
  * sessions at once, several viewers per session, re-attach after a reconnect.
  */
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { EnvironmentDriver } from "../driver/types";
 import { OrchestratorError } from "../errors";
@@ -11,6 +12,15 @@ import { TerminalSession } from "./terminal-session";
 
 export const SESSION_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 const SHELL = ["sh", "-c", "if command -v bash >/dev/null 2>&1; then exec bash -l; else exec sh -l; fi"];
+/**
+ * Every shell carries `FIREDRILL_SHELL=<boot>.<session>` in its environment (the kernel's copy,
+ * read from the host), so shells this process no longer serves — left by an earlier run of the
+ * orchestrator, or whose session ended — can be found and hung up like a closed SSH login.
+ */
+export const SHELL_MARKER = "FIREDRILL_SHELL";
+/** Said in a shell that replaces one the player had (same session key, the old shell is gone). */
+export const REPLACED_NOTICE =
+  "\r\n\x1b[33m[firedrill] This is a new shell: your previous one here had ended (the game restarted or it sat idle). Jobs it started in the background were hung up.\x1b[0m\r\n";
 
 export interface OpenRequest {
   envId: string;
@@ -26,6 +36,8 @@ export interface OpenRequest {
 export class TerminalManager {
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly opening = new Map<string, Promise<TerminalSession>>();
+  /** This run's mark on its shells: shells with another mark are not ours to keep. */
+  readonly bootId = randomBytes(6).toString("hex");
 
   constructor(
     private readonly driver: EnvironmentDriver,
@@ -66,12 +78,14 @@ export class TerminalManager {
   }
 
   private async create(key: string, id: string, req: OpenRequest): Promise<TerminalSession> {
+    const castDir = join(this.recordingsDir, req.envId);
+    const replaced = req.session !== undefined && existsSync(join(castDir, `${id}.cast`));
     const tty = await this.driver.openTty(req.slot, req.instance, SHELL, {
-      env: { TERM: "xterm-256color", LANG: "C.UTF-8" },
+      env: { TERM: "xterm-256color", LANG: "C.UTF-8", [SHELL_MARKER]: `${this.bootId}.${id}` },
     });
     await tty.resize(80, 24).catch(() => undefined);
     const cast = new CastWriter(
-      join(this.recordingsDir, req.envId),
+      castDir,
       id,
       {
         width: 80,
@@ -86,7 +100,37 @@ export class TerminalManager {
       if (this.sessions.get(s.key) === s) this.sessions.delete(s.key);
     });
     this.sessions.set(key, session);
+    if (replaced) session.notice(REPLACED_NOTICE);
     return session;
+  }
+
+  /**
+   * Hang up the shells in an environment's instances that no session of this run serves (an
+   * earlier run's, or a session that ended): SIGHUP, as a closed terminal would (bash passes it
+   * on to its jobs), then SIGKILL for a shell that ignores it. Returns how many were hung up.
+   */
+  async reapOrphanShells(envId: string, slot: string, instances: string[]): Promise<number> {
+    const ours = new Set<string>();
+    for (const key of [...this.sessions.keys(), ...this.opening.keys()])
+      if (key.startsWith(`${envId}/`)) ours.add(`${this.bootId}.${key.split("/")[2]}`);
+    let reaped = 0;
+    for (const instance of instances) {
+      const procs = await this.driver.processes(slot, instance);
+      const pids = new Set(procs.map((p) => p.pid));
+      const orphans: number[] = [];
+      // Only shells are candidates (reading every process's environment would cost a `docker top` each).
+      for (const p of procs.filter((x) => /^(\S*\/)?-?(ba)?sh( |$)/.test(x.command))) {
+        const env = await this.driver.processEnvironment(slot, instance, p.pid);
+        const mark = env?.[SHELL_MARKER];
+        // The shell itself: its parent is outside the container (the engine's exec), not a marked shell.
+        if (mark && !ours.has(mark) && !pids.has(p.ppid)) orphans.push(p.pid);
+      }
+      for (const pid of orphans) if (await this.driver.signal(slot, instance, pid, "SIGHUP")) reaped++;
+      if (!orphans.length) continue;
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const pid of orphans) await this.driver.signal(slot, instance, pid, "SIGKILL").catch(() => false);
+    }
+    return reaped;
   }
 
   closeEnvironment(envId: string): void {

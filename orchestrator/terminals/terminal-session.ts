@@ -84,6 +84,14 @@ export class TerminalSession {
     if (this.viewers.size === 0) this.armIdleTimer();
   }
 
+  /** A line from the game (not the shell) shown to every viewer, kept in the scrollback and the recording. */
+  notice(text: string): void {
+    if (this.closed) return;
+    this.scrollback.push(Buffer.from(text));
+    this.cast.event("o", text);
+    for (const v of this.viewers.values()) v.output(text);
+  }
+
   /** False (and nothing written) when the shell has stopped reading: its input buffer here stays bounded. */
   write(data: string): boolean {
     if (this.closed) return true;

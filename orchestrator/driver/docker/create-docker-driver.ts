@@ -16,7 +16,14 @@ import { ensureNetwork } from "./ensure-network";
 import { ensureVolumes } from "./ensure-volumes";
 import { addressOn, instanceContainer, slotContainers } from "./find-containers";
 import { listSlots } from "./list-slots";
-import { fileFacts, listProcesses, processEnvironment, readRegularFile, volumeFacts } from "./observe-instance";
+import {
+  fileFacts,
+  listProcesses,
+  processEnvironment,
+  readRegularFile,
+  signalProcess,
+  volumeFacts,
+} from "./observe-instance";
 import { sampleContainer } from "./sample-instance";
 
 function envList(env: Record<string, string> | undefined): string[] {
@@ -159,6 +166,10 @@ export function createDockerDriver(
 
     async processEnvironment(slot, instance, pid) {
       return processEnvironment(await running(slot, instance), pid);
+    },
+
+    async signal(slot, instance, pid, sig) {
+      return signalProcess(await running(slot, instance), pid, sig);
     },
 
     async volume(slot, instance, volume, mountPath) {

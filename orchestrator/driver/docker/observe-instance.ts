@@ -105,3 +105,20 @@ export async function processEnvironment(containerId: string, pid: number): Prom
   }
   return env;
 }
+
+/**
+ * Signal a container's process from the engine's host (host pid, as `docker top` reports it):
+ * only a pid the container owns, so a stale or foreign pid is never hit.
+ */
+export async function signalProcess(containerId: string, pid: number, signal: NodeJS.Signals): Promise<boolean> {
+  const owned = (await listProcesses(containerId)).some((p) => p.pid === pid);
+  if (!owned) return false;
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ESRCH") return false;
+    throw new OrchestratorError("unavailable", `cannot signal process ${pid} (${code})`);
+  }
+}
