@@ -139,6 +139,7 @@ async function main(): Promise<void> {
           createdAt: started,
           readyAt: started,
           lastActivityAt: started,
+          machineEvents: [],
         })),
       }),
     sliSamples: () =>

@@ -5,6 +5,7 @@
  */
 import type { EnvironmentState as DbState } from "@prisma/client";
 import type { EnvironmentView } from "../contracts/orchestrator-api";
+import { recordMachineEvents } from "./record-machine-events";
 import { recordEvent } from "../timeline/record-event";
 import type { Deps } from "./deps";
 import { publishLive } from "../live/publish";
@@ -53,6 +54,7 @@ export async function applyEnvironmentView(deps: Deps, attemptId: string, view: 
         at: readyAt,
       });
     }
+    await recordMachineEvents(tx, attemptId, view.machineEvents);
     if (state === "FAILED" && attempt.status === "PROVISIONING") {
       await tx.attempt.update({ where: { id: attemptId }, data: { status: "FAILED" } });
     }

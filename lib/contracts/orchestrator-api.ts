@@ -58,6 +58,15 @@ export const InstanceViewSchema = z.object({
   health: z.string().nullable(), // healthy, unhealthy, starting, or null
 });
 
+/** A machine of the environment died and was healed: "db is down — restarting", then "db is back". */
+export const MachineEventSchema = z.object({
+  instance: z.string(),
+  state: z.enum(["down", "started", "up", "lost"]),
+  message: z.string(),
+  at: z.string(),
+});
+export type MachineEvent = z.infer<typeof MachineEventSchema>;
+
 export const EnvironmentViewSchema = z.object({
   id: z.string(),
   attemptId: z.string(),
@@ -72,6 +81,8 @@ export const EnvironmentViewSchema = z.object({
   createdAt: z.string(),
   readyAt: z.string().nullable(),
   lastActivityAt: z.string(),
+  /** The latest machine events (oldest first), so the web can put them on the attempt's timeline. */
+  machineEvents: z.array(MachineEventSchema).default([]),
 });
 export type EnvironmentView = z.infer<typeof EnvironmentViewSchema>;
 

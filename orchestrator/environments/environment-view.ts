@@ -21,6 +21,7 @@ export function toView(r: EnvironmentRecord, instances: InstanceStatus[]): Envir
     createdAt: r.createdAt,
     readyAt: r.readyAt,
     lastActivityAt: r.lastActivityAt,
+    machineEvents: r.machineEvents,
   };
 }
 

@@ -11,6 +11,7 @@ import type { Deps } from "../deps";
 import type { InstanceExit } from "../driver/types";
 import { messageOf } from "../errors";
 import type { EnvironmentEvent } from "../events/event-bus";
+import { save } from "./environment-view";
 import { markLost } from "./reconcile";
 import { waitHealthy } from "./wait-healthy";
 
@@ -24,9 +25,16 @@ function why(e: InstanceExit): string {
 
 export function healInstances(deps: Deps, isStopped: () => boolean): () => void {
   const pending = new Map<string, InstanceExit>();
-  const announce = (envId: string, event: Omit<Extract<EnvironmentEvent, { type: "instance" }>, "type" | "at">) => {
+  const announce = async (
+    envId: string,
+    event: Omit<Extract<EnvironmentEvent, { type: "instance" }>, "type" | "at">,
+  ) => {
+    const at = deps.now().toISOString();
     deps.config.log(event.state === "up" ? "info" : "warn", `${envId}: ${event.message}`);
-    deps.bus.publish(envId, { type: "instance", at: deps.now().toISOString(), ...event });
+    deps.bus.publish(envId, { type: "instance", at, ...event });
+    // Kept on the record too (under the environment's lock): the web puts it on the attempt's timeline.
+    const cur = deps.envs.get(envId);
+    if (cur) await save(deps, { ...cur, machineEvents: [...cur.machineEvents, { ...event, at }].slice(-20) });
   };
 
   const heal = async (slot: string, exit: InstanceExit) => {
@@ -42,7 +50,7 @@ export function healInstances(deps: Deps, isStopped: () => boolean): () => void 
       if (down.length === 0 && exit.instance !== "keeper") return;
       const downAt = exit.at;
       for (const i of down) {
-        announce(rec.id, {
+        await announce(rec.id, {
           instance: i.name,
           state: "down",
           message: `${i.name} is down (${i.name === exit.instance ? why(exit) : i.state}) — restarting`,
@@ -50,7 +58,7 @@ export function healInstances(deps: Deps, isStopped: () => boolean): () => void 
       }
       const started = await deps.driver.startStopped(slot);
       if (started.includes("keeper")) {
-        announce(rec.id, {
+        await announce(rec.id, {
           instance: "keeper",
           state: "lost",
           message: "the environment lost its volumes and cannot be restored; start a new one",
@@ -60,7 +68,11 @@ export function healInstances(deps: Deps, isStopped: () => boolean): () => void 
       }
       const seconds = () => ((Date.now() - downAt) / 1000).toFixed(1);
       for (const name of started) {
-        announce(rec.id, { instance: name, state: "started", message: `${name} restarted — waiting for it to answer` });
+        await announce(rec.id, {
+          instance: name,
+          state: "started",
+          message: `${name} restarted — waiting for it to answer`,
+        });
       }
       // Its service may take a while to answer (recovery after a kill): the room hears when it does.
       const stack = await deps.levels.stack(current.stack);
@@ -70,7 +82,7 @@ export function healInstances(deps: Deps, isStopped: () => boolean): () => void 
           const outcome = spec
             ? await waitHealthy(deps.driver, slot, spec, 120_000, { failWhenExited: true })
             : { healthy: true, state: "running" };
-          announce(rec.id, {
+          await announce(rec.id, {
             instance: name,
             state: outcome.healthy ? "up" : "down",
             message: outcome.healthy

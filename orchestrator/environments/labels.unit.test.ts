@@ -24,6 +24,7 @@ const base: EnvironmentRecord = {
   lastActivityAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
   warnedAt: null,
+  machineEvents: [],
 };
 
 test("every object of a cold environment carries the five required labels", () => {

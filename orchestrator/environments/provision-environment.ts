@@ -89,6 +89,7 @@ async function freshRecord(
     lastActivityAt: now,
     updatedAt: now,
     warnedAt: null,
+    machineEvents: [],
   });
   // A retry after a failure: whatever the last try left behind goes first.
   if (previous) await deps.driver.destroy(previous.slot);

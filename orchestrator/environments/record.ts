@@ -3,7 +3,12 @@
  * the state files, and pure helpers to move its stages along.
  */
 import { z } from "zod";
-import { EnvironmentStateSchema, StageSchema, type Stage } from "../../lib/contracts/orchestrator-api";
+import {
+  EnvironmentStateSchema,
+  MachineEventSchema,
+  StageSchema,
+  type Stage,
+} from "../../lib/contracts/orchestrator-api";
 
 export const STAGES = ["network", "volumes", "containers", "healthy", "fault"] as const;
 export const POOL_STAGES = ["network", "volumes", "containers", "healthy"] as const;
@@ -29,6 +34,8 @@ export const EnvironmentRecordSchema = z.object({
   updatedAt: z.string(),
   /** When the reaper warned that this environment will be destroyed. */
   warnedAt: z.string().nullable().default(null),
+  /** The latest heal events of its machines (kept to 20), for the attempt's timeline. */
+  machineEvents: z.array(MachineEventSchema).default([]),
 });
 export type EnvironmentRecord = z.infer<typeof EnvironmentRecordSchema>;
 

@@ -30,6 +30,7 @@ const rec = (): EnvironmentRecord => ({
   lastActivityAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
   warnedAt: null,
+  machineEvents: [],
 });
 
 test("stages move pending → running → done with timestamps", () => {

@@ -79,7 +79,13 @@ test("docker kill of the db: back and healthy within 10 s, and the room is told"
     assert.equal(down.instance, victim);
     assert.match(down.message, new RegExp(`^${victim} is down \\(exit 137\\) — restarting$`));
     assert.match(up.message, new RegExp(`^${victim} is back \\(answering [\\d.]+ s after it stopped\\)$`));
-    assert.equal((await orch.get("kill-1")).state, "ready");
+    const view = await orch.get("kill-1");
+    assert.equal(view.state, "ready");
+    // Kept on the record, so the web puts them on the attempt's timeline (in the order they happened).
+    assert.deepEqual(
+      view.machineEvents.map((e) => [e.state, e.message, e.at]),
+      [down, started, up].map((e) => [e.state, e.message, e.at]),
+    );
   } finally {
     off();
   }

@@ -458,3 +458,27 @@ test("certification: awarded once the rule holds, never twice", async () => {
   const strict = await passedByPerson(db, [player.id], { levels: 5, categories: 4, minPercent: 100.1 });
   assert.deepEqual(strict.people.get(player.id)?.passedByCategory, {});
 });
+
+test("a machine that died and came back is on the timeline once, at the moment it happened", async () => {
+  const { fake, deps, player, attemptId } = await playing();
+  const down = new Date(Date.now() - 5000).toISOString();
+  const back = new Date(Date.now() - 2000).toISOString();
+  fake.machineEvents = [
+    { instance: "db", state: "down", message: "db is down (exit 137) — restarting", at: down },
+    { instance: "db", state: "started", message: "db restarted — waiting for it to answer", at: down },
+    { instance: "db", state: "up", message: "db is back (answering 2.9 s after it stopped)", at: back },
+  ];
+  await refreshAttempt(player, attemptId, deps);
+  await refreshAttempt(player, attemptId, deps);
+  const told = await db.timelineEvent.findMany({
+    where: { attemptId, kind: "SYSTEM", data: { path: ["message"], string_starts_with: "Machine " } },
+    orderBy: { at: "asc" },
+  });
+  assert.deepEqual(
+    told.map((e) => [(e.data as { message: string }).message, e.at.toISOString()]),
+    [
+      ["Machine db is down (exit 137) — restarting", down],
+      ["Machine db is back (answering 2.9 s after it stopped)", back],
+    ],
+  );
+});

@@ -42,6 +42,7 @@ const fake: BoardOrchestrator = {
       createdAt: now,
       readyAt: now,
       lastActivityAt: "2025-01-01T00:00:00.000Z",
+      machineEvents: [],
     };
     return Promise.resolve({ environments: [view] });
   },

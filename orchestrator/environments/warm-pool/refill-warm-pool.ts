@@ -40,6 +40,7 @@ async function makePoolSlot(deps: Deps, stack: string, image: string): Promise<v
     lastActivityAt: now,
     updatedAt: now,
     warnedAt: null,
+    machineEvents: [],
   };
   await deps.locks.run(id, async () => {
     rec = await save(deps, rec);

@@ -66,6 +66,8 @@ export class FakeOrchestrator {
   checkPasses = false;
   down = true;
   unreachable = false;
+  /** What the orchestrator says about machines that died and were healed. */
+  machineEvents: EnvironmentView["machineEvents"] = [];
   /** Terminal recordings by environment id, as the orchestrator would list and serve them. */
   recordings = new Map<string, { summary: RecordingSummary; cast: string }[]>();
   private t0 = Date.now();
@@ -119,6 +121,7 @@ export class FakeOrchestrator {
       createdAt: new Date(this.t0).toISOString(),
       readyAt: this.state === "ready" ? new Date().toISOString() : null,
       lastActivityAt: new Date().toISOString(),
+      machineEvents: this.machineEvents,
     };
   }
 
