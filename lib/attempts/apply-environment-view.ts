@@ -30,7 +30,7 @@ export async function applyEnvironmentView(deps: Deps, attemptId: string, view: 
   const now = deps.now();
   await deps.db.$transaction(async (tx) => {
     const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true } });
-    const envRow = await tx.environment.findUnique({ where: { attemptId }, select: { state: true } });
+    const envRow = await tx.environment.findUnique({ where: { attemptId }, select: { state: true, readyAt: true } });
     if (!envRow || envRow.state === "DESTROYED") return;
     await tx.environment.update({
       where: { attemptId },
@@ -44,13 +44,22 @@ export async function applyEnvironmentView(deps: Deps, attemptId: string, view: 
       },
     });
     if (state === "READY" && (attempt.status === "PROVISIONING" || attempt.status === "FAILED")) {
-      // The clock starts when the environment was ready (the orchestrator's time), not when we noticed.
+      // The clock starts when the environment was first ready (the orchestrator's time), not when we
+      // noticed; an environment made again later (a retry after it was lost) does not restart it.
       const readyAt = view.readyAt ? new Date(Math.min(Date.parse(view.readyAt), now.getTime())) : now;
-      await tx.attempt.update({ where: { id: attemptId }, data: { status: "ACTIVE", startedAt: readyAt } });
+      const firstTime = envRow.readyAt === null;
+      await tx.attempt.update({
+        where: { id: attemptId },
+        data: { status: "ACTIVE", ...(firstTime ? { startedAt: readyAt } : {}) },
+      });
       await recordEvent(tx, {
         attemptId,
         kind: "SYSTEM",
-        data: { message: "Environment ready: the incident clock started" },
+        data: {
+          message: firstTime
+            ? "Environment ready: the incident clock started"
+            : "Environment ready again: the incident clock kept running",
+        },
         at: readyAt,
       });
     }

@@ -24,9 +24,10 @@ export async function provisionEnvironment(
     await applyEnvironmentView(deps, attempt.id, view);
   } catch (err) {
     const message = isAppError(err) ? err.message : "The environment could not be created.";
+    // Only a start that never got going fails the attempt; one already under way stays open for a retry.
     await deps.db.$transaction([
       deps.db.environment.update({ where: { id: envId }, data: { state: "FAILED", error: message } }),
-      deps.db.attempt.update({ where: { id: attempt.id }, data: { status: "FAILED" } }),
+      deps.db.attempt.updateMany({ where: { id: attempt.id, status: "PROVISIONING" }, data: { status: "FAILED" } }),
     ]);
   }
 }

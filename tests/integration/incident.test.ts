@@ -482,3 +482,18 @@ test("a machine that died and came back is on the timeline once, at the moment i
     ],
   );
 });
+
+test("an environment that is ready again later does not restart the incident clock", async () => {
+  const { deps, player, attemptId } = await playing();
+  const first = (await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).startedAt;
+  await new Promise((r) => setTimeout(r, 20));
+  // The web lost sight of it (an orchestrator restart mid-request), then hears it is ready again.
+  await db.attempt.update({ where: { id: attemptId }, data: { status: "FAILED" } });
+  await db.environment.update({ where: { attemptId }, data: { state: "PROVISIONING" } });
+  await refreshAttempt(player, attemptId, deps);
+  const after = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+  assert.equal(after.status, "ACTIVE");
+  assert.equal(after.startedAt.toISOString(), first.toISOString(), "startedAt stays the moment the player could start");
+  const said = await db.timelineEvent.findMany({ where: { attemptId, kind: "SYSTEM" }, orderBy: { at: "asc" } });
+  assert.ok(said.some((e) => (e.data as { message: string }).message.includes("clock kept running")));
+});
