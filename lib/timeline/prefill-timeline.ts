@@ -47,7 +47,14 @@ export function prefillTimeline(input: {
       }
       continue;
     }
-    // Chat, roles and the game's own bookkeeping (started, submitted…) are not the incident's story.
+    // Chat, roles and the game's own bookkeeping (started, submitted…) are not the incident's story;
+    // a machine that died and came back is.
+    const machine = e.kind === "SYSTEM" ? readEventData("SYSTEM", e.data)?.message : undefined;
+    if (machine?.startsWith("Machine ")) {
+      flush();
+      out.push({ at: e.at.toISOString(), text: machine });
+      continue;
+    }
     if (e.kind === "CHAT" || e.kind === "ROLE" || e.kind === "SYSTEM") continue;
     flush();
     out.push({ at: e.at.toISOString(), text: describeEvent(e) });

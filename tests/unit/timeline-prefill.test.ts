@@ -121,3 +121,23 @@ test("a team's story: status updates and injects are in the prefilled timeline, 
     "Severity changed from SEV2 to SEV1",
   ]);
 });
+
+test("a machine that died and came back is in the drafted timeline; other bookkeeping is not", () => {
+  const entries = prefillTimeline({
+    startedAt: t0,
+    mitigatedAt: null,
+    events: [
+      { kind: "SYSTEM" as const, at: at(30), data: { message: "Machine db is down (exit 137) — restarting" } },
+      {
+        kind: "SYSTEM" as const,
+        at: at(36),
+        data: { message: "Machine db is back (answering 5.8 s after it stopped)" },
+      },
+      { kind: "SYSTEM" as const, at: at(40), data: { message: "Report submitted" } },
+    ],
+  });
+  assert.deepEqual(
+    entries.slice(1).map((e) => e.text),
+    ["Machine db is down (exit 137) — restarting", "Machine db is back (answering 5.8 s after it stopped)"],
+  );
+});
