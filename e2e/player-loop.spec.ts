@@ -190,7 +190,7 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
 
   // ── The player sees the grade and the progress moves ───────────────────────
   await page.reload();
-  await expect(page.getByTestId("grade-percent")).toHaveText("100 %");
+  await expect(page.getByTestId("grade-rubric")).toContainText("(100 %)");
   await expect(page.getByText("Well handled: fast diagnosis and a durable fix.")).toBeVisible();
   await expect(page.getByText("Clear impact statement.")).toBeVisible();
   await expect(page.getByTestId("score")).toBeVisible();
