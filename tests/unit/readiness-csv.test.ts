@@ -1,27 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { csvCell, toCsv } from "../../lib/readiness/csv";
-
-/** A small RFC 4180 reader, to prove what we write reads back as the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(cell), (cell = ""));
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
-    } else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from "../../e2e/parse-csv";
 
 test("plain cells stay as they are; numbers are numbers; null is empty", () => {
   assert.equal(csvCell("Ada Lovelace"), "Ada Lovelace");
