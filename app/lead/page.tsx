@@ -83,6 +83,15 @@ export default async function LeadPage({
                 />
               </dl>
 
+              {r.attempts.length === 0 && (
+                <Card>
+                  <EmptyState title="No drills in this period yet">
+                    Scores, times and trends appear once people play. Ask a facilitator to assign levels or schedule a
+                    game day for this team, or pick a longer period above.
+                  </EmptyState>
+                </Card>
+              )}
+
               <Card
                 title="Who can go on call"
                 description="Certification by the rule above; close means at most two levels and one category short."
@@ -98,19 +107,12 @@ export default async function LeadPage({
                 ) : (
                   <div className="space-y-3">
                     <RecencyLegend />
-                    <CoverageTable people={r.people} coverage={v.coverage} now={r.now} />
+                    <CoverageTable people={r.people} coverage={v.coverage} now={r.now} bar={rule.minPercent} />
                   </div>
                 )}
               </Card>
 
-              {r.attempts.length === 0 ? (
-                <Card title="Trends">
-                  <EmptyState title="No drills in this period yet" action={null}>
-                    Trends appear once people play. Ask a facilitator to assign levels or schedule a game day, or pick a
-                    longer period above.
-                  </EmptyState>
-                </Card>
-              ) : (
+              {r.attempts.length > 0 && (
                 <>
                   <Card
                     title="Trends"

@@ -16,7 +16,7 @@ const TONE: Record<Recency, string> = {
   stale: "bg-slate-200 text-slate-700 ring-slate-300",
 };
 
-function Cell({ cell, now, of }: { cell: CoverageCell | undefined; now: Date; of?: number }) {
+function Cell({ cell, now, bar, of }: { cell: CoverageCell | undefined; now: Date; bar: number; of?: number }) {
   if (!cell)
     return (
       <span className="text-slate-400" data-recency="none">
@@ -29,10 +29,14 @@ function Cell({ cell, now, of }: { cell: CoverageCell | undefined; now: Date; of
       href={`/attempts/${cell.attemptId}`}
       data-recency={recency}
       data-testid="coverage-cell"
-      title={`Best score ${cell.score} / 100, graded ${formatDate(cell.at)} (${RECENCY_LABEL[recency]}). Open the attempt.`}
+      data-below-bar={cell.score < bar || undefined}
+      title={`Best score ${cell.score} / 100${cell.score < bar ? ` (below the bar of ${bar})` : ""}, graded ${formatDate(cell.at)} (${RECENCY_LABEL[recency]}). Open the attempt.`}
       className={`inline-flex flex-col rounded px-2 py-1 leading-tight ring-1 ring-inset hover:underline ${TONE[recency]}`}
     >
-      <span className="font-semibold tabular-nums">{cell.score}</span>
+      <span className="font-semibold tabular-nums">
+        {cell.score}
+        {cell.score < bar && <span className="ml-1 text-[11px] font-medium text-red-700">below {bar}</span>}
+      </span>
       <span className="text-[11px]">
         {formatDate(cell.at)}
         {of !== undefined && ` · ${cell.levelsDone}/${of}`}
@@ -57,7 +61,18 @@ export function RecencyLegend() {
   );
 }
 
-export function CoverageTable({ people, coverage, now }: { people: ReadinessPerson[]; coverage: Coverage; now: Date }) {
+export function CoverageTable({
+  people,
+  coverage,
+  now,
+  bar,
+}: {
+  people: ReadinessPerson[];
+  coverage: Coverage;
+  now: Date;
+  /** The certification's pass mark: a best score under it is marked. */
+  bar: number;
+}) {
   const head = (name: string, covered: boolean) =>
     covered ? (
       name
@@ -80,7 +95,7 @@ export function CoverageTable({ people, coverage, now }: { people: ReadinessPers
             </Th>
             {coverage.categories.map((c) => (
               <Td key={c.name} className={c.covered ? undefined : "bg-red-50/60"}>
-                <Cell cell={coverage.byCategory.get(p.id)?.get(c.name)} now={now} of={c.levels.length} />
+                <Cell cell={coverage.byCategory.get(p.id)?.get(c.name)} now={now} bar={bar} of={c.levels.length} />
               </Td>
             ))}
           </Tr>
@@ -99,7 +114,7 @@ export function CoverageTable({ people, coverage, now }: { people: ReadinessPers
                 {coverage.categories.flatMap((c) =>
                   c.levels.map((l) => (
                     <Td key={l.id}>
-                      <Cell cell={coverage.byLevel.get(p.id)?.get(l.id)} now={now} />
+                      <Cell cell={coverage.byLevel.get(p.id)?.get(l.id)} now={now} bar={bar} />
                     </Td>
                   )),
                 )}

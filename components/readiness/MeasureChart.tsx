@@ -60,7 +60,7 @@ export function MeasureChart(props: MeasureChartProps) {
       height: 200,
       scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
       axes: [{}, { label: props.unit || undefined, size: 50 }],
-      legend: { live: true },
+      legend: { live: false },
       cursor: { points: { size: 10 } },
       series: [
         {},

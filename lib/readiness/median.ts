@@ -5,3 +5,8 @@ export function median(values: readonly (number | null | undefined)[]): number |
   const mid = Math.floor(xs.length / 2);
   return xs.length % 2 === 1 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
 }
+
+/** One decimal, as every measure is shown. */
+export function round1(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
+}

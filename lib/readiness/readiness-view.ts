@@ -5,7 +5,7 @@
  */
 import { buildCoverage } from "./coverage";
 import type { Readiness } from "./load-readiness";
-import { median } from "./median";
+import { median, round1 } from "./median";
 import { onCallStatus, type StandingOf } from "./on-call";
 import { MEASURES, measureTrend, parComparison, type Measure } from "./trends";
 
@@ -29,7 +29,7 @@ export function readinessView(r: Readiness, standingOf?: StandingOf) {
     certified: onCall.filter((o) => o.status.state === "certified" || o.status.state === "expiring").length,
     close: onCall.filter((o) => o.status.state === "close").length,
     attempts: new Set(r.attempts.map((a) => a.attemptId)).size,
-    medianScore: median(graded.map((a) => a.score)),
+    medianScore: round1(median(graded.map((a) => a.score))),
     uncovered: coverage.categories.filter((c) => !c.covered).map((c) => c.name),
   };
   return { coverage, onCall, trends, par: parComparison(r.attempts, r.levels), glance };

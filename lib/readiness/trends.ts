@@ -3,7 +3,7 @@
  * person (a point per attempt) and the team's weekly median; and per level,
  * the team's median against the level's par. Pure.
  */
-import { median } from "./median";
+import { median, round1 } from "./median";
 import type { ReadinessAttempt, ReadinessLevel } from "./readiness-row";
 
 export const MEASURES = {
@@ -91,7 +91,7 @@ export function parComparison(attempts: readonly ReadinessAttempt[], levels: rea
       attempts: mine.length,
       medianMinutesToMitigate: ttm,
       medianMinutesToDetect: median(mine.map((a) => a.minutesToDetect)),
-      medianScore: median(mine.map((a) => a.score)),
+      medianScore: round1(median(mine.map((a) => a.score))),
       withinPar: ttm === null ? null : ttm <= l.parMinutes,
     });
   }
