@@ -61,6 +61,14 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
     .poll(() => room.successRate(), { timeout: 90_000, message: "the chart shows the outage" })
     .toBeLessThan(0.95);
 
+  // ── The time-to-detect clock runs until the player acknowledges ────────────
+  const detectClock = page.getByTestId("detect-clock");
+  await expect(detectClock).toHaveAttribute("data-state", "running");
+  await expect(detectClock).toContainText("Time-to-detect clock running");
+  await page.getByTestId("acknowledge").click();
+  await expect(detectClock).toHaveAttribute("data-state", "stopped");
+  await expect(detectClock).toContainText(/Detected after \d+:\d\d/);
+
   // ── Another player can open neither the room nor a terminal ────────────────
   const other = await browser.newContext();
   try {
