@@ -61,6 +61,14 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
     .poll(() => room.successRate(), { timeout: 90_000, message: "the chart shows the outage" })
     .toBeLessThan(0.95);
 
+  // ── The time-to-detect clock runs until the player acknowledges ────────────
+  const detectClock = page.getByTestId("detect-clock");
+  await expect(detectClock).toHaveAttribute("data-state", "running");
+  await expect(detectClock).toContainText("Time-to-detect clock running");
+  await page.getByTestId("acknowledge").click();
+  await expect(detectClock).toHaveAttribute("data-state", "stopped");
+  await expect(detectClock).toContainText(/Detected after \d+:\d\d/);
+
   // ── Another player can open neither the room nor a terminal ────────────────
   const other = await browser.newContext();
   try {
@@ -190,7 +198,7 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
 
   // ── The player sees the grade and the progress moves ───────────────────────
   await page.reload();
-  await expect(page.getByTestId("grade-percent")).toHaveText("100 %");
+  await expect(page.getByTestId("grade-rubric")).toContainText("(100 %)");
   await expect(page.getByText("Well handled: fast diagnosis and a durable fix.")).toBeVisible();
   await expect(page.getByText("Clear impact statement.")).toBeVisible();
   await expect(page.getByTestId("score")).toBeVisible();

@@ -9,6 +9,7 @@ import { Table, Td, Th, Tr } from "@/components/Table";
 import { guardPage } from "@/lib/auth/guard";
 import { getPlayerProgress } from "@/lib/certification/get-player-progress";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { formatScore, SCORE_PARTS } from "@/lib/scoring/one-score";
 import { listTeamGameDays } from "@/lib/game-days/list-game-days";
 
 export const metadata = { title: "Play" };
@@ -87,7 +88,7 @@ export default async function PlayPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card
           title="On-call certification"
-          description={`${rule.levels} levels passed in ${rule.categories} categories, each graded ${rule.minPercent} % or more.`}
+          description={`${rule.levels} levels passed in ${rule.categories} categories, each scored ${rule.minPercent} / 100 or more.`}
         >
           {home.certifiedAt ? (
             <div className="flex items-center gap-3" data-testid="certified">
@@ -175,8 +176,10 @@ export default async function PlayPage() {
                           </span>
                           <span className="font-medium text-slate-900">{l.title}</span>
                           <span className="text-xs capitalize text-slate-500">{l.difficulty}</span>
-                          {l.bestPercent !== null && (
-                            <span className="text-xs text-slate-500">best {l.bestPercent} %</span>
+                          {l.bestScore !== null && (
+                            <span className="text-xs text-slate-500" title={SCORE_PARTS}>
+                              best {formatScore(l.bestScore)}
+                            </span>
                           )}
                         </span>
                         <StartLevelButton
@@ -220,23 +223,28 @@ export default async function PlayPage() {
           {home.attempts.length === 0 ? (
             <p className="text-sm text-slate-500">You have not played yet.</p>
           ) : (
-            <Table caption="Your incidents" head={["Level", "Started", "Status", "Score"]}>
-              {home.attempts.map((a) => (
-                <Tr key={a.id}>
-                  <Th>
-                    <Link href={`/attempts/${a.id}`} className="hover:underline">
-                      {a.levelTitle}
-                    </Link>
-                    <span className="ml-1 text-xs font-normal text-slate-500">{a.category}</span>
-                  </Th>
-                  <Td>{formatDateTime(new Date(a.startedAt))}</Td>
-                  <Td>
-                    <Badge tone={STATUS[a.status]?.tone ?? "slate"}>{STATUS[a.status]?.label ?? a.status}</Badge>
-                  </Td>
-                  <Td className="tabular-nums">{a.score === null ? "—" : a.score}</Td>
-                </Tr>
-              ))}
-            </Table>
+            <>
+              <Table caption="Your incidents" head={["Level", "Started", "Status", "Score"]}>
+                {home.attempts.map((a) => (
+                  <Tr key={a.id}>
+                    <Th>
+                      <Link href={`/attempts/${a.id}`} className="hover:underline">
+                        {a.levelTitle}
+                      </Link>
+                      <span className="ml-1 text-xs font-normal text-slate-500">{a.category}</span>
+                    </Th>
+                    <Td>{formatDateTime(new Date(a.startedAt))}</Td>
+                    <Td>
+                      <Badge tone={STATUS[a.status]?.tone ?? "slate"}>{STATUS[a.status]?.label ?? a.status}</Badge>
+                    </Td>
+                    <Td className="tabular-nums" title={SCORE_PARTS}>
+                      {formatScore(a.score)}
+                    </Td>
+                  </Tr>
+                ))}
+              </Table>
+              <p className="mt-2 text-xs text-slate-500">{SCORE_PARTS}</p>
+            </>
           )}
         </Card>
       </div>

@@ -3,7 +3,7 @@ import { formatMinutes, type AttemptFigures } from "@/lib/grading/attempt-figure
 
 export function FiguresList({ figures }: { figures: AttemptFigures }) {
   const items: [string, string, string?][] = [
-    ["Time to detect", formatMinutes(figures.minutesToDetect), "until a severity was declared"],
+    ["Time to detect", formatMinutes(figures.minutesToDetect), "until acknowledged or first reported"],
     ["Time to mitigate", formatMinutes(figures.minutesToMitigate), `par ${figures.parMinutes} min`],
     ["Error budget burned", `${figures.budgetBurned.toFixed(2)}`, "bad request-minutes"],
     ["Hints used", String(figures.hintsUsed)],

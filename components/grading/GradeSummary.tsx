@@ -1,8 +1,15 @@
-/** A facilitator's grade as the player reads it: outcome, percent, overall and per-criterion comments. */
+/**
+ * A facilitator's grade as the player reads it: outcome, the rubric (one part
+ * of the one score, lib/scoring/one-score.ts), overall and per-criterion comments.
+ */
 import { Badge } from "@/components/Badge";
 import type { AttemptRecord } from "@/lib/grading/load-attempt-record";
+import { rubricPoints } from "@/lib/scoring/one-score";
+import { WEIGHTS } from "@/lib/scoring/score-attempt";
 
 export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number] }) {
+  const got = grade.criteria.reduce((a, c) => a + c.score, 0);
+  const max = grade.criteria.reduce((a, c) => a + c.max, 0);
   return (
     <div className="space-y-3" data-testid="grade">
       <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
@@ -11,13 +18,19 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
         ) : (
           <Badge tone="ember">Returned for revision</Badge>
         )}
-        <span className="text-lg font-semibold tabular-nums text-slate-900" data-testid="grade-percent">
-          {grade.percent} %
-        </span>
         <span>
-          of the rubric · by {grade.grader} · {new Date(grade.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })}{" "}
-          UTC
+          by {grade.grader} · {new Date(grade.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
         </span>
+      </p>
+      <p className="text-sm text-slate-700" data-testid="grade-rubric">
+        Report and postmortem:{" "}
+        <span className="font-semibold tabular-nums text-slate-900">
+          {got} / {max}
+        </span>{" "}
+        rubric points ({grade.percent} %)
+        {grade.outcome === "FINAL"
+          ? `, worth ${rubricPoints(grade.percent)} of the score's ${WEIGHTS.rubric} report points.`
+          : "; the score is worked out at the final grade."}
       </p>
       {grade.comment && (
         <blockquote className="border-l-4 border-slate-300 pl-3 text-sm whitespace-pre-line text-slate-800">
@@ -28,7 +41,7 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
             <th className="py-1 pr-3">Criterion</th>
-            <th className="py-1 pr-3">Score</th>
+            <th className="py-1 pr-3">Points</th>
             <th className="py-1">Comment</th>
           </tr>
         </thead>

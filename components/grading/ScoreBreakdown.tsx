@@ -1,11 +1,12 @@
 /** The score, line by line, with how each line was worked out. */
 import type { ScoreDetail } from "@/lib/scoring/score-attempt";
-import { WEIGHTS } from "@/lib/scoring/score-attempt";
+import { SCORE_PARTS } from "@/lib/scoring/one-score";
 
 export function ScoreBreakdown({ detail }: { detail: ScoreDetail }) {
   return (
     <div className="space-y-2" data-testid="score">
-      <p className="text-3xl font-semibold tabular-nums text-slate-900">
+      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Score</p>
+      <p className="text-3xl font-semibold tabular-nums text-slate-900" data-testid="score-total">
         {detail.total}
         <span className="text-base font-normal text-slate-500"> / 100</span>
       </p>
@@ -25,10 +26,7 @@ export function ScoreBreakdown({ detail }: { detail: ScoreDetail }) {
           ))}
         </tbody>
       </table>
-      <p className="text-xs text-slate-500">
-        How scoring works: the facilitator&apos;s rubric counts for {WEIGHTS.rubric} points, mitigating within par for{" "}
-        {WEIGHTS.time} and keeping the error budget for {WEIGHTS.budget}; each hint taken costs what it said.
-      </p>
+      <p className="text-xs text-slate-500">The one score shown everywhere: {SCORE_PARTS}</p>
     </div>
   );
 }

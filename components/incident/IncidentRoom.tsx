@@ -28,6 +28,7 @@ import { RolesBar } from "./RolesBar";
 import { SliChart } from "./SliChart";
 import { StatsPanel } from "./StatsPanel";
 import { TerminalPane } from "./TerminalPane";
+import { AcknowledgeControl } from "./AcknowledgeControl";
 import { Timer } from "./Timer";
 import { useAccessToken } from "./use-access-token";
 import { useChannel } from "./use-channel";
@@ -233,6 +234,14 @@ export function IncidentRoom({ room }: { room: RoomView }) {
             stoppedAt={mitigatedAt}
             parMinutes={level.parMinutes}
             running={status === "ACTIVE"}
+          />
+        )}
+        {status !== "PROVISIONING" && (
+          <AcknowledgeControl
+            attemptId={attemptId}
+            startedAt={startedAt}
+            detectedAt={state?.detectedAt ?? room.detectedAt}
+            canAcknowledge={mode === "rw" && playing}
           />
         )}
         <span className="text-xs text-slate-400" title="Bad request-minutes: the failing share of traffic × minutes">

@@ -30,6 +30,7 @@ export interface RoomView {
   status: string;
   startedAt: string;
   mitigatedAt: string | null;
+  detectedAt: string | null;
   budgetBurned: number;
   checksTried: number;
   players: string[];
@@ -72,6 +73,7 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
     status: attempt.status,
     startedAt: attempt.startedAt.toISOString(),
     mitigatedAt: attempt.mitigatedAt?.toISOString() ?? null,
+    detectedAt: attempt.detectedAt?.toISOString() ?? null,
     budgetBurned: attempt.budgetBurned,
     checksTried: attempt.checksTried,
     players: attempt.members.map((m) => m.user.name),

@@ -1,4 +1,7 @@
-/** What a player has done so far: levels passed (final grade at the bar) and attempts per category. */
+/**
+ * What a player has done so far: levels passed (the one score, lib/scoring/one-score.ts,
+ * at the bar once finally graded) and attempts per category.
+ */
 import type { PrismaClient } from "@prisma/client";
 import { progressToward, ruleFromEnv, type CertificationRule, type FinalGrade } from "../certification/rule";
 
@@ -7,6 +10,7 @@ export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Prom
     where: { members: { some: { userId: { in: userIds } } }, grades: { some: { outcome: "FINAL" } } },
     select: {
       levelId: true,
+      score: true,
       level: { select: { category: true } },
       members: { select: { userId: true } },
       grades: { where: { outcome: "FINAL" }, orderBy: { createdAt: "desc" }, take: 1, select: { percent: true } },
@@ -14,10 +18,10 @@ export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Prom
   });
   const out = new Map<string, FinalGrade[]>(userIds.map((id) => [id, []]));
   for (const a of attempts) {
-    const grade = a.grades[0];
-    if (!grade) continue;
+    // A final grade always scores the attempt; the score, not the rubric percent, is what passes a level.
+    if (!a.grades[0] || a.score === null) continue;
     for (const m of a.members)
-      out.get(m.userId)?.push({ levelId: a.levelId, category: a.level.category, percent: grade.percent });
+      out.get(m.userId)?.push({ levelId: a.levelId, category: a.level.category, percent: a.score });
   }
   return out;
 }

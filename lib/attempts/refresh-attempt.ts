@@ -15,6 +15,8 @@ export interface RoomState {
   status: string;
   startedAt: string;
   mitigatedAt: string | null;
+  /** When the time-to-detect clock stopped (lib/attempts/detection.ts); null while it runs. */
+  detectedAt: string | null;
   hintsUsed: number;
   checksTried: number;
   budgetBurned: number;
@@ -72,6 +74,7 @@ export async function refreshAttempt(
     status: fresh.status,
     startedAt: fresh.startedAt.toISOString(),
     mitigatedAt: fresh.mitigatedAt?.toISOString() ?? null,
+    detectedAt: fresh.detectedAt?.toISOString() ?? null,
     hintsUsed: fresh.hintsUsed,
     checksTried: fresh.checksTried,
     budgetBurned: fresh.budgetBurned,

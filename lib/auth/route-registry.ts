@@ -201,6 +201,29 @@ export const ROUTES = [
     methods: ["GET"],
     access: "signedIn",
   },
+  // Readiness (issue 13): the CSV exports; readinessScope decides whom per team.
+  {
+    kind: "route",
+    path: "/api/readiness/coverage",
+    file: "app/api/readiness/coverage/route.ts",
+    methods: ["GET"],
+    access: "lead",
+  },
+  {
+    kind: "route",
+    path: "/api/readiness/attempts",
+    file: "app/api/readiness/attempts/route.ts",
+    methods: ["GET"],
+    access: "lead",
+  },
+  // Acknowledging the incident stops the time-to-detect clock: members only (authorizeAttempt write).
+  {
+    kind: "route",
+    path: "/api/attempts/[id]/acknowledge",
+    file: "app/api/attempts/[id]/acknowledge/route.ts",
+    methods: ["POST"],
+    access: "signedIn",
+  },
   // The incident channel (issue 6): authorizeAttempt(read) inside the use-case.
   {
     kind: "route",

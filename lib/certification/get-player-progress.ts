@@ -10,7 +10,7 @@ export interface PlayerProgress {
   certifiedAt: string | null;
   categories: {
     category: string;
-    levels: { id: string; title: string; difficulty: string; passed: boolean; bestPercent: number | null }[];
+    levels: { id: string; title: string; difficulty: string; passed: boolean; bestScore: number | null }[];
   }[];
   attempts: {
     id: string;
@@ -61,7 +61,7 @@ export async function getPlayerProgress(actor: Actor, deps: Deps = defaultDeps()
       title: l.title,
       difficulty: l.difficulty,
       passed: history.passedLevelIds.has(l.id),
-      bestPercent: best.get(l.id) ?? null,
+      bestScore: best.get(l.id) ?? null,
     });
     byCategory.set(l.category, list);
   }

@@ -2,7 +2,7 @@
  * For the lead's readiness table: per person, the levels passed (final grade
  * at the bar) in each category and what is left before certification, by the
  * same rule the certification is awarded with. The caller has already decided
- * who it may show (see lib/homes/get-team-readiness.ts).
+ * who it may show (see lib/readiness/readiness-scope.ts).
  */
 import type { PrismaClient } from "@prisma/client";
 import { loadFinalGrades } from "../attempts/load-player-history";

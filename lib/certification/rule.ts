@@ -1,7 +1,7 @@
 /**
  * The on-call certification rule, pure and configurable: by default five
  * different levels passed, across at least four categories, each with a final
- * grade of at least 70 %. "Passed" is used by the player's progress too.
+ * score of at least 70 / 100 (lib/scoring/one-score.ts). "Passed" is used by the player's progress too.
  */
 export interface CertificationRule {
   levels: number;
@@ -14,6 +14,7 @@ export const DEFAULT_RULE: CertificationRule = { levels: 5, categories: 4, minPe
 export interface FinalGrade {
   levelId: string;
   category: string;
+  /** The attempt's one score out of 100 (lib/scoring/one-score.ts). */
   percent: number;
 }
 

@@ -70,7 +70,12 @@ export async function gradeAttempt(
     await recordEvent(tx, {
       attemptId,
       kind: "SYSTEM",
-      data: { message: input.outcome === "FINAL" ? `Graded: ${percent} % of the rubric` : "Returned for revision" },
+      data: {
+        message:
+          input.outcome === "FINAL"
+            ? `Graded: score ${detail!.total} / 100 (rubric ${percent} %)`
+            : "Returned for revision",
+      },
       actorId: actor.id,
       at: now,
     });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { defaultDeps, type Deps } from "../attempts/deps";
+import { detectedAtAfter } from "../attempts/detection";
 import { AppError } from "../errors";
 import { publishLive } from "../live/publish";
 import { SEVERITIES } from "../reports/report-schema";
@@ -23,7 +24,11 @@ export async function raiseSeverity(
   if (attempt.severity === severity) throw new AppError("CONFLICT", `The incident is already ${severity}.`);
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
-    await tx.attempt.update({ where: { id: attemptId }, data: { severity } });
+    // A facilitator declaring a severity means the incident is known: the time-to-detect clock stops if it ran.
+    await tx.attempt.update({
+      where: { id: attemptId },
+      data: { severity, detectedAt: detectedAtAfter(attempt.detectedAt, now) },
+    });
     const event = await recordEvent(tx, {
       attemptId,
       kind: "SEVERITY",

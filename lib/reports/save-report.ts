@@ -3,8 +3,8 @@
  * the version it edited; when a teammate saved since, the save's edits are
  * merged onto theirs (lib/collab) instead of failing, and the reply carries the
  * merged report. Everyone in the attempt's room hears "doc-saved".
- * Declaring a severity is the moment of detection; severity changes and new
- * status updates go on the timeline.
+ * The first field written is a moment of detection (lib/attempts/detection.ts);
+ * severity changes and new status updates go on the timeline.
  */
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
@@ -14,6 +14,7 @@ import { mergeReport } from "../collab/merge-docs";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
 import { publishLiveQuietly } from "../live/publish";
+import { reportShowsDetection } from "../attempts/detection";
 import { recordEvent } from "../timeline/record-event";
 import { EMPTY_REPORT, ReportDraftSchema, type ReportContent } from "./report-schema";
 import { assertReportEditable } from "./report-editable";
@@ -78,11 +79,11 @@ async function recordSideEffects(
 ): Promise<{ severityChanged: boolean }> {
   const previous = p.before?.severity || null;
   const severityChanged = Boolean(p.after.severity) && p.after.severity !== previous;
+  if (!p.detected && reportShowsDetection(p.after))
+    // Conditional: an acknowledgement a moment earlier keeps the first moment.
+    await tx.attempt.updateMany({ where: { id: p.attemptId, detectedAt: null }, data: { detectedAt: p.now } });
   if (p.after.severity && severityChanged) {
-    await tx.attempt.update({
-      where: { id: p.attemptId },
-      data: { severity: p.after.severity, ...(p.detected ? {} : { detectedAt: p.now }) },
-    });
+    await tx.attempt.update({ where: { id: p.attemptId }, data: { severity: p.after.severity } });
     await recordEvent(tx, {
       attemptId: p.attemptId,
       kind: "SEVERITY",

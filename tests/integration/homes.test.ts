@@ -5,7 +5,6 @@ import { type AttemptStatus } from "@prisma/client";
 import { AppError } from "../../lib/errors";
 import { getAdminOverview } from "../../lib/homes/get-admin-overview";
 import { getFacilitatorHome } from "../../lib/homes/get-facilitator-home";
-import { getTeamReadiness } from "../../lib/homes/get-team-readiness";
 import { db, makeUser, uid } from "./support/people";
 
 const made: string[] = [];
@@ -51,36 +50,6 @@ test("a facilitator's home shows attempts in play and submitted work", async () 
   assert.ok(![...home.active, ...home.review].some((a) => a.id === graded.id));
   await assert.rejects(getFacilitatorHome(db, pat), forbidden);
   await assert.rejects(getFacilitatorHome(db, await makeUser("LEAD")), forbidden);
-});
-
-test("a lead sees readiness for the teams they lead only; an admin sees every team", async () => {
-  const cat = `cat-${uid()}`;
-  const [a, b] = [await level(cat), await level(cat)];
-  const lee = await makeUser("LEAD");
-  const otherLead = await makeUser("LEAD");
-  const mine = await db.team.create({ data: { name: `Mine ${uid()}`, leadId: lee.id } });
-  const theirs = await db.team.create({ data: { name: `Theirs ${uid()}`, leadId: otherLead.id } });
-  const pat = await makeUser("PLAYER", { teamId: mine.id });
-  await makeUser("PLAYER", { teamId: theirs.id });
-  await attempt(a.id, [pat.id], "GRADED", mine.id);
-  await attempt(b.id, [pat.id], "ACTIVE", mine.id);
-  await db.certification.create({ data: { userId: pat.id, rule: {} } });
-
-  const view = await getTeamReadiness(db, lee);
-  assert.deepEqual(
-    view.teams.map((t) => t.id),
-    [mine.id],
-  );
-  const row = view.teams[0]!.people.find((p) => p.id === pat.id)!;
-  assert.equal(row.byCategory[cat], 1, "only graded attempts count");
-  assert.ok(row.certifiedAt);
-  assert.equal(view.categories.find((c) => c.name === cat)?.levels, 2);
-
-  const adminView = await getTeamReadiness(db, await makeUser("ADMIN"));
-  const ids = adminView.teams.map((t) => t.id);
-  assert.ok(ids.includes(mine.id) && ids.includes(theirs.id));
-  await assert.rejects(getTeamReadiness(db, pat), forbidden);
-  await assert.rejects(getTeamReadiness(db, await makeUser("FACILITATOR")), forbidden);
 });
 
 test("the admin overview counts people by role and lists pending invites", async () => {

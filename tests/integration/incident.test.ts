@@ -265,7 +265,7 @@ test("reading code stays inside the level's code paths", async () => {
   assert.ok(fake.execs.every((e) => e.instance === "app"));
 });
 
-test("the report autosaves with optimistic concurrency; declaring a severity marks detection", async () => {
+test("the report autosaves with optimistic concurrency; the first field written marks detection", async () => {
   const { deps, player, attemptId } = await playing();
   const v1 = await saveReport(player, attemptId, { version: 0, content: { ...EMPTY_REPORT, impact: "uploads" } }, deps);
   assert.equal(v1.version, 1);

@@ -84,7 +84,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
       <div className="space-y-6">
         {latest && (
           <Card
-            title={latest.outcome === "FINAL" ? "Your grade" : "Feedback"}
+            title={latest.outcome === "FINAL" ? (record.mode === "rw" ? "Your grade" : "Grade") : "Feedback"}
             description={
               latest.outcome === "FINAL" ? undefined : "Revise the report and postmortem, then submit again."
             }

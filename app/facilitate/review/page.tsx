@@ -63,7 +63,7 @@ export default async function ReviewPage() {
                   <Td>
                     {q.status === "GRADED" ? <Badge tone="green">Final</Badge> : <Badge tone="ember">Returned</Badge>}
                   </Td>
-                  <Td className="tabular-nums">{q.percent === null ? "—" : `${q.percent} %`}</Td>
+                  <Td className="tabular-nums">{q.percent === null ? "—" : `${q.percent} % of the rubric`}</Td>
                   <Td className="text-right">
                     <Link href={`/attempts/${q.attemptId}`} className="text-sm text-ember-700 hover:underline">
                       View
