@@ -46,8 +46,8 @@ cat >> ${APP_ENV} <<'ENV'
 # Cross-origin access for the front end at ${o.frontEnd} (FE-${ticket}); see src/cors.ts.
 CORS_ALLOWED_ORIGINS=${o.frontEnd}
 CORS_ALLOW_CREDENTIALS=true
-CORS_ALLOW_HEADERS=Content-Type, X-Requested-With
-CORS_ALLOW_METHODS=GET, POST
+CORS_ALLOW_HEADERS="Content-Type, X-Requested-With"
+CORS_ALLOW_METHODS="GET, POST"
 ENV
 sv restart app >/dev/null`;
   return { proxy, app };
