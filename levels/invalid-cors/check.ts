@@ -25,6 +25,11 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
     return null;
   };
 
+  // A restart the player has just made is not a verdict: give the API a few seconds to answer at all.
+  const apiUp = () =>
+    ctx.waitUntil(async () => (await viaProxy("/healthz", { headers: { host: api } })).status === 200, 15_000, 500);
+  if (!(await apiUp())) return { passed: false, message: "The API does not answer through the shop's address." };
+
   const now = await judge("");
   if (now) return now;
 
