@@ -120,7 +120,10 @@ export function variesByOrigin(headers: Record<string, string>): boolean {
  * An answer that changes with the Origin asked (the allowed origin gets its ACAO, another origin
  * gets none or another) must say `Vary: Origin`, or a shared cache serves one origin's answer to another.
  */
-export function varyProblem(allowedAnswer: Record<string, string>, foreignAnswer: Record<string, string>): string | null {
+export function varyProblem(
+  allowedAnswer: Record<string, string>,
+  foreignAnswer: Record<string, string>,
+): string | null {
   const a = allowedAnswer["access-control-allow-origin"];
   const b = foreignAnswer["access-control-allow-origin"];
   if (a === b) return null;

@@ -27,7 +27,10 @@ test("preflight: needed for a non-simple method or a header that is not safelist
   assert.equal(needsPreflight({ method: "GET", headers: { "X-Requested-With": "fetch" } }), true);
   assert.equal(needsPreflight({ method: "PUT", headers: {} }), true);
   assert.equal(needsPreflight({ method: "delete", headers: {} }), true);
-  assert.equal(needsPreflight({ method: "GET", headers: { accept: "application/json", "accept-language": "fr" } }), false);
+  assert.equal(
+    needsPreflight({ method: "GET", headers: { accept: "application/json", "accept-language": "fr" } }),
+    false,
+  );
   assert.equal(needsPreflight({ method: "GET", headers: { accept: "x".repeat(129) } }), true);
 });
 
@@ -42,7 +45,10 @@ test("preflight: asks for the method and the unsafe headers, lower case and sort
     "access-control-request-method": "POST",
     "access-control-request-headers": "content-type,x-requested-with",
   });
-  assert.deepEqual(preflightHeaders(get({ method: "PUT" })), { origin: ORIGIN, "access-control-request-method": "PUT" });
+  assert.deepEqual(preflightHeaders(get({ method: "PUT" })), {
+    origin: ORIGIN,
+    "access-control-request-method": "PUT",
+  });
 });
 
 test("answer: the exact origin with credentials allowed passes; a missing header, another origin or no credentials fail", () => {
@@ -87,7 +93,10 @@ test("preflight answer: ok status, the CORS check, the method and each requested
   assert.deepEqual(preflightCheck(req, 204, good), { ok: true });
   assert.deepEqual(preflightCheck(req, 200, good), { ok: true });
   assert.match((preflightCheck(req, 404, good) as { reason: string }).reason, /answered 404/);
-  assert.match((preflightCheck(req, 204, {}) as { reason: string }).reason, /preflight: no Access-Control-Allow-Origin/);
+  assert.match(
+    (preflightCheck(req, 204, {}) as { reason: string }).reason,
+    /preflight: no Access-Control-Allow-Origin/,
+  );
   const noCt = preflightCheck(req, 204, { ...good, "access-control-allow-headers": "x-requested-with" });
   assert.match((noCt as { reason: string }).reason, /content-type is not allowed/);
   // Simple methods need no Allow-Methods; others do, case-sensitively.
@@ -99,8 +108,7 @@ test("preflight answer: ok status, the CORS check, the method and each requested
 });
 
 test("preflight answer: the * wildcards count only without credentials, and never cover Authorization", () => {
-  const req = (credentials: boolean, headers: Record<string, string>) =>
-    get({ method: "PUT", headers, credentials });
+  const req = (credentials: boolean, headers: Record<string, string>) => get({ method: "PUT", headers, credentials });
   const wild = {
     "access-control-allow-origin": ORIGIN,
     "access-control-allow-credentials": "true",
