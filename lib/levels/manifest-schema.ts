@@ -108,6 +108,10 @@ export const MOCK_MEANINGS = [
 ] as const;
 export type MockMeaning = (typeof MOCK_MEANINGS)[number];
 
+/** A host name, possibly with `{{param}}` parts and a port. */
+const hostTemplate =
+  /^(?:[a-z0-9-]+|\{\{[a-zA-Z][a-zA-Z0-9_]*\}\})(?:\.(?:[a-z0-9-]+|\{\{[a-zA-Z][a-zA-Z0-9_]*\}\}))*(?::\d+)?$/;
+
 /** What the mock client expects from one request. */
 export const MockRequestSchema = z
   .object({
@@ -128,6 +132,20 @@ export const MockRequestSchema = z
      * and the call carries it as Referer. Default "/"; a request for a page is itself a navigation.
      */
     page: z.string().startsWith("/").optional(),
+    /**
+     * Headers the page's script sets on this call (e.g. `x-requested-with`), merged over the browser's.
+     * With `mockClient.crossOrigin`, a header that is not CORS-safelisted makes the browser send a preflight.
+     */
+    headers: z
+      .record(z.string().regex(/^[a-z0-9-]+$/, "header names are lower case"), z.string().max(200))
+      .refine(
+        (h) =>
+          !Object.keys(h).some(
+            (k) => ["host", "origin", "cookie", "content-length"].includes(k) || k.startsWith("access-control-"),
+          ),
+        "the browser sets host, origin, cookie, content-length and access-control-* itself",
+      )
+      .optional(),
     weight: z.number().positive().default(1),
     expect: z
       .object({
@@ -240,6 +258,20 @@ export const LevelManifestSchema = z
           .object({ instance: instanceName.default("app"), port: z.number().int().positive().default(3000) })
           .strict()
           .default({ instance: "app", port: 3000 }),
+        /**
+         * The pages and the API on two origins served by the same entry (name-based hosts): pages are
+         * loaded as `http://<pages>`, API calls go to `http://<api>` with that Origin, preceded by a
+         * preflight when a browser would send one, and an answer the CORS rules refuse counts as failed
+         * (levels/_lib/cors.ts). `credentials`: the front end's fetches include cookies. `{{name}}` expanded.
+         */
+        crossOrigin: z
+          .object({
+            pages: z.string().regex(hostTemplate, "a host name like www.shop.test"),
+            api: z.string().regex(hostTemplate, "a host name like api.shop.test"),
+            credentials: z.boolean().default(false),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     /** Used by tests: the fix a good operator applies. */

@@ -16,6 +16,7 @@ import type { SliSample, SliView } from "../../lib/contracts/orchestrator-api";
 import type { MockRequest } from "../../lib/levels/manifest-schema";
 import type { ResolvedParams } from "../../lib/levels/params";
 import type { SqlRow } from "../../levels/_sdk";
+import { corsCheck, needsPreflight, preflightCheck, preflightHeaders, type CorsRequest } from "../../levels/_lib/cors";
 import { browserHeaders, requestKind, type RequestKind } from "../util/browser-profile";
 import { decodeBody } from "../util/decode-body";
 import { httpRequest, type HttpAnswer } from "../util/http-request";
@@ -43,9 +44,21 @@ export interface MockClientOptions {
   sql: (text: string, values: (string | number)[]) => Promise<SqlRow[]>;
   onSample: (s: SliSample) => void;
   random?: () => number;
+  /**
+   * The pages and the API on two origins of the same entry (Host names, templates expanded): API calls
+   * carry the pages' Origin, are preflighted when a browser would, and are refused by the CORS rules.
+   */
+  crossOrigin?: { pages: string; api: string; credentials: boolean };
 }
 
 const rand = () => randomBytes(4).toString("hex");
+
+/** Response headers as the CORS rules read them: one string each (repeats joined, as a browser sees them). */
+function flatHeaders(h: HttpAnswer["headers"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  return out;
+}
 const JSON_LIMIT = 1024 * 1024;
 
 export function emptySample(now = Date.now()): SliSample {
@@ -132,13 +145,17 @@ export class MockClient {
       extra?: Record<string, string>;
       timeoutMs: number;
       maxBytes: number;
+      /** The page's host when it differs from `site` (a cross-origin call): the Referer names it. */
+      pageSite?: string;
+      /** Send no cookie (a preflight; a cross-origin fetch without credentials). */
+      noCookies?: boolean;
     },
   ): Promise<HttpAnswer> {
-    const referer = visitor.page === null ? undefined : `http://${site}${visitor.page}`;
+    const referer = visitor.page === null ? undefined : `http://${call.pageSite ?? site}${visitor.page}`;
     const headers = {
       ...browserHeaders(visitor.profile, call.kind, {
         host: site,
-        cookie: visitor.jar.header(call.path),
+        cookie: call.noCookies ? undefined : visitor.jar.header(call.path),
         referer,
         method: call.method,
         contentType: call.contentType,
@@ -181,7 +198,10 @@ export class MockClient {
       const visitor = this.visitors.take(kind === "api" ? page : undefined);
       const target = await this.target();
       if (!target) return this.record(0, { ok: false, reason: "the shop has no address" });
-      const site = target.port === 80 ? target.host : `${target.host}:${target.port}`;
+      const cross = this.o.crossOrigin;
+      const site = cross?.pages ?? (target.port === 80 ? target.host : `${target.host}:${target.port}`);
+      // A cross-origin API call goes to the API's host, from the page's origin.
+      const callSite = cross && kind === "api" ? cross.api : site;
       const timeoutMs = Math.min(15_000, Math.max(5_000, req.expect.maxMs * 3));
 
       // A fetch is made from its page: a visitor not on it opens it first.
@@ -225,7 +245,40 @@ export class MockClient {
         body = JSON.stringify(filled);
         contentType = "application/json";
       }
-      const answer = await this.send(visitor, target, site, {
+      extra = { ...extra, ...req.headers };
+      let cors: CorsRequest | undefined;
+      if (cross && kind === "api") {
+        const scriptHeaders = { ...extra, ...(contentType ? { "content-type": contentType } : {}) };
+        cors = {
+          origin: `http://${cross.pages}`,
+          method: req.method,
+          headers: scriptHeaders,
+          credentials: cross.credentials,
+        };
+        const crossSite = { origin: cors.origin, "sec-fetch-site": "same-site" };
+        extra = { ...extra, ...crossSite };
+        if (needsPreflight(cors)) {
+          const pre = await this.send(visitor, target, callSite, {
+            path,
+            kind: "api",
+            method: "OPTIONS",
+            extra: { ...preflightHeaders(cors), "sec-fetch-site": "same-site" },
+            timeoutMs,
+            maxBytes: JSON_LIMIT,
+            pageSite: site,
+            noCookies: true,
+          });
+          if (signal.aborted || pre.error === "aborted") return;
+          if (pre.error) {
+            this.cached = undefined;
+            return this.record(pre.ms, { ok: false, reason: `${req.name}: no answer (${pre.error})` });
+          }
+          const allowed = preflightCheck(cors, pre.status, flatHeaders(pre.headers));
+          if (!allowed.ok)
+            return this.record(pre.ms, { ok: false, reason: `the browser blocked ${req.name}: ${allowed.reason}` });
+        }
+      }
+      const answer = await this.send(visitor, target, callSite, {
         path,
         kind,
         method: req.method,
@@ -234,11 +287,18 @@ export class MockClient {
         extra,
         timeoutMs,
         maxBytes: JSON_LIMIT,
+        pageSite: site,
+        noCookies: cross !== undefined && kind === "api" && !cross.credentials,
       });
       if (signal.aborted || answer.error === "aborted") return;
       if (answer.error) this.cached = undefined;
       if (kind === "page") visitor.page = path;
 
+      if (cors && !answer.error) {
+        const readable = corsCheck(cors, flatHeaders(answer.headers));
+        if (!readable.ok)
+          return this.record(answer.ms, { ok: false, reason: `the browser blocked ${req.name}: ${readable.reason}` });
+      }
       let verdict = judge(req, answer);
       if (verdict.ok && req.expect.meaning) {
         verdict = await judgeMeaning(
@@ -249,7 +309,7 @@ export class MockClient {
             sql: this.o.sql,
             random: this.random,
             fetch: (where, followPath, maxBytes) =>
-              this.followUp(visitor, where, followPath, maxBytes, site, timeoutMs),
+              this.followUp(visitor, where, followPath, maxBytes, callSite, timeoutMs),
           },
           this.known,
         ).catch((err: unknown): Judgement => ({ ok: false, reason: `could not judge: ${(err as Error).message}` }));

@@ -1,5 +1,6 @@
 /** One mock client per ready environment: started when it becomes ready, stopped when it goes. */
 import type { SliSample, SliView } from "../../lib/contracts/orchestrator-api";
+import { expandTemplate } from "../../lib/levels/params";
 import type { Deps } from "../deps";
 import { CHECK_DATABASE } from "../environments/observe";
 import { PinnedSql } from "../environments/pinned-sql";
@@ -65,6 +66,11 @@ export class MockClients {
       backend: () => this.address(id, mockClient.backend.instance, mockClient.backend.port),
       sql: serialised((text, values) => sql.query(text, values)),
       onSample: (sample) => this.deps.bus.publish(id, { type: "sli", sample }),
+      crossOrigin: mockClient.crossOrigin && {
+        pages: expandTemplate(mockClient.crossOrigin.pages, rec.params),
+        api: expandTemplate(mockClient.crossOrigin.api, rec.params),
+        credentials: mockClient.crossOrigin.credentials,
+      },
     });
     this.clients.set(id, { client, sql });
     client.start();

@@ -2,6 +2,8 @@
  * The app's configuration, from the environment. /etc/sv/app/run loads
  * /etc/app/app.env before starting the app, so that file is where to change it.
  */
+import { loadCorsConfig, type CorsConfig } from "./cors";
+
 export interface Config {
   version: string;
   port: number;
@@ -14,6 +16,8 @@ export interface Config {
   migrationsDir: string;
   logFile: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Cross-origin access to the API (cors.ts); null: none configured. */
+  cors: CorsConfig | null;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -35,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     migrationsDir: env.MIGRATIONS_DIR ?? "/srv/app/migrations",
     logFile: env.LOG_FILE ?? "/var/log/app/app.log",
     logLevel: level === "debug" || level === "warn" || level === "error" ? level : "info",
+    cors: loadCorsConfig(env),
   };
 }

@@ -1,6 +1,7 @@
 /** The HTTP server: routes requests, logs each one with its duration, turns errors into JSON. */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Config } from "./config";
+import { applyCors } from "./cors";
 import type { Pool } from "./db";
 import { HttpError, sendJson } from "./http-util";
 import type { Logger } from "./log";
@@ -57,6 +58,7 @@ export function createServer(ctx: AppContext): Server {
 
 async function handle(ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   try {
+    if (applyCors(ctx.config.cors, req, res, url.pathname)) return;
     for (const [method, path, handler] of routes) {
       const match = path.exec(url.pathname);
       if (match && req.method === method) return await handler(ctx, req, res, url, match);
