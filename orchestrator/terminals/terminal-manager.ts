@@ -38,6 +38,11 @@ export class TerminalManager {
   private readonly opening = new Map<string, Promise<TerminalSession>>();
   /** This run's mark on its shells: shells with another mark are not ours to keep. */
   readonly bootId = randomBytes(6).toString("hex");
+  /** The mark of each live or opening session's shell, by session key (a reused key gets a new mark). */
+  private readonly marks = new Map<string, string>();
+  private generation = 0;
+  /** A shell younger than this is never hung up (its session may still be registering). */
+  reapMinAgeSeconds = 20;
 
   constructor(
     private readonly driver: EnvironmentDriver,
@@ -80,9 +85,17 @@ export class TerminalManager {
   private async create(key: string, id: string, req: OpenRequest): Promise<TerminalSession> {
     const castDir = join(this.recordingsDir, req.envId);
     const replaced = req.session !== undefined && existsSync(join(castDir, `${id}.cast`));
-    const tty = await this.driver.openTty(req.slot, req.instance, SHELL, {
-      env: { TERM: "xterm-256color", LANG: "C.UTF-8", [SHELL_MARKER]: `${this.bootId}.${id}` },
-    });
+    const mark = `${this.bootId}.${id}.${++this.generation}`;
+    this.marks.set(key, mark);
+    let tty;
+    try {
+      tty = await this.driver.openTty(req.slot, req.instance, SHELL, {
+        env: { TERM: "xterm-256color", LANG: "C.UTF-8", [SHELL_MARKER]: mark },
+      });
+    } catch (err) {
+      this.marks.delete(key);
+      throw err;
+    }
     await tty.resize(80, 24).catch(() => undefined);
     const cast = new CastWriter(
       castDir,
@@ -98,6 +111,7 @@ export class TerminalManager {
     );
     const session = new TerminalSession(key, id, req.envId, req.instance, tty, cast, this.keepAliveMs, (s) => {
       if (this.sessions.get(s.key) === s) this.sessions.delete(s.key);
+      if (this.marks.get(s.key) === mark) this.marks.delete(s.key);
     });
     this.sessions.set(key, session);
     if (replaced) session.notice(REPLACED_NOTICE);
@@ -110,20 +124,22 @@ export class TerminalManager {
    * on to its jobs), then SIGKILL for a shell that ignores it. Returns how many were hung up.
    */
   async reapOrphanShells(envId: string, slot: string, instances: string[]): Promise<number> {
-    const ours = new Set<string>();
-    for (const key of [...this.sessions.keys(), ...this.opening.keys()])
-      if (key.startsWith(`${envId}/`)) ours.add(`${this.bootId}.${key.split("/")[2]}`);
+    // Read at the moment of deciding: a session may open while the processes are listed.
+    const ours = () => new Set([...this.marks].filter(([key]) => key.startsWith(`${envId}/`)).map(([, m]) => m));
     let reaped = 0;
     for (const instance of instances) {
       const procs = await this.driver.processes(slot, instance);
       const pids = new Set(procs.map((p) => p.pid));
       const orphans: number[] = [];
       // Only shells are candidates (reading every process's environment would cost a `docker top` each).
-      for (const p of procs.filter((x) => /^(\S*\/)?-?(ba)?sh( |$)/.test(x.command))) {
+      const shells = procs.filter(
+        (x) => /^(\S*\/)?-?(ba)?sh( |$)/.test(x.command) && x.elapsedSeconds >= this.reapMinAgeSeconds,
+      );
+      for (const p of shells) {
         const env = await this.driver.processEnvironment(slot, instance, p.pid);
         const mark = env?.[SHELL_MARKER];
         // The shell itself: its parent is outside the container (the engine's exec), not a marked shell.
-        if (mark && !ours.has(mark) && !pids.has(p.ppid)) orphans.push(p.pid);
+        if (mark && !ours().has(mark) && !pids.has(p.ppid)) orphans.push(p.pid);
       }
       for (const pid of orphans) if (await this.driver.signal(slot, instance, pid, "SIGHUP")) reaped++;
       if (!orphans.length) continue;

@@ -56,10 +56,12 @@ test("after a restart, the old run's shells and their jobs are hung up; a live o
     await until(async () => (await marked()).some((p) => p.command.includes("sleep 4242")), 15_000),
     "the old shell's background job runs",
   );
-  const oldMark = `${before.bootId}.player-key`;
+  const oldMark = (await marked()).find((p) => p.command.includes("sleep 4242"))?.mark;
+  assert.ok(oldMark?.startsWith(`${before.bootId}.player-key.`));
 
   // The new run (the orchestrator's own manager, so its reconcile agrees): one of its sessions is live.
   const now = orch.terminals;
+  now.reapMinAgeSeconds = 0; // every shell here is registered before the reaping; no need to wait 20 s
   const live = await now.open({ ...open, session: "someone-else" });
   live.write("sleep 4343 &\n");
   assert.ok(await until(async () => (await marked()).some((p) => p.command.includes("sleep 4343")), 15_000));
@@ -76,8 +78,8 @@ test("after a restart, the old run's shells and their jobs are hung up; a live o
     "the live session's job is untouched",
   );
   assert.ok(
-    left.some((p) => p.mark === `${now.bootId}.someone-else`),
-    "the live session's shell is untouched",
+    left.some((p) => p.mark.startsWith(`${now.bootId}.someone-else.`)),
+    `the live session's shell is untouched: ${JSON.stringify(left)} (boot ${now.bootId})`,
   );
 
   // The player comes back with the same key: a new shell, and it says so.
