@@ -1,0 +1,68 @@
+/**
+ * How many rows of public.products the app really read, from the database's own statistics (the
+ * check's pinned SQL): whatever SQL the app now sends (a code fix the check cannot EXPLAIN), a
+ * lookup that reads the whole table, or walks a whole index, shows here as ~1.2 million rows.
+ */
+import type { Observe } from "../_sdk";
+import { sleep } from "../_lib/shell";
+
+export interface ReadCounters {
+  /** Scans started on the table or its indexes (a lookup starts at least one). */
+  scans: number;
+  /** Rows read by sequential scans plus index entries read by every index of the table. */
+  rows: number;
+  /** When the database's statistics were last reset (changes if someone resets them). */
+  resetAt: string;
+  /** Whether the server counts reads at all (track_counts). */
+  counting: boolean;
+}
+
+const COUNTERS_SQL = `
+  SELECT (t.seq_scan + coalesce(t.idx_scan, 0))::text AS scans,
+         (t.seq_tup_read + coalesce((SELECT sum(i.idx_tup_read) FROM pg_catalog.pg_stat_all_indexes i
+                                      WHERE i.relid = t.relid), 0))::text AS rows,
+         coalesce((SELECT d.stats_reset::text FROM pg_catalog.pg_stat_database d
+                    WHERE d.datname = pg_catalog.current_database()), '') AS reset_at,
+         pg_catalog.current_setting('track_counts') AS counting
+    FROM pg_catalog.pg_stat_all_tables t
+   WHERE t.relid = (SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relname = 'products' AND c.relkind IN ('r', 'p'))`;
+
+export async function readCounters(observe: Pick<Observe, "sql">): Promise<ReadCounters | null> {
+  const [row] = await observe.sql(COUNTERS_SQL);
+  if (!row) return null;
+  return {
+    scans: Number(row.scans),
+    rows: Number(row.rows),
+    resetAt: String(row.reset_at),
+    counting: row.counting === "on",
+  };
+}
+
+export type ReadsVerdict =
+  { kind: "measured"; rowsPerLookup: number } | { kind: "reset" } | { kind: "no-trace" } | { kind: "no-table" };
+
+/**
+ * Counters before the lookups, then poll (a backend publishes its counts when it goes idle, within
+ * about a second) until at least `lookups` scans show, or `waitMs` passes.
+ */
+export async function readsSince(
+  observe: Pick<Observe, "sql">,
+  before: ReadCounters,
+  lookups: number,
+  waitMs = 8000,
+): Promise<ReadsVerdict> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const now = await readCounters(observe);
+    if (!now) return { kind: "no-table" };
+    if (now.resetAt !== before.resetAt || now.scans < before.scans || now.rows < before.rows) return { kind: "reset" };
+    if (now.scans - before.scans >= lookups)
+      return { kind: "measured", rowsPerLookup: (now.rows - before.rows) / lookups };
+    if (Date.now() > deadline) return { kind: "no-trace" };
+    await sleep(400);
+  }
+}
+
+/** A lookup that reads more than this many rows is reading (most of) the 1.2 million-row table. */
+export const MAX_ROWS_PER_LOOKUP = 25_000;
