@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 import type { Observe } from "../_sdk";
-import { ARRIVALS_PAGE_SIZE, ARRIVALS_PAGE_SQL, BY_NUMBER_SQL, BY_SKU_SQL } from "../_stack/app/src/lookup-queries";
+import { ARRIVALS_COUNT_SQL, ARRIVALS_PAGE_SIZE, BY_NUMBER_SQL, BY_SKU_SQL } from "../_stack/app/src/lookup-queries";
 
 export type LookupKind = "by-sku" | "by-number" | "arrivals";
 export const LOOKUP_KINDS: LookupKind[] = ["by-sku", "by-number", "arrivals"];
@@ -18,21 +18,26 @@ export function lookupKind(param: unknown): LookupKind {
 
 /** What customers ask the app for, and how. */
 export interface Lookup {
-  key: string;
+  keys: string[];
   path: string;
-  /** What a customer asked, in a message: 'the SKU "c90-0500000"'. */
+  /** What a customer asked, in a message: 'the SKUs "c90-0500000, …"'. */
   label: string;
+  /** Queries the app's shipped code runs for it (one per key; page and count for arrivals). */
+  queries: number;
 }
 
-export function lookupPath(kind: LookupKind, key: string): string {
-  const name = kind === "by-sku" ? "sku" : kind === "by-number" ? "number" : "day";
-  return `/api/products/${kind}?${name}=${encodeURIComponent(key)}`;
+const PARAM: Record<LookupKind, string> = { "by-sku": "sku", "by-number": "number", arrivals: "day" };
+
+export function lookupPath(kind: LookupKind, keys: string[]): string {
+  return `/api/products/${kind}?${PARAM[kind]}=${keys.map(encodeURIComponent).join(",")}`;
 }
 
 const PRODUCTS = 1_200_000;
 const FIRST_DAY = Date.UTC(2022, 0, 1);
 /** Seeded products were added from 2022-01-01 every 41 s, until 2023-07-24. */
 const DAYS = Math.floor((PRODUCTS * 41) / 86_400);
+/** Keys per lookup the check asks for (customers paste a few). */
+const KEYS = 3;
 
 /** A day well into the catalogue (days near its start are found early even by a full scan). */
 export function randomDay(): string {
@@ -40,50 +45,69 @@ export function randomDay(): string {
   return new Date(FIRST_DAY + day * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Customers type SKUs in any case: half lower case, half with a capital first letter. */
+/** Customers type SKUs in any case: lower case, or with a capital first letter. */
 function customerCase(sku: string): string {
   const lower = sku.toLowerCase();
   return randomInt(2) === 0 ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
 export async function randomLookup(observe: Pick<Observe, "sql">, kind: LookupKind): Promise<Lookup> {
-  const id = String(1 + randomInt(PRODUCTS));
-  let key: string;
-  if (kind === "by-number") key = id;
-  else if (kind === "arrivals") key = randomDay();
+  let keys: string[];
+  if (kind === "arrivals") keys = [randomDay()];
   else {
-    const [row] = await observe.sql("SELECT sku FROM public.products WHERE id = $1::bigint", [id]);
-    if (!row?.sku) throw new Error(`product ${id} has no SKU`);
-    key = customerCase(row.sku);
+    const ids = Array.from({ length: KEYS }, () => String(1 + randomInt(PRODUCTS)));
+    if (kind === "by-number") keys = ids;
+    else {
+      const rows = await observe.sql("SELECT sku FROM public.products WHERE id = ANY($1::bigint[]) ORDER BY id", [
+        `{${ids.join(",")}}`,
+      ]);
+      keys = rows.map((r) => customerCase(String(r.sku)));
+      if (keys.length === 0) throw new Error("no SKUs found for random products");
+    }
   }
-  const what = kind === "by-sku" ? "the SKU" : kind === "by-number" ? "product number" : "new arrivals of";
-  return { key, path: lookupPath(kind, key), label: `${what} "${key}"` };
+  const what = kind === "by-sku" ? "the SKUs" : kind === "by-number" ? "product numbers" : "the new arrivals of";
+  return {
+    keys,
+    path: lookupPath(kind, keys),
+    label: `${what} ${keys.join(", ")}`,
+    queries: kind === "arrivals" ? 2 : keys.length,
+  };
 }
 
-/** The database's own answer (ids in the app's order), on the real table, through its indexes. */
-const TRUTH_SQL: Record<LookupKind, string> = {
-  "by-sku": "SELECT id::text AS id FROM public.products WHERE sku = pg_catalog.upper($1) ORDER BY id",
-  "by-number": "SELECT id::text AS id FROM public.products WHERE id = $1::bigint",
-  arrivals: `SELECT id::text AS id FROM public.products
-              WHERE created_at >= $1::date::timestamp AT TIME ZONE 'UTC'
-                AND created_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'
-              ORDER BY created_at, id LIMIT ${ARRIVALS_PAGE_SIZE}`,
-};
+/** The database's own answer: ids in the app's order (and the day's total for arrivals), from its indexes. */
+export interface Truth {
+  ids: string[];
+  total?: number;
+}
 
-export async function truthFor(observe: Pick<Observe, "sql">, kind: LookupKind, key: string): Promise<string[]> {
-  const rows = await observe.sql(TRUTH_SQL[kind], [key]);
-  return rows.map((r) => String(r.id));
+const ARRIVALS_RANGE = `created_at >= $1::date::timestamp AT TIME ZONE 'UTC'
+                    AND created_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC'`;
+
+export async function truthFor(observe: Pick<Observe, "sql">, kind: LookupKind, keys: string[]): Promise<Truth> {
+  if (kind === "arrivals") {
+    const page = await observe.sql(
+      `SELECT id::text AS id FROM public.products WHERE ${ARRIVALS_RANGE} ORDER BY created_at, id LIMIT ${ARRIVALS_PAGE_SIZE}`,
+      [keys[0] ?? ""],
+    );
+    const [count] = await observe.sql(`SELECT count(*)::text AS n FROM public.products WHERE ${ARRIVALS_RANGE}`, [
+      keys[0] ?? "",
+    ]);
+    return { ids: page.map((r) => String(r.id)), total: Number(count?.n) };
+  }
+  const sql =
+    kind === "by-sku"
+      ? "SELECT id::text AS id FROM public.products WHERE sku = pg_catalog.upper($1) ORDER BY id"
+      : "SELECT id::text AS id FROM public.products WHERE id = $1::bigint";
+  const ids: string[] = [];
+  for (const key of keys) ids.push(...(await observe.sql(sql, [key])).map((r) => String(r.id)));
+  return { ids };
 }
 
 /** The app's shipped query on the real table, the key inlined as a literal (the plan the app gets). */
 export function explainShippedSql(kind: LookupKind, key: string): string {
-  const shipped = kind === "by-sku" ? BY_SKU_SQL : kind === "by-number" ? BY_NUMBER_SQL : ARRIVALS_PAGE_SQL;
+  const shipped = kind === "by-sku" ? BY_SKU_SQL : kind === "by-number" ? BY_NUMBER_SQL : ARRIVALS_COUNT_SQL;
   const literal = `'${key.replace(/'/g, "''")}'`;
-  return `EXPLAIN (FORMAT JSON) ${shipped
-    .replace(/\bFROM products\b/, "FROM public.products")
-    .replace(/\blower\(/g, "pg_catalog.lower(")
-    .replace(/\$1/g, literal)
-    .replace(/\$2/g, String(ARRIVALS_PAGE_SIZE))}`;
+  return `EXPLAIN (FORMAT JSON) ${shipped.replace(/\bFROM products\b/, "FROM public.products").replace(/\$1/g, literal)}`;
 }
 
 interface PlanNode {

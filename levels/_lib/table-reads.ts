@@ -1,13 +1,13 @@
 /**
- * How many rows of public.products the app really read, from the database's own statistics (the
- * check's pinned SQL): whatever SQL the app now sends (a code fix the check cannot EXPLAIN), a
- * lookup that reads the whole table, or walks a whole index, shows here as ~1.2 million rows.
+ * How many rows of public.products an app really read, from the database's own statistics (a check's
+ * pinned SQL): whatever SQL the app sends (a code fix no check can EXPLAIN), a query that reads the
+ * whole table, or walks a whole index, shows here as ~1.2 million rows.
  */
 import type { Observe } from "../_sdk";
-import { sleep } from "../_lib/shell";
+import { sleep } from "./shell";
 
 export interface ReadCounters {
-  /** Scans started on the table or its indexes (a lookup starts at least one). */
+  /** Scans started on the table or its indexes (a query starts at least one). */
   scans: number;
   /** Rows read by sequential scans plus index entries read by every index of the table. */
   rows: number;
@@ -40,16 +40,16 @@ export async function readCounters(observe: Pick<Observe, "sql">): Promise<ReadC
 }
 
 export type ReadsVerdict =
-  { kind: "measured"; rowsPerLookup: number } | { kind: "reset" } | { kind: "no-trace" } | { kind: "no-table" };
+  { kind: "measured"; rowsPerQuery: number } | { kind: "reset" } | { kind: "no-trace" } | { kind: "no-table" };
 
 /**
- * Counters before the lookups, then poll (a backend publishes its counts when it goes idle, within
- * about a second) until at least `lookups` scans show, or `waitMs` passes.
+ * Counters before the queries, then poll (a backend publishes its counts when it goes idle, within
+ * about a second) until at least `queries` scans show, or `waitMs` passes.
  */
 export async function readsSince(
   observe: Pick<Observe, "sql">,
   before: ReadCounters,
-  lookups: number,
+  queries: number,
   waitMs = 8000,
 ): Promise<ReadsVerdict> {
   const deadline = Date.now() + waitMs;
@@ -57,12 +57,12 @@ export async function readsSince(
     const now = await readCounters(observe);
     if (!now) return { kind: "no-table" };
     if (now.resetAt !== before.resetAt || now.scans < before.scans || now.rows < before.rows) return { kind: "reset" };
-    if (now.scans - before.scans >= lookups)
-      return { kind: "measured", rowsPerLookup: (now.rows - before.rows) / lookups };
+    if (now.scans - before.scans >= queries)
+      return { kind: "measured", rowsPerQuery: (now.rows - before.rows) / queries };
     if (Date.now() > deadline) return { kind: "no-trace" };
     await sleep(400);
   }
 }
 
-/** A lookup that reads more than this many rows is reading (most of) the 1.2 million-row table. */
-export const MAX_ROWS_PER_LOOKUP = 25_000;
+/** A query that reads more than this many rows is reading (most of) the 1.2 million-row table. */
+export const MAX_ROWS_PER_QUERY = 25_000;
