@@ -13,7 +13,7 @@ import { formatMs } from "../_lib/http";
 import { SIDES, get, readIds, sideName } from "./answers";
 import { explainShippedSql, lookupKind, planUsesIndex, randomLookup, truthFor, type Lookup } from "./lookups";
 import { MAX_ROWS_PER_QUERY, readCounters, readsSince } from "../_lib/table-reads";
-import { judgeTiming, timeLookups } from "./timing";
+import { judgeTiming, timeLookups } from "../_lib/list-timing";
 
 const fail = (message: string): Verdict => ({ passed: false, message });
 const BUSY = "The machine is too busy to time the lookup right now";

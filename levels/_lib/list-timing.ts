@@ -1,12 +1,13 @@
 /**
- * How fast the lookup answers on one side of the proxy, against a plain catalogue page (primary
- * key only) taken at the same moment: the baseline tells "slow lookup" from "busy machine".
+ * How fast a product list (a lookup, a sorted page) answers on one side of the proxy, against a plain
+ * catalogue page (primary key only) taken at the same moment: the baseline tells "slow" from "busy machine".
  */
 import type { Observe } from "../_sdk";
-import { sleep } from "../_lib/shell";
-import { get, readIds, type Side } from "./answers";
+import { sleep } from "./shell";
+import { readIds } from "./product-list";
+import { get, type Side } from "./sides";
 
-/** A lookup by an indexed key answers in a few ms; a full read of products takes 150 ms to seconds. */
+/** A list read through an index answers in a few ms; a full read of products takes 150 ms to seconds. */
 export const FAST_MS = 120;
 const RATIO = 4;
 const BUSY_PLAIN_MS = 60;
