@@ -28,6 +28,28 @@ const COUNTERS_SQL = `
    WHERE t.relid = (SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                      WHERE n.nspname = 'public' AND c.relname = 'products' AND c.relkind IN ('r', 'p'))`;
 
+/**
+ * Let statements that were already running finish before counting (a request from before a fix,
+ * still scanning, would report its rows inside the window): wait until no other session's statement
+ * started before now is active (at most `maxMs`), plus a moment for its counts to be published.
+ */
+export async function drainRunning(observe: Pick<Observe, "sql">, maxMs = 10_000): Promise<void> {
+  const [row] = await observe.sql("SELECT pg_catalog.clock_timestamp()::text AS t");
+  const since = String(row?.t);
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const [busy] = await observe.sql(
+      `SELECT count(*)::text AS n FROM pg_catalog.pg_stat_activity
+        WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
+          AND state = 'active' AND usename <> 'firedrill_check' AND query_start < $1::timestamptz`,
+      [since],
+    );
+    if (Number(busy?.n) === 0 || Date.now() > deadline) break;
+    await sleep(300);
+  }
+  await sleep(1200);
+}
+
 export async function readCounters(observe: Pick<Observe, "sql">): Promise<ReadCounters | null> {
   const [row] = await observe.sql(COUNTERS_SQL);
   if (!row) return null;
@@ -57,8 +79,9 @@ export async function readsSince(
     const now = await readCounters(observe);
     if (!now) return { kind: "no-table" };
     if (now.resetAt !== before.resetAt || now.scans < before.scans || now.rows < before.rows) return { kind: "reset" };
-    if (now.scans - before.scans >= queries)
-      return { kind: "measured", rowsPerQuery: (now.rows - before.rows) / queries };
+    const scans = now.scans - before.scans;
+    // Per scan started (other customers' requests count too: in a broken shop they are as costly).
+    if (scans >= queries) return { kind: "measured", rowsPerQuery: (now.rows - before.rows) / scans };
     if (Date.now() > deadline) return { kind: "no-trace" };
     await sleep(400);
   }

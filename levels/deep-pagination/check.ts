@@ -13,7 +13,7 @@ import { formatMs } from "../_lib/http";
 import { judgeTiming, timeLookups } from "../_lib/list-timing";
 import { readIds } from "../_lib/product-list";
 import { SIDES, get, sideName, type Side } from "../_lib/sides";
-import { MAX_ROWS_PER_QUERY, readCounters, readsSince, type ReadCounters } from "../_lib/table-reads";
+import { MAX_ROWS_PER_QUERY, drainRunning, readCounters, readsSince, type ReadCounters } from "../_lib/table-reads";
 import { DEEP_PAGE, PAGE_SIZE, SORT_LABEL, compareWalk, nextLink, pagePath, sortKey, truthPages, walk } from "./pages";
 
 const fail = (message: string): Verdict => ({ passed: false, message });
@@ -45,6 +45,7 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
   const sort = sortKey(ctx.params.sort);
   const label = `The catalogue sorted by ${SORT_LABEL[sort]}`;
 
+  await drainRunning(observe);
   const before = await readCounters(observe);
   if (!before) return fail("The shop's products table is gone (public.products is not a table).");
   if (!before.counting)
