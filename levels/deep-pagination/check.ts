@@ -58,6 +58,12 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
     const got = await walk(observe, w.side, pagePath(sort, w.page), w.pages, 8000);
     requests += got.requests;
     if (got.timedOut) {
+      // Other customers' pages ran meanwhile: what they cost tells a sorting database from a busy host.
+      const meanwhile = await readsSince(observe, before, 1, 3000);
+      if (meanwhile.kind === "measured" && meanwhile.rowsPerQuery > MAX_ROWS_PER_QUERY)
+        return fail(
+          `${label}: ${got.problem} ${sideName(w.side)} (more than 8 s), and meanwhile the database reads about ${rowsText(meanwhile.rowsPerQuery)} rows of products per page.`,
+        );
       const plain = await get(observe, w.side, "/api/products?page=1", 4000);
       if (plain.status !== 200 || plain.ms > 500)
         return unjudged(`${BUSY}: ${got.problem} ${sideName(w.side)}. Try again.`);
