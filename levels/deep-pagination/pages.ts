@@ -90,10 +90,10 @@ export async function truthPages(
   const out: string[][] = [];
   for (const order of ORDERS[sort]) {
     const rows = await observe.sql(
-      `SELECT id::text AS id FROM public.products ORDER BY ${order} OFFSET $1::bigint LIMIT $2::bigint`,
+      `SELECT id::text AS product FROM public.products ORDER BY ${order} OFFSET $1::bigint LIMIT $2::bigint`,
       [String(offset), String(limit)],
     );
-    out.push(rows.map((r) => String(r.id)));
+    out.push(rows.map((r) => String(r.product)));
   }
   return out;
 }

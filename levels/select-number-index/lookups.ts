@@ -86,20 +86,20 @@ const ARRIVALS_RANGE = `created_at >= $1::date::timestamp AT TIME ZONE 'UTC'
 export async function truthFor(observe: Pick<Observe, "sql">, kind: LookupKind, keys: string[]): Promise<Truth> {
   if (kind === "arrivals") {
     const page = await observe.sql(
-      `SELECT id::text AS id FROM public.products WHERE ${ARRIVALS_RANGE} ORDER BY created_at, id LIMIT ${ARRIVALS_PAGE_SIZE}`,
+      `SELECT id::text AS product FROM public.products WHERE ${ARRIVALS_RANGE} ORDER BY created_at, id LIMIT ${ARRIVALS_PAGE_SIZE}`,
       [keys[0] ?? ""],
     );
     const [count] = await observe.sql(`SELECT count(*)::text AS n FROM public.products WHERE ${ARRIVALS_RANGE}`, [
       keys[0] ?? "",
     ]);
-    return { ids: page.map((r) => String(r.id)), total: Number(count?.n) };
+    return { ids: page.map((r) => String(r.product)), total: Number(count?.n) };
   }
   const sql =
     kind === "by-sku"
-      ? "SELECT id::text AS id FROM public.products WHERE sku = pg_catalog.upper($1) ORDER BY id"
-      : "SELECT id::text AS id FROM public.products WHERE id = $1::bigint";
+      ? "SELECT id::text AS product FROM public.products WHERE sku = pg_catalog.upper($1) ORDER BY id"
+      : "SELECT id::text AS product FROM public.products WHERE id = $1::bigint";
   const ids: string[] = [];
-  for (const key of keys) ids.push(...(await observe.sql(sql, [key])).map((r) => String(r.id)));
+  for (const key of keys) ids.push(...(await observe.sql(sql, [key])).map((r) => String(r.product)));
   return { ids };
 }
 
