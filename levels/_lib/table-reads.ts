@@ -62,7 +62,10 @@ export async function readCounters(observe: Pick<Observe, "sql">): Promise<ReadC
 }
 
 export type ReadsVerdict =
-  { kind: "measured"; rowsPerQuery: number } | { kind: "reset" } | { kind: "no-trace" } | { kind: "no-table" };
+  | { kind: "measured"; rowsPerQuery: number; rows: number }
+  | { kind: "reset" }
+  | { kind: "no-trace" }
+  | { kind: "no-table" };
 
 /**
  * Counters before the queries, then poll (a backend publishes its counts when it goes idle, within
@@ -81,7 +84,8 @@ export async function readsSince(
     if (now.resetAt !== before.resetAt || now.scans < before.scans || now.rows < before.rows) return { kind: "reset" };
     const scans = now.scans - before.scans;
     // Per scan started (other customers' requests count too: in a broken shop they are as costly).
-    if (scans >= queries) return { kind: "measured", rowsPerQuery: (now.rows - before.rows) / scans };
+    if (scans >= queries)
+      return { kind: "measured", rowsPerQuery: (now.rows - before.rows) / scans, rows: now.rows - before.rows };
     if (Date.now() > deadline) return { kind: "no-trace" };
     await sleep(400);
   }
