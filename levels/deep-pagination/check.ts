@@ -65,7 +65,7 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
     requests += got.requests;
     if (got.timedOut) {
       // Other customers' pages ran meanwhile: what they cost tells a sorting database from a busy host.
-      const meanwhile = await readsSince(observe, before, 1, 3000);
+      const meanwhile = await readsSince(observe, before, 1, 8000);
       if (meanwhile.kind === "measured" && meanwhile.rowsPerQuery > MAX_ROWS_PER_QUERY)
         return fail(
           `${label}: ${got.problem} ${sideName(w.side)} (more than 8 s), and meanwhile the database reads about ${rowsText(meanwhile.rowsPerQuery)} rows of products per page.`,
