@@ -75,7 +75,7 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
         );
       if (answer.ids.join(",") !== truth.ids.join(","))
         return fail(
-          `Looking up ${lookup.label} ${sideName(side)} answers ${answer.ids.length} product(s), not the ${truth.ids.length} the shop holds for it.`,
+          `Looking up ${lookup.label} ${sideName(side)} answers ${answer.ids.length} product(s) that are not the ${truth.ids.length} the shop holds for it.`,
         );
       if (truth.total !== undefined && answer.total !== truth.total)
         return fail(
