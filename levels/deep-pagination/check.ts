@@ -98,6 +98,11 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
     if (res.status >= 400 && res.status < 500) continue;
     const answer = readIds(res);
     if (answer.timedOut) {
+      const meanwhile = await readsSince(observe, deepBefore, 1, 8000);
+      if (meanwhile.kind === "measured" && meanwhile.rows > MAX_ROWS_PER_QUERY)
+        return fail(
+          `${label}: page ${DEEP_PAGE} takes more than 8 s ${sideName(side)}, and meanwhile the database reads about ${rowsText(meanwhile.rows)} rows of products.`,
+        );
       const plain = await get(observe, side, "/api/products?page=1", 4000);
       if (plain.status !== 200 || plain.ms > 500)
         return unjudged(`${BUSY}: page ${DEEP_PAGE} got no answer ${sideName(side)}. Try again.`);
