@@ -8,6 +8,8 @@ import type { Logger } from "./log";
 import { health } from "./routes/health";
 import { homePage, signupPage, uploadPage } from "./routes/pages";
 import { getProduct, listProducts } from "./routes/products";
+import { arrivals, productByNumber, productBySku } from "./routes/lookups";
+import { catalogue } from "./routes/catalogue";
 import { createUpload, getUpload, listUploads } from "./routes/uploads";
 import { createUser, listTodaysUsers } from "./routes/users";
 
@@ -33,6 +35,10 @@ const routes: [method: string, path: RegExp, handler: Handler][] = [
   ["GET", /^\/upload$/, uploadPage],
   ["GET", /^\/api\/products$/, listProducts],
   ["GET", /^\/api\/products\/(\d+)$/, getProduct],
+  ["GET", /^\/api\/products\/by-sku$/, productBySku],
+  ["GET", /^\/api\/products\/by-number$/, productByNumber],
+  ["GET", /^\/api\/products\/arrivals$/, arrivals],
+  ["GET", /^\/api\/catalogue$/, catalogue],
   ["POST", /^\/api\/users$/, createUser],
   ["GET", /^\/api\/users\/today$/, listTodaysUsers],
   ["POST", /^\/api\/uploads$/, createUpload],
