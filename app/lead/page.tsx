@@ -8,12 +8,15 @@ import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { getTeamReadiness } from "@/lib/homes/get-team-readiness";
 import { passedByPerson } from "@/lib/certification/passed-by-person";
+import { OverdueCard } from "@/components/assignments/OverdueCard";
+import { listAssignments } from "@/lib/assignments/list-assignments";
 
 export const metadata = { title: "Team readiness" };
 
 export default async function LeadPage() {
   const user = await guardPage("/lead");
   const { teams, categories } = await getTeamReadiness(db, user);
+  const openAssignments = await listAssignments(user, { state: "open" });
   // Cells count levels *passed* (final grade at the certification bar), by the certification's own rule.
   const { rule, people } = await passedByPerson(
     db,
@@ -25,6 +28,9 @@ export default async function LeadPage() {
         title="Team readiness"
         description={`${user.role === "ADMIN" ? "Every team's" : "Your teams'"} levels passed per category. On-call certification: ${rule.levels} levels in ${rule.categories} categories, each graded ${rule.minPercent} % or more.`}
       />
+      <div className="mb-6">
+        <OverdueCard rows={openAssignments.filter((a) => a.state === "overdue")} open={openAssignments.length} />
+      </div>
       {teams.length === 0 ? (
         <Card>
           <EmptyState title="You don't lead a team yet">

@@ -7,9 +7,15 @@ export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Prom
     where: { members: { some: { userId: { in: userIds } } }, grades: { some: { outcome: "FINAL" } } },
     select: {
       levelId: true,
+      playMode: true,
       level: { select: { category: true } },
       members: { select: { userId: true } },
-      grades: { where: { outcome: "FINAL" }, orderBy: { createdAt: "desc" }, take: 1, select: { percent: true } },
+      grades: {
+        where: { outcome: "FINAL" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { percent: true, createdAt: true },
+      },
     },
   });
   const out = new Map<string, FinalGrade[]>(userIds.map((id) => [id, []]));
@@ -17,7 +23,13 @@ export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Prom
     const grade = a.grades[0];
     if (!grade) continue;
     for (const m of a.members)
-      out.get(m.userId)?.push({ levelId: a.levelId, category: a.level.category, percent: grade.percent });
+      out.get(m.userId)?.push({
+        levelId: a.levelId,
+        category: a.level.category,
+        percent: grade.percent,
+        mode: a.playMode,
+        gradedAt: grade.createdAt,
+      });
   }
   return out;
 }
@@ -32,5 +44,7 @@ export async function loadPlayerHistory(db: PrismaClient, userId: string, rule: 
   const practiceByCategory = new Map<string, number>();
   for (const a of practice)
     practiceByCategory.set(a.level.category, (practiceByCategory.get(a.level.category) ?? 0) + 1);
-  return { grades, progress, passedLevelIds: new Set(progress.passedLevels.map((l) => l.levelId)), practiceByCategory };
+  // "Passed" a level: a final grade at the bar in either mode (the rule may still ask for certification mode).
+  const passed = progressToward(grades, { ...rule, requireCertMode: false });
+  return { grades, progress, passedLevelIds: new Set(passed.passedLevels.map((l) => l.levelId)), practiceByCategory };
 }

@@ -14,6 +14,8 @@ export async function takeHint(
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
   if (attempt.status !== "ACTIVE")
     throw new AppError("CONFLICT", "Hints are only available while the incident is open.");
+  if (attempt.playMode === "CERTIFICATION")
+    throw new AppError("FORBIDDEN", "A certification attempt has no hints: this one is on you.");
   const hints = manifestOf(attempt.level).hints;
   const index = attempt.hintsUsed;
   const hint = hints[index];
