@@ -11,7 +11,13 @@ import { runForm } from "@/lib/forms/run-form";
 export async function assignLevelAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await guardAction("assignLevelAction");
   // The people chosen come back as one comma-joined value, so a refused form keeps them ticked.
-  const values = { ...formValues(form), userIds: form.getAll("userIds").join(",") };
+  const values = {
+    ...formValues(form),
+    userIds: form
+      .getAll("userIds")
+      .filter((v): v is string => typeof v === "string")
+      .join(","),
+  };
   return runForm(values, async () => {
     const { assignmentIds } = await assignLevel(actor, parseAssignForm(form));
     revalidatePath("/assignments");

@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { presetFromAttempt } from "@/lib/assignments/preset-from-attempt";
+import { weekAhead } from "@/lib/assignments/assignment-status";
 import { listAssignOptions } from "@/lib/assignments/list-assign-options";
 import { listAssignments, type AssignmentFilters } from "@/lib/assignments/list-assignments";
 import { guardPage } from "@/lib/auth/guard";
@@ -14,10 +15,6 @@ export const metadata = { title: "Assignments" };
 export const dynamic = "force-dynamic";
 
 const STATES = ["open", "overdue", "done"] as const;
-
-function weekAhead(): string {
-  return new Date(Date.now() + 7 * 24 * 60 * 60_000).toISOString().slice(0, 10);
-}
 
 export default async function AssignmentsPage({
   searchParams,
@@ -100,7 +97,7 @@ export default async function AssignmentsPage({
               action={assignLevelAction}
               options={options}
               preset={{ userIds: presetPeople, ...(one("team") ? { teamId: one("team") } : {}) }}
-              defaultDue={weekAhead()}
+              defaultDue={weekAhead(new Date())}
             />
           )}
         </Card>

@@ -39,3 +39,8 @@ export function assignmentLabel(a: {
         : "A random level not yet passed";
   return a.playMode === "CERTIFICATION" ? `${what} (certification)` : what;
 }
+
+/** The due day the assign form offers: a week from `now`, as YYYY-MM-DD (UTC). */
+export function weekAhead(now: Date): string {
+  return new Date(now.getTime() + 7 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+}

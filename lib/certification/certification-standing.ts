@@ -28,6 +28,8 @@ export interface CertificationStanding {
 }
 
 const DAY_MS = 24 * 60 * 60_000;
+/** The latest moment a Date can hold: a pass under a rule without a validity period. */
+const FOREVER = 8.64e15;
 export const EXPIRING_SOON_DAYS = 30;
 
 function holds(levels: readonly { category: string }[], rule: CertificationRule): boolean {
@@ -48,7 +50,7 @@ export function certificationStanding(input: {
   const latest = new Map<string, LevelToReplay>();
   for (const g of input.grades) {
     if (!countsToward(g, rule)) continue;
-    const expiresAt = new Date((g.gradedAt ?? now).getTime() + validMs);
+    const expiresAt = new Date(Math.min(FOREVER, (g.gradedAt ?? now).getTime() + validMs));
     const prev = latest.get(g.levelId);
     if (!prev || expiresAt > prev.expiresAt)
       latest.set(g.levelId, { levelId: g.levelId, category: g.category, expiresAt });
@@ -69,7 +71,7 @@ export function certificationStanding(input: {
       const level = current[i]!;
       renew.push(level);
       if (!holds(current.slice(i + 1), rule)) {
-        validUntil = Number.isFinite(level.expiresAt.getTime()) ? level.expiresAt : null;
+        validUntil = level.expiresAt.getTime() < FOREVER ? level.expiresAt : null;
         break;
       }
     }

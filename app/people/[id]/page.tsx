@@ -9,6 +9,7 @@ import { StandingBadge } from "@/components/certification/StandingBadge";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
 import { listAssignOptions } from "@/lib/assignments/list-assign-options";
+import { weekAhead } from "@/lib/assignments/assignment-status";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { guardPage } from "@/lib/auth/guard";
 import { isAppError } from "@/lib/errors";
@@ -90,7 +91,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             action={assignLevelAction}
             options={options}
             preset={{ userIds: [person.id] }}
-            defaultDue={new Date(Date.now() + 7 * 24 * 60 * 60_000).toISOString().slice(0, 10)}
+            defaultDue={weekAhead(person.now)}
           />
         </Card>
       </div>
