@@ -187,7 +187,13 @@ export default async function PlayPage() {
                     )}
                     {a.note && <p className="mt-0.5 text-slate-600">{a.note}</p>}
                   </div>
-                  {a.state !== "done" && <StartLevelButton assignmentId={a.id} label="Start" size="sm" />}
+                  {a.state === "done" ? null : a.awaitingGrade ? (
+                    <Link href={`/attempts/${a.awaitingGrade}`} className="text-xs text-ember-700 hover:underline">
+                      Awaiting grade →
+                    </Link>
+                  ) : (
+                    <StartLevelButton assignmentId={a.id} label="Start" size="sm" />
+                  )}
                 </li>
               ))}
             </ul>

@@ -37,6 +37,8 @@ export interface PlayerProgress {
     note: string;
     dueAt: string | null;
     state: AssignmentState;
+    /** The attempt started from it that is waiting for its grade, if any (no second start meanwhile). */
+    awaitingGrade: string | null;
     assignedBy: string;
   }[];
 }
@@ -63,7 +65,11 @@ export async function getPlayerProgress(actor: Actor, deps: Deps = defaultDeps()
         ],
       },
       orderBy: [{ completedAt: { sort: "desc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }],
-      include: { level: { select: { title: true } }, assignedBy: { select: { name: true } } },
+      include: {
+        level: { select: { title: true } },
+        assignedBy: { select: { name: true } },
+        attempts: { where: { status: "SUBMITTED" }, select: { id: true }, take: 1 },
+      },
     }),
   ]);
   const standing = certificationStanding({ grades: history.grades, rule, now, everCertified: cert !== null });
@@ -118,6 +124,7 @@ export async function getPlayerProgress(actor: Actor, deps: Deps = defaultDeps()
       note: a.note,
       dueAt: a.dueAt?.toISOString() ?? null,
       state: assignmentState(a, now),
+      awaitingGrade: a.attempts[0]?.id ?? null,
       assignedBy: a.assignedBy.name,
     })),
   };
