@@ -181,7 +181,7 @@ test("overdue assignments are marked for the player, the facilitator and the lea
       await shot(p, "lead-overdue");
       // The person's page, reachable from the row, has its own assign form preset to them.
       await overdue.getByRole("link", { name: "Sam Player" }).click();
-      await expect(p.getByRole("heading", { name: "Sam Player" })).toBeVisible();
+      await expect(p.getByRole("heading", { name: "Sam Player", exact: true })).toBeVisible();
       await expect(p.getByRole("checkbox", { name: /Sam Player/ })).toBeChecked();
       await shot(p, "person-page");
     }
