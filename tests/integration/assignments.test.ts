@@ -228,6 +228,8 @@ test("certification mode: no hints, objectives that do not name the steps, a var
   assert.equal(trainingRoom.hints.costs.length, 2);
 
   const cert = await startAttempt(player, { levelId, mode: "CERTIFICATION" }, deps());
+  // Refused while it is still being prepared too (FORBIDDEN, not "not open yet").
+  await rejectsWith(takeHint(player, cert.attemptId, deps()), "FORBIDDEN");
   const certRow = await db.attempt.update({ where: { id: cert.attemptId }, data: { status: "ACTIVE" } });
   assert.equal(certRow.playMode, "CERTIFICATION");
   assert.notEqual(certRow.variantSeed, trainingRow.variantSeed);
