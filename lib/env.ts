@@ -32,6 +32,9 @@ const EnvSchema = z
     /** Extra origins (comma-separated) whose pages may open the live socket; NEXTAUTH_URL's origin always may. */
     LIVE_ALLOWED_ORIGINS: z.string().default(""),
     SESSION_DAYS: z.coerce.number().int().positive().default(7),
+    /** Certification (lib/certification/rule.ts): only certification-mode attempts count; a pass lasts this long. */
+    CERT_REQUIRE_CERT_MODE: z.enum(["on", "off", "true", "false", "1", "0", "yes", "no"]).default("on"),
+    CERT_VALID_DAYS: z.coerce.number().int().min(1).max(3650).default(183),
     /**
      * Proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For is believed. Default
      * none: the client address is the socket's, whatever a client writes in forwarding headers.

@@ -9,24 +9,33 @@ import { guardPage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { getFacilitatorHome } from "@/lib/homes/get-facilitator-home";
+import { OverdueCard } from "@/components/assignments/OverdueCard";
+import { listAssignments } from "@/lib/assignments/list-assignments";
 
 export const metadata = { title: "Facilitate" };
 
 export default async function FacilitatePage() {
   const user = await guardPage("/facilitate");
-  const home = await getFacilitatorHome(db, user);
+  const [home, open] = await Promise.all([getFacilitatorHome(db, user), listAssignments(user, { state: "open" })]);
+  const overdue = open.filter((a) => a.state === "overdue");
   return (
     <AppShell user={user}>
       <PageHeader
         title="Facilitate"
         description="Watch attempts in play and grade finished work."
         actions={
-          <LinkButton href="/facilitate/board" variant="primary" data-testid="open-live-board">
-            Open the live board
-          </LinkButton>
+          <>
+            <LinkButton href="/assignments#assign" variant="secondary" data-testid="assign-levels">
+              Assign levels
+            </LinkButton>
+            <LinkButton href="/facilitate/board" variant="primary" data-testid="open-live-board">
+              Open the live board
+            </LinkButton>
+          </>
         }
       />
       <div className="space-y-6">
+        <OverdueCard rows={overdue} open={open.length} />
         <Card title="Active attempts" description="Incidents being worked right now.">
           {home.active.length === 0 ? (
             <EmptyState title="Nobody is playing right now">

@@ -14,6 +14,8 @@ import { readinessView } from "@/lib/readiness/readiness-view";
 import { MEASURES } from "@/lib/readiness/trends";
 import { SCORE_PARTS } from "@/lib/scoring/one-score";
 import { orPageError } from "../attempts/_lib/load";
+import { OverdueCard } from "@/components/assignments/OverdueCard";
+import { listAssignments } from "@/lib/assignments/list-assignments";
 
 export const metadata = { title: "Team readiness" };
 export const dynamic = "force-dynamic";
@@ -39,12 +41,16 @@ export default async function LeadPage({
   const v = readinessView(r);
   const rule = r.rule;
   const noTeams = r.teams.length === 0 && !r.canSeeTeamless;
+  const openAssignments = await listAssignments(user, { state: "open" });
   return (
     <AppShell user={user}>
       <PageHeader
         title="Team readiness"
         description={`${PERIODS[filter.period]}. On call means certified: ${rule.levels} levels in ${rule.categories} categories, each scored ${rule.minPercent} / 100 or more. ${SCORE_PARTS}`}
       />
+      <div className="mb-6">
+        <OverdueCard rows={openAssignments.filter((a) => a.state === "overdue")} open={openAssignments.length} />
+      </div>
       {noTeams ? (
         <Card>
           <EmptyState title="You don't lead a team yet">

@@ -5,6 +5,8 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { GameDayRefresh } from "@/components/game-days/GameDayRefresh";
 import { StartLevelButton } from "@/components/incident/StartLevelButton";
+import { STATE as ASSIGNMENT_STATE } from "@/components/assignments/AssignmentTable";
+import { CertificationStatus as Certification } from "@/components/certification/CertificationStatus";
 import { Table, Td, Th, Tr } from "@/components/Table";
 import { guardPage } from "@/lib/auth/guard";
 import { getPlayerProgress } from "@/lib/certification/get-player-progress";
@@ -88,63 +90,9 @@ export default async function PlayPage() {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card
           title="On-call certification"
-          description={`${rule.levels} levels passed in ${rule.categories} categories, each scored ${rule.minPercent} / 100 or more.`}
+          description={`${rule.levels} levels passed in ${rule.categories} categories, each scored ${rule.minPercent} / 100 or more${rule.requireCertMode ? " in certification mode" : ""}; a pass counts for ${rule.validDays} days.`}
         >
-          {home.certifiedAt ? (
-            <div className="flex items-center gap-3" data-testid="certified">
-              <span
-                className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl"
-                aria-hidden
-              >
-                🎖
-              </span>
-              <div>
-                <p className="font-semibold text-green-800">Certified for on-call</p>
-                <p className="text-sm text-slate-600">since {formatDate(new Date(home.certifiedAt))}</p>
-              </div>
-            </div>
-          ) : (
-            <div className="space-y-3" data-testid="progress">
-              <div>
-                <div className="mb-1 flex justify-between text-sm">
-                  <span className="text-slate-600">Levels passed</span>
-                  <span className="font-semibold tabular-nums" data-testid="levels-passed">
-                    {progress.passedLevels.length} / {rule.levels}
-                  </span>
-                </div>
-                <div className="h-2 overflow-hidden rounded bg-slate-200">
-                  <div
-                    className="h-full bg-ember-500"
-                    style={{ width: `${Math.min(100, (100 * progress.passedLevels.length) / rule.levels)}%` }}
-                  />
-                </div>
-              </div>
-              <div>
-                <div className="mb-1 flex justify-between text-sm">
-                  <span className="text-slate-600">Categories covered</span>
-                  <span className="font-semibold tabular-nums">
-                    {progress.passedCategories.length} / {rule.categories}
-                  </span>
-                </div>
-                <div className="h-2 overflow-hidden rounded bg-slate-200">
-                  <div
-                    className="h-full bg-ember-500"
-                    style={{ width: `${Math.min(100, (100 * progress.passedCategories.length) / rule.categories)}%` }}
-                  />
-                </div>
-              </div>
-              <p className="text-sm text-slate-600">
-                Still to do:{" "}
-                {progress.levelsLeft > 0
-                  ? `${progress.levelsLeft} more level${progress.levelsLeft === 1 ? "" : "s"}`
-                  : "no more levels"}
-                {progress.categoriesLeft > 0
-                  ? `, in ${progress.categoriesLeft} more categor${progress.categoriesLeft === 1 ? "y" : "ies"}`
-                  : ""}
-                .
-              </p>
-            </div>
-          )}
+          <Certification home={home} />
         </Card>
 
         <Card
@@ -182,12 +130,21 @@ export default async function PlayPage() {
                             </span>
                           )}
                         </span>
-                        <StartLevelButton
-                          levelId={l.id}
-                          label={l.passed ? "Play again" : "Start"}
-                          variant="secondary"
-                          size="sm"
-                        />
+                        <span className="flex items-start gap-2">
+                          <StartLevelButton
+                            levelId={l.id}
+                            label={l.passed ? "Play again" : "Start"}
+                            variant="secondary"
+                            size="sm"
+                          />
+                          <StartLevelButton
+                            levelId={l.id}
+                            mode="CERTIFICATION"
+                            label="Certify"
+                            variant="ghost"
+                            size="sm"
+                          />
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -199,20 +156,47 @@ export default async function PlayPage() {
 
         <Card title="Assigned to you" className="lg:col-span-1">
           {home.assignments.length === 0 ? (
-            <p className="text-sm text-slate-500">No assignments. Your facilitator or lead can assign levels to you.</p>
+            <EmptyState title="Nothing assigned">
+              When your facilitator or lead assigns you a level, it shows here with its due date.
+            </EmptyState>
           ) : (
             <ul className="space-y-3" data-testid="assignments">
               {home.assignments.map((a) => (
-                <li key={a.id} className="flex items-start justify-between gap-2 text-sm">
+                <li
+                  key={a.id}
+                  className="flex items-start justify-between gap-2 text-sm"
+                  data-testid={`my-assignment-${a.id}`}
+                  data-state={a.state}
+                >
                   <div>
-                    <p className="font-medium text-slate-900">{a.levelTitle ?? "A random level"}</p>
+                    <p className="font-medium text-slate-900">{a.label}</p>
                     <p className="text-xs text-slate-500">
                       from {a.assignedBy}
-                      {a.dueAt ? ` · due ${formatDate(new Date(a.dueAt))}` : ""}
+                      {a.dueAt ? (
+                        <>
+                          {" · "}
+                          <span className={a.state === "overdue" ? "font-semibold text-red-700" : undefined}>
+                            due {formatDate(new Date(a.dueAt))}
+                          </span>
+                        </>
+                      ) : (
+                        " · no due date"
+                      )}
                     </p>
+                    {a.state !== "open" && (
+                      <span className="mt-1 inline-block">
+                        <Badge tone={ASSIGNMENT_STATE[a.state].tone}>{ASSIGNMENT_STATE[a.state].label}</Badge>
+                      </span>
+                    )}
                     {a.note && <p className="mt-0.5 text-slate-600">{a.note}</p>}
                   </div>
-                  <StartLevelButton assignmentId={a.id} label="Start" size="sm" />
+                  {a.state === "done" ? null : a.awaitingGrade ? (
+                    <Link href={`/attempts/${a.awaitingGrade}`} className="text-xs text-ember-700 hover:underline">
+                      Awaiting grade →
+                    </Link>
+                  ) : (
+                    <StartLevelButton assignmentId={a.id} label="Start" size="sm" />
+                  )}
                 </li>
               ))}
             </ul>

@@ -252,6 +252,14 @@ export function LiveBoard() {
                         >
                           Watch
                         </Link>{" "}
+                        <Link
+                          href={`/assignments?attempt=${encodeURIComponent(r.attemptId)}#assign`}
+                          className={buttonClass("ghost", "sm", "h-7 px-2 text-xs")}
+                          data-testid="board-assign"
+                          aria-label={`Assign a level to ${r.players.join(", ") || "these players"}`}
+                        >
+                          Assign
+                        </Link>{" "}
                         <Button
                           size="sm"
                           variant={messaging === r.attemptId ? "primary" : "ghost"}

@@ -107,7 +107,10 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   const [channelSeen, setChannelSeen] = useState(0);
   const unread =
     tab === "channel" ? 0 : Math.max(0, channel.events.length - Math.max(channelSeen, channel.initialCount));
-  const tabs = facilitating ? [...TABS, { id: "injects" as const, label: "Injects" }] : TABS;
+  // A certification attempt has no hints: the tab is not there at all.
+  const certifying = room.playMode === "CERTIFICATION";
+  const baseTabs = certifying ? TABS.filter((t) => t.id !== "hints") : TABS;
+  const tabs = facilitating ? [...baseTabs, { id: "injects" as const, label: "Injects" }] : baseTabs;
   const chooseTab = (next: SideTab) => {
     if (tab === "channel" || next === "channel") setChannelSeen(channel.events.length);
     setTab(next);
@@ -203,6 +206,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
       className="flex h-[calc(100vh-3.5rem)] min-h-[600px] flex-col bg-slate-100"
       data-testid="incident-room"
       data-status={status}
+      data-play-mode={room.playMode}
     >
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2 bg-slate-900 px-4 py-2 text-white">
         <div className="min-w-0">
@@ -213,6 +217,15 @@ export function IncidentRoom({ room }: { room: RoomView }) {
             {mode === "ro" && " · watching"}
           </p>
         </div>
+        {certifying && (
+          <span
+            className="rounded-full bg-violet-600/90 px-2 py-0.5 text-xs font-semibold text-white"
+            data-testid="certification-badge"
+            title="No hints; the objectives do not name the steps; a variant you have not trained on"
+          >
+            Certification attempt
+          </span>
+        )}
         {severity && (
           <span
             className="rounded-full bg-red-600/80 px-2 py-0.5 text-xs font-semibold text-white"
@@ -496,14 +509,16 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                   people={room.members}
                 />
               </div>
-              <div hidden={tab !== "hints"}>
-                <HintsPanel
-                  attemptId={attemptId}
-                  initial={room.hints.taken}
-                  costs={room.hints.costs}
-                  canTake={mode === "rw" && status === "ACTIVE"}
-                />
-              </div>
+              {!certifying && (
+                <div hidden={tab !== "hints"}>
+                  <HintsPanel
+                    attemptId={attemptId}
+                    initial={room.hints.taken}
+                    costs={room.hints.costs}
+                    canTake={mode === "rw" && status === "ACTIVE"}
+                  />
+                </div>
+              )}
               <div hidden={tab !== "logs"} className="h-full">
                 <LogsPanel logs={feed.logs} instances={instances} />
               </div>

@@ -10,12 +10,15 @@ const noSubscription = () => () => undefined;
 export function StartLevelButton({
   levelId,
   assignmentId,
+  mode,
   label,
   variant = "primary",
   size = "md",
 }: {
   levelId?: string;
   assignmentId?: string;
+  /** Certification mode: no hints, generic objectives, a variant not trained on. */
+  mode?: "TRAINING" | "CERTIFICATION";
   label: string;
   variant?: ButtonVariant;
   size?: ButtonSize;
@@ -33,7 +36,10 @@ export function StartLevelButton({
   async function start() {
     setBusy(true);
     setError(null);
-    const r = await api<{ attemptId: string }>("/api/attempts", { method: "POST", body: { levelId, assignmentId } });
+    const r = await api<{ attemptId: string }>("/api/attempts", {
+      method: "POST",
+      body: { levelId, assignmentId, mode },
+    });
     if (r.ok) {
       router.push(`/attempts/${r.data.attemptId}`);
       return;
@@ -49,7 +55,13 @@ export function StartLevelButton({
         size={size}
         onClick={() => void start()}
         disabled={busy || !hydrated}
-        data-testid={levelId ? `start-${levelId}` : "start-random"}
+        data-testid={
+          assignmentId
+            ? `start-assignment-${assignmentId}`
+            : levelId
+              ? `${mode === "CERTIFICATION" ? "certify" : "start"}-${levelId}`
+              : "start-random"
+        }
       >
         {busy ? "Starting…" : label}
       </Button>

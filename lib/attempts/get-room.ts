@@ -18,6 +18,8 @@ export interface RoomMember {
 export interface RoomView {
   attemptId: string;
   mode: AttemptMode;
+  /** CERTIFICATION: the level's own objectives and its hints are withheld. */
+  playMode: "TRAINING" | "CERTIFICATION";
   kind: "SOLO" | "TEAM";
   /** Who is looking (the room shows facilitators their inject panel). */
   viewer: { id: string; role: Role };
@@ -52,6 +54,7 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
       ? deps.db.gameDay.findUnique({ where: { id: attempt.gameDayId }, select: { title: true } })
       : Promise.resolve(null),
   ]);
+  const certifying = attempt.playMode === "CERTIFICATION";
   const facilitating = mode === "ro" && (actor.role === "FACILITATOR" || actor.role === "ADMIN");
   const taken = hintEvents.flatMap((e) => {
     const d = readEventData("HINT", e.data);
@@ -61,6 +64,7 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
   return {
     attemptId,
     mode,
+    playMode: attempt.playMode,
     kind: attempt.kind,
     viewer: { id: actor.id, role: actor.role },
     members: attempt.members.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role })),
@@ -69,7 +73,7 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
     injects: facilitating
       ? manifest.injects.map((i) => ({ id: i.id, title: i.title, description: i.description }))
       : [],
-    level: publicLevel(manifest),
+    level: publicLevel(manifest, attempt.playMode),
     status: attempt.status,
     startedAt: attempt.startedAt.toISOString(),
     mitigatedAt: attempt.mitigatedAt?.toISOString() ?? null,
@@ -77,7 +81,7 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
     budgetBurned: attempt.budgetBurned,
     checksTried: attempt.checksTried,
     players: attempt.members.map((m) => m.user.name),
-    hints: { taken, costs: manifest.hints.map((h) => h.cost) },
+    hints: certifying ? { taken: [], costs: [] } : { taken, costs: manifest.hints.map((h) => h.cost) },
     lastCheck:
       check && lastCheck
         ? {

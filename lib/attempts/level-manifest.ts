@@ -12,8 +12,18 @@ export function manifestOf(level: { id: string; manifest: unknown }): LevelManif
   return parsed.data;
 }
 
-/** What players may see: no fault, check, fixes or solution. */
-export function publicLevel(m: LevelManifest): PublicLevel {
+/**
+ * A certification attempt's objectives: what any incident asks, never the level's own steps
+ * (those name the cause, e.g. "Understand that the disk is full").
+ */
+export const CERTIFICATION_OBJECTIVES = [
+  "Restore the service for its users",
+  "Find the root cause and fix it so it stays fixed",
+  "Write the incident report and the postmortem",
+] as const;
+
+/** What players may see: no fault, check, fixes or solution; in certification mode, no step-naming objectives. */
+export function publicLevel(m: LevelManifest, playMode: "TRAINING" | "CERTIFICATION" = "TRAINING"): PublicLevel {
   return {
     id: m.id,
     title: m.title,
@@ -21,7 +31,7 @@ export function publicLevel(m: LevelManifest): PublicLevel {
     difficulty: m.difficulty,
     parMinutes: m.parMinutes,
     briefing: m.briefing,
-    objectives: m.objectives,
+    objectives: playMode === "CERTIFICATION" ? [...CERTIFICATION_OBJECTIVES] : m.objectives,
     shells: m.shells,
     app: m.app,
   };

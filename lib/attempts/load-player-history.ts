@@ -11,9 +11,15 @@ export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Prom
     select: {
       levelId: true,
       score: true,
+      playMode: true,
       level: { select: { category: true } },
       members: { select: { userId: true } },
-      grades: { where: { outcome: "FINAL" }, orderBy: { createdAt: "desc" }, take: 1, select: { percent: true } },
+      grades: {
+        where: { outcome: "FINAL" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { percent: true, createdAt: true },
+      },
     },
   });
   const out = new Map<string, FinalGrade[]>(userIds.map((id) => [id, []]));
@@ -21,7 +27,13 @@ export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Prom
     // A final grade always scores the attempt; the score, not the rubric percent, is what passes a level.
     if (!a.grades[0] || a.score === null) continue;
     for (const m of a.members)
-      out.get(m.userId)?.push({ levelId: a.levelId, category: a.level.category, percent: a.score });
+      out.get(m.userId)?.push({
+        levelId: a.levelId,
+        category: a.level.category,
+        percent: a.score,
+        mode: a.playMode,
+        gradedAt: a.grades[0].createdAt,
+      });
   }
   return out;
 }
@@ -36,5 +48,7 @@ export async function loadPlayerHistory(db: PrismaClient, userId: string, rule: 
   const practiceByCategory = new Map<string, number>();
   for (const a of practice)
     practiceByCategory.set(a.level.category, (practiceByCategory.get(a.level.category) ?? 0) + 1);
-  return { grades, progress, passedLevelIds: new Set(progress.passedLevels.map((l) => l.levelId)), practiceByCategory };
+  // "Passed" a level: a final grade at the bar in either mode (the rule may still ask for certification mode).
+  const passed = progressToward(grades, { ...rule, requireCertMode: false });
+  return { grades, progress, passedLevelIds: new Set(passed.passedLevels.map((l) => l.levelId)), practiceByCategory };
 }

@@ -1,9 +1,12 @@
 /**
- * A player starts a level (named, from an assignment, or dealt at random):
- * the Attempt with its variant, the player as member, the Environment row,
- * then the orchestrator is asked to provision it. One live incident at a time.
+ * A player starts a level (named, from an assignment, or dealt at random), in
+ * training or certification mode: the Attempt with its variant, the player as
+ * member, the Environment row, then the orchestrator is asked to provision it.
+ * One live incident at a time. Only the assignment's own person may start it;
+ * it decides the level (or the category / random pool) and the mode.
  */
 import { randomBytes } from "node:crypto";
+import type { PlayMode } from "@prisma/client";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { AppError } from "../errors";
@@ -15,10 +18,13 @@ import { loadPlayerHistory } from "./load-player-history";
 import { manifestOf } from "./level-manifest";
 import { provisionEnvironment } from "./provision-environment";
 import { publishLive } from "../live/publish";
+import { chooseCertificationSeed } from "./choose-certification-seed";
+import { pickAssignedLevel } from "./pick-assigned-level";
 
 export interface StartAttemptInput {
   levelId?: string;
   assignmentId?: string;
+  mode?: PlayMode;
 }
 
 export const LIVE_STATUSES = ["PROVISIONING", "ACTIVE"] as const;
@@ -40,16 +46,21 @@ export async function startAttempt(
 
   let levelId = input.levelId;
   let assignmentId: string | null = null;
+  let playMode: PlayMode = input.mode ?? "TRAINING";
+  const enabled = await deps.db.level.findMany({ where: { enabled: true }, select: { id: true, category: true } });
   if (input.assignmentId) {
     const assignment = await deps.db.assignment.findUnique({ where: { id: input.assignmentId } });
+    // A person's own assignment, or a whole-team one (older rows) of their team; anyone else's does not exist.
     const mine =
       assignment &&
-      (assignment.assigneeId === actor.id || (assignment.teamId !== null && assignment.teamId === actor.teamId));
+      (assignment.assigneeId === actor.id ||
+        (assignment.assigneeId === null && assignment.teamId !== null && assignment.teamId === actor.teamId));
     if (!assignment || !mine) throw new AppError("NOT_FOUND", "There is no such assignment for you.");
+    if (assignment.completedAt) throw new AppError("CONFLICT", "This assignment is already done.");
     assignmentId = assignment.id;
-    levelId = assignment.levelId ?? levelId;
+    playMode = assignment.playMode;
+    levelId = await pickAssignedLevel(deps.db, actor.id, assignment, enabled);
   }
-  const enabled = await deps.db.level.findMany({ where: { enabled: true }, select: { id: true, category: true } });
   if (!levelId) {
     const history = await loadPlayerHistory(deps.db, actor.id);
     levelId = chooseLevel({
@@ -63,7 +74,9 @@ export async function startAttempt(
   if (!level || !level.enabled) throw new AppError("NOT_FOUND", `There is no playable level "${levelId}".`);
   const manifest = manifestOf(level);
 
-  const variantSeed = randomBytes(8).toString("hex");
+  const newSeed = () => randomBytes(8).toString("hex");
+  const variantSeed =
+    playMode === "CERTIFICATION" ? await unusedVariant(deps, actor.id, level.id, manifest.params, newSeed) : newSeed();
   const attempt = await deps.db.$transaction(async (tx) => {
     const created = await tx.attempt.create({
       data: {
@@ -71,6 +84,7 @@ export async function startAttempt(
         startedById: actor.id,
         teamId: actor.teamId,
         assignmentId,
+        playMode,
         variantSeed,
         params: resolveParams(manifest.params, variantSeed),
         members: { create: { userId: actor.id, role: "PLAYER" } },
@@ -80,7 +94,7 @@ export async function startAttempt(
     await recordEvent(tx, {
       attemptId: created.id,
       kind: "SYSTEM",
-      data: { message: `Started ${level.title}` },
+      data: { message: `Started ${level.title}${playMode === "CERTIFICATION" ? " (certification)" : ""}` },
       actorId: actor.id,
     });
     await publishLive(tx, { type: "attempt-changed", attemptId: created.id });
@@ -88,4 +102,24 @@ export async function startAttempt(
   });
   await provisionEnvironment(deps, attempt, `env-${attempt.id}`);
   return { attemptId: attempt.id };
+}
+
+/** A certification attempt's seed: never used by this player on this level, unlike their training variants. */
+async function unusedVariant(
+  deps: Deps,
+  userId: string,
+  levelId: string,
+  specs: Parameters<typeof chooseCertificationSeed>[0]["specs"],
+  newSeed: () => string,
+): Promise<string> {
+  const earlier = await deps.db.attempt.findMany({
+    where: { levelId, members: { some: { userId } } },
+    select: { variantSeed: true, params: true, playMode: true },
+  });
+  return chooseCertificationSeed({
+    specs,
+    usedSeeds: new Set(earlier.map((a) => a.variantSeed)),
+    trainedParams: earlier.filter((a) => a.playMode === "TRAINING").map((a) => a.params),
+    newSeed,
+  }).seed;
 }

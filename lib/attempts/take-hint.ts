@@ -12,6 +12,9 @@ export async function takeHint(
   deps: Deps = defaultDeps(),
 ): Promise<{ index: number; text: string; cost: number }> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
+  // Whatever its state, a certification attempt never has hints.
+  if (attempt.playMode === "CERTIFICATION")
+    throw new AppError("FORBIDDEN", "A certification attempt has no hints: this one is on you.");
   if (attempt.status !== "ACTIVE")
     throw new AppError("CONFLICT", "Hints are only available while the incident is open.");
   const hints = manifestOf(attempt.level).hints;

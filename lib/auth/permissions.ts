@@ -16,6 +16,8 @@ export const ACCESS = {
   play: ["PLAYER", "ADMIN"],
   facilitate: ["FACILITATOR", "ADMIN"],
   lead: ["LEAD", "ADMIN"],
+  /** Assigning levels and seeing a person's page: leads only for their own teams (lib/assignments). */
+  assign: ["FACILITATOR", "LEAD", "ADMIN"],
   admin: ["ADMIN"],
 } as const satisfies Record<string, "anyone" | readonly Role[]>;
 
@@ -50,6 +52,7 @@ export const NAV: { href: string; label: string; access: Access }[] = [
   { href: "/facilitate/board", label: "Live board", access: "facilitate" },
   { href: "/facilitate/game-days", label: "Game days", access: "facilitate" },
   { href: "/lead", label: "Team readiness", access: "lead" },
+  { href: "/assignments", label: "Assignments", access: "assign" },
   { href: "/admin", label: "Admin", access: "admin" },
 ];
 

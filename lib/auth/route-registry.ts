@@ -56,6 +56,9 @@ export const PAGES = [
   // Game days (issue 6): scheduled and run by facilitators.
   { kind: "page", path: "/facilitate/game-days", file: "app/facilitate/game-days/page.tsx", access: "facilitate" },
   { kind: "page", path: "/facilitate/board", file: "app/facilitate/board/page.tsx", access: "facilitate" },
+  // Assignments (issue 13): leads only within their teams, decided in lib/assignments.
+  { kind: "page", path: "/assignments", file: "app/assignments/page.tsx", access: "assign" },
+  { kind: "page", path: "/people/[id]", file: "app/people/[id]/page.tsx", access: "assign" },
   {
     kind: "page",
     path: "/facilitate/grade/[attemptId]",
@@ -251,6 +254,8 @@ export const ACTIONS = [
   { kind: "action", name: "startGameDayAction", file: "app/facilitate/game-days/actions.ts", access: "facilitate" },
   { kind: "action", name: "cancelGameDayAction", file: "app/facilitate/game-days/actions.ts", access: "facilitate" },
   { kind: "action", name: "endGameDayAction", file: "app/facilitate/game-days/actions.ts", access: "facilitate" },
+  { kind: "action", name: "assignLevelAction", file: "app/assignments/actions.ts", access: "assign" },
+  { kind: "action", name: "cancelAssignmentAction", file: "app/assignments/actions.ts", access: "assign" },
 ] as const satisfies readonly ActionEntry[];
 
 export type PagePath = (typeof PAGES)[number]["path"];

@@ -32,6 +32,8 @@ export async function sendCoachMessage(
   assertAllowed(actor, "facilitate");
   const { attempt } = await authorizeAttempt(db, actor, input.attemptId, "read");
   if (!IN_PLAY.has(attempt.status)) throw new AppError("CONFLICT", "This attempt is no longer in play.");
+  if (input.kind === "hint" && attempt.playMode === "CERTIFICATION")
+    throw new AppError("CONFLICT", "This is a certification attempt: no hints. A message is still possible.");
   const at = new Date();
   const event = await db.$transaction(async (tx) => {
     const e = await recordEvent(tx, {

@@ -67,6 +67,12 @@ export async function gradeAttempt(
     });
     if (input.outcome === "RETURNED")
       await tx.incidentReport.updateMany({ where: { attemptId }, data: { submittedAt: null } });
+    // A final grade completes the assignment the attempt was started from.
+    if (input.outcome === "FINAL" && attempt.assignmentId)
+      await tx.assignment.updateMany({
+        where: { id: attempt.assignmentId, completedAt: null },
+        data: { completedAt: now },
+      });
     await recordEvent(tx, {
       attemptId,
       kind: "SYSTEM",

@@ -34,6 +34,8 @@ import { createUser } from "../../lib/users/create-user";
 import { setUserDisabled } from "../../lib/users/set-user-disabled";
 import { setUserRole } from "../../lib/users/set-user-role";
 import { setUserTeam } from "../../lib/users/set-user-team";
+import { assignLevel } from "../../lib/assignments/assign-level";
+import { cancelAssignment } from "../../lib/assignments/cancel-assignment";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
 import { db, makeUser, signIn, uid, uniqueEmail } from "./support/people";
 
@@ -47,6 +49,7 @@ const ALLOWED: Record<Access, readonly Role[] | "anyone"> = {
   play: ["PLAYER", "ADMIN"],
   facilitate: ["FACILITATOR", "ADMIN"],
   lead: ["LEAD", "ADMIN"],
+  assign: ["FACILITATOR", "LEAD", "ADMIN"],
   admin: ["ADMIN"],
 };
 
@@ -281,6 +284,24 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
     startGameDay(actor, (await newGameDay("SCHEDULED")).id, new FakeOrchestrator().deps()),
   cancelGameDayAction: async (actor) => cancelGameDay(actor, (await newGameDay("SCHEDULED")).id),
   endGameDayAction: async (actor) => endGameDay(actor, (await newGameDay("RUNNING")).id),
+  assignLevelAction: async (actor) => {
+    const team = await db.team.create({
+      data: { name: `Matrix team ${uid()}`, leadId: actor.role === "LEAD" ? actor.id : null },
+    });
+    const player = await makeUser("PLAYER", { teamId: team.id });
+    return assignLevel(actor, { userIds: [player.id], pick: "RANDOM" });
+  },
+  cancelAssignmentAction: async (actor) => {
+    const team = await db.team.create({
+      data: { name: `Matrix team ${uid()}`, leadId: actor.role === "LEAD" ? actor.id : null },
+    });
+    const player = await makeUser("PLAYER", { teamId: team.id });
+    const facilitator = await makeUser("FACILITATOR");
+    const a = await db.assignment.create({
+      data: { assigneeId: player.id, pick: "RANDOM", assignedById: facilitator.id },
+    });
+    return cancelAssignment(actor, a.id);
+  },
   // Public: the invite token is the credential, whoever (if anyone) is signed in.
   acceptInviteAction: async () => {
     const admin = (await signIn(await makeUser("ADMIN"))).actor;

@@ -370,8 +370,8 @@ test("the whole loop: failed check, passing check, report, postmortem (refused w
   assert.deepEqual(fake.destroyed, [`env-${attemptId}`]);
 
   const facilitator = await makeUser("FACILITATOR");
-  assert.ok((await listReviewQueue(facilitator, deps)).waiting.some((q) => q.attemptId === attemptId));
-  await rejectsWith(listReviewQueue(player, deps), "FORBIDDEN");
+  assert.ok((await listReviewQueue(facilitator, {}, deps)).waiting.some((q) => q.attemptId === attemptId));
+  await rejectsWith(listReviewQueue(player, {}, deps), "FORBIDDEN");
   const criteria = [
     { criterionId: "impact", score: 2, comment: "say how long" },
     { criterionId: "root-cause", score: 6, comment: "spot on" },

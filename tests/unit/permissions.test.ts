@@ -8,6 +8,7 @@ test("the matrix: admins everything; each other role its own area; nobody signed
     play: ["PLAYER", "ADMIN"],
     facilitate: ["FACILITATOR", "ADMIN"],
     lead: ["LEAD", "ADMIN"],
+    assign: ["FACILITATOR", "LEAD", "ADMIN"],
     admin: ["ADMIN"],
     signedIn: ["PLAYER", "FACILITATOR", "LEAD", "ADMIN"],
     public: ["PLAYER", "FACILITATOR", "LEAD", "ADMIN"],
@@ -40,15 +41,15 @@ test("the navigation shows each role only what it may open", () => {
   );
   assert.deepEqual(
     navFor("FACILITATOR").map((n) => n.href),
-    ["/facilitate", "/facilitate/board", "/facilitate/game-days"],
+    ["/facilitate", "/facilitate/board", "/facilitate/game-days", "/assignments"],
   );
   assert.deepEqual(
     navFor("LEAD").map((n) => n.href),
-    ["/lead"],
+    ["/lead", "/assignments"],
   );
   assert.deepEqual(
     navFor("ADMIN").map((n) => n.href),
-    ["/play", "/facilitate", "/facilitate/board", "/facilitate/game-days", "/lead", "/admin"],
+    ["/play", "/facilitate", "/facilitate/board", "/facilitate/game-days", "/lead", "/assignments", "/admin"],
   );
 });
 

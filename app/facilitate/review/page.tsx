@@ -6,7 +6,8 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
 import { guardPage } from "@/lib/auth/guard";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { listGameDayOptions } from "@/lib/game-days/list-game-day-options";
 import { listReviewQueue } from "@/lib/grading/list-review-queue";
 
 export const metadata = { title: "Review queue" };
@@ -18,9 +19,29 @@ function waited(iso: string | null): string {
   return m < 60 ? `${m} min` : m < 48 * 60 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} days`;
 }
 
-export default async function ReviewPage() {
+const select = "rounded-md border border-slate-300 px-2 py-1 text-sm";
+
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await guardPage("/facilitate/review");
-  const queue = await listReviewQueue(user);
+  const q = await searchParams;
+  const one = (k: string) => (typeof q[k] === "string" && q[k] ? q[k] : undefined);
+  const filters = { assignment: one("assignment"), teamId: one("teamId"), levelId: one("levelId") };
+  const [queue, options, everything] = await Promise.all([
+    listReviewQueue(user, filters),
+    listGameDayOptions(user),
+    listReviewQueue(user),
+  ]);
+  const filtered = Boolean(filters.assignment || filters.teamId || filters.levelId);
+  // Assignments that have work in the queue (or graded lately), to pick one.
+  const assignments = new Map(
+    [...everything.waiting, ...everything.recent].flatMap((i) =>
+      i.assignment ? [[i.assignment.id, `${i.assignment.label} — ${i.players.join(", ")}`] as const] : [],
+    ),
+  );
   return (
     <AppShell user={user}>
       <PageHeader
@@ -28,17 +49,88 @@ export default async function ReviewPage() {
         description="Submitted postmortems, oldest first. Grade them against the level's rubric."
       />
       <div className="space-y-6">
+        <form
+          method="get"
+          className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm"
+          aria-label="Filter the review queue"
+          data-testid="review-filters"
+        >
+          <label className="text-sm">
+            <span className="block text-xs text-slate-500">Assignment</span>
+            <select name="assignment" defaultValue={filters.assignment ?? ""} className={select}>
+              <option value="">Any</option>
+              <option value="assigned">From an assignment</option>
+              <option value="unassigned">Not assigned</option>
+              {[...assignments].map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-xs text-slate-500">Team</span>
+            <select name="teamId" defaultValue={filters.teamId ?? ""} className={select}>
+              <option value="">Any</option>
+              {options.teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block text-xs text-slate-500">Level</span>
+            <select name="levelId" defaultValue={filters.levelId ?? ""} className={select}>
+              <option value="">Any</option>
+              {options.levels.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className={buttonClass("secondary", "sm")}>
+            Filter
+          </button>
+          {filtered && (
+            <Link href="/facilitate/review" className="text-sm text-ember-700 hover:underline">
+              Clear filters
+            </Link>
+          )}
+        </form>
         <Card title="Waiting for a grade">
           {queue.waiting.length === 0 ? (
-            <EmptyState title="Nothing to grade">When a player submits a postmortem it lands here.</EmptyState>
+            <EmptyState title={filtered ? "Nothing matches these filters" : "Nothing to grade"}>
+              {filtered
+                ? "Try another assignment, team or level."
+                : "When a player submits a postmortem it lands here."}
+            </EmptyState>
           ) : (
-            <Table caption="Waiting for a grade" head={["Level", "Players", "Submitted", "Waiting", ""]}>
+            <Table caption="Waiting for a grade" head={["Level", "Players", "Assignment", "Submitted", "Waiting", ""]}>
               {queue.waiting.map((q) => (
                 <Tr key={q.attemptId}>
                   <Th>
                     {q.levelTitle} <span className="ml-1 text-xs font-normal text-slate-500">{q.category}</span>
                   </Th>
-                  <Td>{q.players.join(", ")}</Td>
+                  <Td>
+                    {q.players.join(", ")}
+                    {q.team && <span className="ml-1 text-xs text-slate-500">{q.team}</span>}
+                  </Td>
+                  <Td>
+                    {q.assignment ? (
+                      <>
+                        {q.assignment.label}
+                        {q.assignment.dueAt && (
+                          <span className="block text-xs text-slate-500">
+                            due {formatDate(new Date(q.assignment.dueAt))}
+                          </span>
+                        )}
+                      </>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </Td>
                   <Td>{q.submittedAt ? formatDateTime(new Date(q.submittedAt)) : "—"}</Td>
                   <Td>{waited(q.submittedAt)}</Td>
                   <Td className="text-right">
