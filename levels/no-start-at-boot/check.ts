@@ -10,7 +10,7 @@ import { baseline } from "../_lib/baseline";
 import { shopProblem } from "./shop";
 import { describe, supervision } from "./supervision";
 
-const BOOT_MS = 60_000;
+const BOOT_MS = 45_000;
 const fail = (message: string): Verdict => ({ passed: false, message });
 
 async function judge(ctx: CheckContext, when: string): Promise<Verdict | null> {
