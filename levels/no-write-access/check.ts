@@ -12,6 +12,7 @@ import { requestJson, shown } from "../_lib/http";
 import { uploadAndReadBack } from "../_lib/upload";
 import { APP_DIRS } from "./mechanisms";
 import { directoryProblem, octal } from "./permissions";
+import { rootUid } from "./root-uid";
 
 const WRITE_TIMEOUT_MS = 15_000;
 const BUSY = "The shop answers too slowly right now to tell (even browsing the products is slow).";
@@ -43,10 +44,13 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
   }
   if (!upload.stored) return fail("Uploads still fail.");
 
+  const processes = await ctx.observe.processes("app");
+  const root = rootUid(processes);
+  if (root === null) return unjudged("The app instance's processes could not be seen right now.");
   const file = await ctx.observe.file("app", `/var/lib/app/uploads/${upload.id}`);
   if (!file || file.type !== "file")
     return fail(`Upload ${upload.id} reads back, but it is not a file in /var/lib/app/uploads.`);
-  if (file.uid === 0)
+  if (file.uid === root)
     return fail(
       `Uploads work, but upload ${upload.id} was written by root: the shop runs with every privilege on the machine instead of as its own user.`,
     );
@@ -54,7 +58,7 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
     return fail(
       `Uploads work, but upload ${upload.id} is writable by every user of the machine (mode ${octal(file.mode)}).`,
     );
-  const rootNode = (await ctx.observe.processes("app")).find((p) => p.uid === 0 && /^(\S*\/)?node\s/.test(p.command));
+  const rootNode = processes.find((p) => p.uid === root && /^(\S*\/)?node\s/.test(p.command));
   if (rootNode) return fail(`Uploads work, but a node process runs as root on the app instance (pid ${rootNode.pid}).`);
 
   for (const dir of APP_DIRS) {
