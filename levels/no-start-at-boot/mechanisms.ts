@@ -24,7 +24,7 @@ export function breakBoot(mechanism: string, ticket: number): string {
       // on another machine and copied back with the old name.
       return [
         "set -e",
-        `sed -i 's#^exec chpst -u app:app node dist/server.cjs$#exec chpst -u app:app node dist/server.js  # CHG-${ticket}#' /etc/sv/app/run`,
+        `sed -i 's|^exec chpst -u app:app node dist/server.cjs$|exec chpst -u app:app node dist/server.js  # CHG-${ticket}|' /etc/sv/app/run`,
         "grep -q 'dist/server.js ' /etc/sv/app/run",
       ].join("\n");
     default:
