@@ -25,13 +25,7 @@ export function isRespawner(value: unknown): value is Respawner {
  */
 export function installJob(respawner: Respawner, job: string, why: string, body: string): string {
   const bin = `/usr/local/bin/${job}`;
-  const lines = [
-    `set -e`,
-    `cat > ${bin} <<'JOB'`,
-    body.trimEnd(),
-    `JOB`,
-    `chmod 755 ${bin}`,
-  ];
+  const lines = [`set -e`, `cat > ${bin} <<'JOB'`, body.trimEnd(), `JOB`, `chmod 755 ${bin}`];
   if (respawner === "runit") {
     lines.push(
       `mkdir -p /etc/sv/${job}`,

@@ -19,7 +19,11 @@ export async function shopServes(observe: Observe, timeoutMs = 15_000): Promise<
     if (answer.status === 0) {
       // No answer at all: a host too busy to answer anything cannot be judged.
       const cheap = await baseline(observe, "/nginx-health", 3000);
-      return { ok: false, busy: !cheap.answers, problem: `a search for "${term}" ${sideName(side)} gets no answer within ${timeoutMs / 1000} s` };
+      return {
+        ok: false,
+        busy: !cheap.answers,
+        problem: `a search for "${term}" ${sideName(side)} gets no answer within ${timeoutMs / 1000} s`,
+      };
     }
     return {
       ok: false,

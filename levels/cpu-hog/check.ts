@@ -11,7 +11,6 @@
 import { unjudged, type CheckContext, type Verdict } from "../_sdk";
 import { sampleBusy, type BusyInstance } from "../_lib/busy-processes";
 import { PERIODIC_SECONDS } from "../_lib/respawn";
-import { sleep } from "../_lib/shell";
 import { shopServes } from "../_lib/shop-search";
 
 /** The app instance's own CPU use (engine) above which it is not "back", percent of one CPU. */
@@ -66,6 +65,7 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
   if (later) return later;
   return {
     passed: true,
-    message: "Nothing keeps the app instance's CPU busy, also 20 s after a reboot, and the shop answers on both sides of the proxy.",
+    message:
+      "Nothing keeps the app instance's CPU busy, also 20 s after a reboot, and the shop answers on both sides of the proxy.",
   };
 }

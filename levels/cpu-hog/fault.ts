@@ -16,7 +16,11 @@ export default async function fault(ctx: LevelContext): Promise<void> {
   const name = String(job);
   ctx.log(`starting the ${name} backup job (${String(streams)} streams, ${respawner})`);
   const body = backupScript({ job: name, ticket: ticket ?? 0, streams: Number(streams) });
-  await mustExec(ctx, "app", `${BACKUP_DIR_SETUP}\n${installJob(respawner, name, `database backup, OPS-${ticket}`, body)}`);
+  await mustExec(
+    ctx,
+    "app",
+    `${BACKUP_DIR_SETUP}\n${installJob(respawner, name, `database backup, OPS-${ticket}`, body)}`,
+  );
   const busy = await waitFor(
     async () => {
       const r = await sampleBusy(ctx.observe, ["app"], 6, 300).catch(() => undefined);
