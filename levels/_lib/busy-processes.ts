@@ -17,6 +17,8 @@ export interface BusyInstance {
   samples: number;
   /** The process found running most often. */
   top?: { pid: number; running: number };
+  /** Lasting processes running in at least 75 % of the samples each. */
+  heavy: number[];
   /** The engine's CPU use of the instance over the window, percent of one CPU. */
   cpuPercent: number;
 }
@@ -61,10 +63,12 @@ export async function sampleBusy(
     const lasting = (pid: number) => (seen.get(pid) ?? 0) >= 2;
     const busySamples = snaps.filter((snap) => [...snap].some(([pid, r]) => r && lasting(pid))).length;
     const [topPid, topRunning] = [...running].filter(([pid]) => lasting(pid)).sort((a, b) => b[1] - a[1])[0] ?? [];
+    const heavy = [...running].filter(([pid, n]) => lasting(pid) && n >= BUSY_SHARE * snaps.length).map(([pid]) => pid);
     read.push({
       instance,
       busySamples,
       samples: snaps.length,
+      heavy,
       ...(topPid !== undefined && topRunning !== undefined ? { top: { pid: topPid, running: topRunning } } : {}),
       cpuPercent: (await observe.usage(instance)).cpuPercent,
     });
