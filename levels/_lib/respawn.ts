@@ -67,7 +67,7 @@ export function installJob(respawner: Respawner, job: string, why: string, body:
       `grep -q '^cd /srv/app$' /etc/sv/app/run`,
       `awk -v hook=${shellWord(hook)} '$0 == "cd /srv/app" { print hook } { print }' /etc/sv/app/run > /etc/sv/app/run.new`,
       `chmod 755 /etc/sv/app/run.new && mv /etc/sv/app/run.new /etc/sv/app/run`,
-      `sv restart app`,
+      `sv restart app >/dev/null || true`,
     );
   }
   return lines.join("\n");
