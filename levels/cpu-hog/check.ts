@@ -1,0 +1,85 @@
+/**
+ * Fixed when, from observations the player cannot rewrite:
+ *   - nothing on the app instance wants the CPU all the time: the host's `ps` of it, sampled eight
+ *     times, shows a lasting process running (state R) in fewer than 6 of them, whatever the processes are
+ *     called or their nice value, and the engine's CPU figure for the app instance is low. Several processes
+ *     running all the time, or one with a high CPU figure, fail; a lone one on a saturated host (the app
+ *     itself waits for a CPU there) makes the check say it could not judge;
+ *   - the shop answers a search with the database's products through the proxy and at the app;
+ *   - all of that again after the engine reboots the app instance and 20 s have passed (a service, a job
+ *     runner or the app's run script would have started the job again by then).
+ * Durations are never judged: a loaded host makes everything slower but does not make a process sleep.
+ */
+import { unjudged, type CheckContext, type Verdict } from "../_sdk";
+import { sampleBusy, type BusyInstance } from "../_lib/busy-processes";
+import { PERIODIC_SECONDS } from "../_lib/respawn";
+import { shopServes } from "../_lib/shop-search";
+
+/** The app instance's own CPU use (engine) above which it is not "back", percent of one CPU. */
+const MAX_APP_CPU = 35;
+const BUSY_HOST = "The machine answers too slowly right now to tell; try again in a minute.";
+const fail = (message: string): Verdict => ({ passed: false, message });
+
+function describe(b: BusyInstance): string {
+  const top = b.top ? `; pid ${b.top.pid} alone in ${b.top.running}` : "";
+  return `something was running in ${b.busySamples} of ${b.samples} samples of its processes${top}`;
+}
+
+/**
+ * A failed verdict, "ambiguous" when one lone process kept running but the engine saw the instance use little
+ * CPU (on a saturated host even the app waits for a CPU all the time: that cannot be told from a hog), or null.
+ */
+async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "ambiguous" | null> {
+  const r = await sampleBusy(ctx.observe, ["app"]);
+  if (r.slow) return "ambiguous";
+  const app = r.instances[0];
+  if (!app) return "ambiguous";
+  const busy = app.busySamples >= 0.75 * app.samples;
+  if (busy && (app.heavy.length >= 2 || app.cpuPercent > MAX_APP_CPU))
+    return fail(
+      `The app instance's CPU is still taken ${when}: ${describe(app)}; it uses ${app.cpuPercent}% of a CPU.`,
+    );
+  if (app.cpuPercent > MAX_APP_CPU)
+    return fail(`The app instance ${when} still uses ${app.cpuPercent}% of a CPU with light traffic.`);
+  return busy ? "ambiguous" : null;
+}
+
+async function judge(ctx: CheckContext, when: string): Promise<Verdict | "ambiguous" | null> {
+  const cpu = await cpuProblem(ctx, when);
+  if (cpu && cpu !== "ambiguous") return cpu;
+  const shop = await shopServes(ctx.observe);
+  if (!shop.ok) return shop.busy ? unjudged(BUSY_HOST) : fail(`The shop still misbehaves ${when}: ${shop.problem}.`);
+  return cpu;
+}
+
+export default async function check(ctx: CheckContext): Promise<Verdict> {
+  // An ambiguous reading is not a verdict: keep watching, and say "could not judge" if nothing else fails.
+  let ambiguous = false;
+  const now = await judge(ctx, "now");
+  if (now === "ambiguous") ambiguous = true;
+  else if (now) return now;
+
+  ctx.log("rebooting the app instance to prove the CPU stays free");
+  await ctx.restart("app");
+  const booted = Date.now();
+  const back = await ctx.waitUntil(
+    async () => (await ctx.observe.direct("app", 3000, "/healthz", { timeoutMs: 2000 })).status === 200,
+    90_000,
+  );
+  if (!back) return unjudged("The app did not answer within 90 s of a reboot of its instance; try again in a minute.");
+  // Watch until whatever starts at boot, with the app or on a schedule has had its chance.
+  while (Date.now() - booted < (PERIODIC_SECONDS + 5) * 1000) {
+    const cpu = await cpuProblem(ctx, "after a reboot");
+    if (cpu === "ambiguous") ambiguous = true;
+    else if (cpu) return cpu;
+  }
+  const later = await judge(ctx, "after a reboot");
+  if (later === "ambiguous") ambiguous = true;
+  else if (later) return later;
+  if (ambiguous) return unjudged(BUSY_HOST);
+  return {
+    passed: true,
+    message:
+      "Nothing keeps the app instance's CPU busy, also 20 s after a reboot, and the shop answers on both sides of the proxy.",
+  };
+}
