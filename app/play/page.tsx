@@ -10,6 +10,7 @@ import { guardPage } from "@/lib/auth/guard";
 import { getPlayerProgress } from "@/lib/certification/get-player-progress";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { listTeamGameDays } from "@/lib/game-days/list-game-days";
+import { MedalIcon } from "@/components/icons";
 
 export const metadata = { title: "Play" };
 export const dynamic = "force-dynamic";
@@ -92,10 +93,10 @@ export default async function PlayPage() {
           {home.certifiedAt ? (
             <div className="flex items-center gap-3" data-testid="certified">
               <span
-                className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl"
+                className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-green-700"
                 aria-hidden
               >
-                🎖
+                <MedalIcon />
               </span>
               <div>
                 <p className="font-semibold text-green-800">Certified for on-call</p>

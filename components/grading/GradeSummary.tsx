@@ -1,6 +1,7 @@
 /** A facilitator's grade as the player reads it: outcome, percent, overall and per-criterion comments. */
 import { Badge } from "@/components/Badge";
 import type { AttemptRecord } from "@/lib/grading/load-attempt-record";
+import { formatDateTime } from "@/lib/format";
 
 export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number] }) {
   return (
@@ -15,8 +16,7 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
           {grade.percent} %
         </span>
         <span>
-          of the rubric · by {grade.grader} · {new Date(grade.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })}{" "}
-          UTC
+          of the rubric · by {grade.grader} · {formatDateTime(new Date(grade.createdAt))} UTC
         </span>
       </p>
       {grade.comment && (

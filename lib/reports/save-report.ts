@@ -51,6 +51,7 @@ export async function saveReport(
       before,
       after: content,
       detected: attempt.detectedAt !== null,
+      severityNow: attempt.severity,
     });
     return { version, content, merged, ...effects };
   });
@@ -74,9 +75,12 @@ async function recordSideEffects(
     before: ReportContent | undefined;
     after: ReportContent;
     detected: boolean;
+    /** The attempt's severity, which a facilitator may have set without the report. */
+    severityNow: string | null;
   },
 ): Promise<{ severityChanged: boolean }> {
-  const previous = p.before?.severity || null;
+  // Against the incident's severity, not only the report's: a facilitator's SEV1 then the same in the report is no second declaration.
+  const previous = p.before?.severity || p.severityNow || null;
   const severityChanged = Boolean(p.after.severity) && p.after.severity !== previous;
   if (p.after.severity && severityChanged) {
     await tx.attempt.update({
