@@ -171,6 +171,7 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     await asked.scrollIntoViewIfNeeded();
     await asked.getByTestId("reply-stakeholder").click();
     await expect(asked.getByTestId("reply-stakeholder")).toBeInViewport({ ratio: 1 });
+    await expect(sam.page.getByTestId("channel-input")).toBeInViewport({ ratio: 1 });
     await shot(sam.page, "player-reply-mode");
     await sam.page.getByTestId("channel-as-status").check();
     await sam.page.getByTestId("channel-input").fill("Uploads fail for everyone; fix expected within 15 minutes.");
@@ -231,6 +232,8 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     await patRoom.tab("Report");
     await pat.page.getByLabel("How it was detected").fill("The success-rate chart dropped to zero for uploads.");
     await pat.page.getByLabel("Symptoms").fill("POST /api/uploads gets 413 from nginx.");
+    await pat.page.getByRole("button", { name: "Add hypothesis" }).click();
+    await pat.page.getByLabel("Hypothesis 1", { exact: true }).fill("The proxy refuses large request bodies");
     await pat.page
       .getByLabel("Actions taken")
       .fill("Found client_max_body_size 1k in the proxy, raised it to 25m, reloaded nginx; started the app.");

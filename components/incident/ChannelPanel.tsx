@@ -219,6 +219,7 @@ export function ChannelPanel({
   useEffect(() => {
     if (!replyTo) return;
     list.current?.querySelector(`[data-event-id="${CSS.escape(replyTo.id)}"]`)?.scrollIntoView({ block: "nearest" });
+    input.current?.scrollIntoView({ block: "nearest" });
   }, [replyTo]);
 
   async function send() {
@@ -244,14 +245,14 @@ export function ChannelPanel({
   }
 
   return (
-    <div className="flex h-full min-h-[18rem] flex-col gap-2" data-testid="channel">
+    <div className="flex h-full min-h-[15rem] flex-col gap-2" data-testid="channel">
       <ol
         ref={list}
         onScroll={(ev) => {
           const el = ev.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
-        className="relative min-h-0 flex-1 space-y-2 overflow-auto pb-1"
+        className="relative min-h-[5rem] flex-1 space-y-2 overflow-auto pb-1"
         aria-label="Incident channel"
         aria-live="polite"
       >
