@@ -180,6 +180,22 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     await expect(sam.page.getByTestId("channel-as-status"), "the status box resets after posting").not.toBeChecked();
     await expect(sam.page.getByTestId("room-stakeholder-deadline")).toHaveCount(0, { timeout: 15_000 });
 
+    // ── The board: chat counts as activity, and rows hold still under the pointer ──
+    await fac.page.goto("/facilitate/board");
+    const boardRow = fac.page.locator(`[data-testid="board-row"][data-attempt-id="${attemptId}"]`);
+    await expect(boardRow).toBeVisible({ timeout: 15_000 });
+    await boardRow.hover();
+    await expect(fac.page.getByTestId("board-table")).toHaveAttribute("data-order-held", "true");
+    await fac.page.waitForTimeout(3_000);
+    await pat.page.getByTestId("channel-input").fill("Still on it");
+    await pat.page.getByTestId("channel-input").press("Enter");
+    await expect(boardRow.getByTestId("board-idle")).toHaveText(/^[0-2]s$/, { timeout: 10_000 });
+    await shot(fac.page, "board-held-under-pointer");
+    await fac.page.mouse.move(2, 2);
+    await expect(fac.page.getByTestId("board-table")).toHaveAttribute("data-order-held", "false");
+    await fac.page.goto(roomUrl);
+    await expect(facRoom.root()).toHaveAttribute("data-status", "ACTIVE", { timeout: 30_000 });
+
     // ── A second fault, fired once: its Trigger is then disabled ──
     await facRoom.tab("Injects");
     await fac.page.getByTestId("inject-fault-app-stopped").click();
@@ -289,6 +305,24 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     record("final grade (response) → slower player's page", Math.max(tPatGrade, tSamGrade) - tGradeResponse);
     for (const p of [pat, sam]) await expect(p.page.getByTestId("attempt-outcome")).toHaveText("Graded");
     await shot(pat.page, "player-graded-live");
+    // ── The replay: the terminal fits its panel, shells' tabs are told apart, 16× means 16× ──
+    await pat.page.goto(`${roomUrl}/replay`);
+    await expect(pat.page.getByTestId("replay-player")).toBeVisible();
+    await expect(pat.page.getByTestId("replay-skip-idle")).not.toBeChecked();
+    const tabNames = await pat.page.getByTestId("replay-tab").allTextContents();
+    expect(new Set(tabNames).size, `shell tabs are distinct: ${tabNames.join(" | ")}`).toBe(tabNames.length);
+    const term = pat.page.getByTestId("replay-terminal").filter({ visible: true }).first();
+    await expect(term.locator(".xterm-screen")).toBeVisible();
+    const fits = await term.evaluate((el) => {
+      const screen = el.querySelector(".xterm-screen")!.getBoundingClientRect();
+      const panel = el.getBoundingClientRect();
+      return { screen: Math.round(screen.width), panel: Math.round(panel.width) };
+    });
+    expect(fits.screen, `the recorded terminal fits its panel (${JSON.stringify(fits)})`).toBeLessThanOrEqual(
+      fits.panel,
+    );
+    await shot(pat.page, "replay");
+
     await test.info().attach("latencies.json", {
       body: JSON.stringify(latencies, null, 2),
       contentType: "application/json",

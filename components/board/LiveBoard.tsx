@@ -262,6 +262,7 @@ export function LiveBoard() {
                           "whitespace-nowrap px-2 py-2 tabular-nums",
                           idle !== null && idle >= IDLE_WARN_S ? "font-semibold text-amber-700" : "text-slate-700",
                         )}
+                        data-testid="board-idle"
                       >
                         {idle === null ? "—" : formatSeconds(idle)}
                       </td>

@@ -5,27 +5,12 @@
  * opens the channel.
  */
 import { formatClock, useNow } from "@/components/use-now";
+import { openAsks } from "@/lib/injects/open-asks";
 import type { TimelineEventView } from "@/lib/timeline/event-view";
-
-interface Ask {
-  id: string;
-  from: string;
-  dueAt: number;
-}
-
-/** Stakeholder injects with a deadline that nobody has replied to yet. */
-export function openAsks(events: readonly TimelineEventView[]): Ask[] {
-  const answered = new Set(events.map((e) => (e.data as { replyTo?: unknown } | null)?.replyTo).filter(Boolean));
-  return events.flatMap((e) => {
-    const d = e.data as { kind?: string; from?: string; dueAt?: string } | null;
-    if (e.kind !== "INJECT" || d?.kind !== "stakeholder" || !d.dueAt || answered.has(e.id)) return [];
-    return [{ id: e.id, from: d.from ?? "A stakeholder", dueAt: Date.parse(d.dueAt) }];
-  });
-}
 
 export function StakeholderDeadline({ events, onOpen }: { events: readonly TimelineEventView[]; onOpen: () => void }) {
   const now = useNow();
-  const asks = openAsks(events).sort((a, b) => a.dueAt - b.dueAt);
+  const asks = openAsks(events);
   const next = asks[0];
   if (!next) return null;
   const overdue = next.dueAt <= now;
