@@ -304,6 +304,9 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     record("final grade (click) → player Sam's page", tSamGrade - tGradeClick);
     record("final grade (response) → slower player's page", Math.max(tPatGrade, tSamGrade) - tGradeResponse);
     for (const p of [pat, sam]) await expect(p.page.getByTestId("attempt-outcome")).toHaveText("Graded");
+    const summary = pat.page.getByTestId("grade");
+    await expect(summary).not.toContainText(/Communication\s*communication/);
+    await expect(summary).not.toContainText("UTC UTC");
     await shot(pat.page, "player-graded-live");
     // ── The replay: the terminal fits its panel, shells' tabs are told apart, 16× means 16× ──
     await pat.page.goto(`${roomUrl}/replay`);

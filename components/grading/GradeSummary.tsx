@@ -16,7 +16,7 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
           {grade.percent} %
         </span>
         <span>
-          of the rubric · by {grade.grader} · {formatDateTime(new Date(grade.createdAt))} UTC
+          of the rubric · by {grade.grader} · {formatDateTime(new Date(grade.createdAt))}
         </span>
       </p>
       {grade.comment && (
@@ -37,7 +37,11 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
             <tr key={c.criterionId}>
               <td className="py-1.5 pr-3 align-top">
                 <span className="font-medium text-slate-800">{c.title}</span>{" "}
-                <span className="text-xs text-slate-400">{c.section}</span>
+                {c.title.toLowerCase() !== c.section && (
+                  <span className="text-xs text-slate-500" data-testid="criterion-section">
+                    {c.section}
+                  </span>
+                )}
               </td>
               <td className="py-1.5 pr-3 align-top tabular-nums">
                 {c.score} / {c.max}
