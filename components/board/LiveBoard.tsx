@@ -125,12 +125,25 @@ export function LiveBoard() {
   const [filter, setFilter] = useState("");
   const [messaging, setMessaging] = useState<string | null>(null);
 
-  const shown = useMemo(() => sortBoardRows(filterBoardRows(rows, filter), sort.key, sort.dir), [rows, filter, sort]);
+  const sorted = useMemo(() => sortBoardRows(filterBoardRows(rows, filter), sort.key, sort.dir), [rows, filter, sort]);
+  // While the pointer is over the table (or a message is being written) rows keep their places, so the row
+  // under the cursor is the one clicked; new rows join at the end and the order catches up on leaving.
+  const [held, setHeld] = useState<string[] | null>(null);
+  const shown = useMemo(() => {
+    if (held === null) return sorted;
+    const place = new Map(held.map((id, i) => [id, i]));
+    const at = (id: string) => place.get(id) ?? Number.MAX_SAFE_INTEGER;
+    return [...sorted].sort((a, b) => at(a.attemptId) - at(b.attemptId));
+  }, [sorted, held]);
   const orchestratorDown = rows.some((r) => !r.orchestratorReachable);
-  const onSort = (key: BoardSortKey) =>
-    setSort((s) =>
-      s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: DEFAULT_DIRECTION[key] },
-    );
+  const onSort = (key: BoardSortKey) => {
+    const next: typeof sort =
+      sort.key === key ? { key, dir: sort.dir === "asc" ? "desc" : "asc" } : { key, dir: DEFAULT_DIRECTION[key] };
+    setSort(next);
+    // Asking for an order is asking to see it now; it is then held like any other.
+    if (held !== null)
+      setHeld(sortBoardRows(filterBoardRows(rows, filter), next.key, next.dir).map((r) => r.attemptId));
+  };
 
   return (
     <div className="space-y-4" data-testid="live-board">
@@ -179,7 +192,15 @@ export function LiveBoard() {
       ) : shown.length === 0 ? (
         <EmptyState title="No attempt matches the filter">Clear the filter to see all {rows.length}.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+          onPointerEnter={() => setHeld(shown.map((r) => r.attemptId))}
+          onPointerLeave={() => {
+            if (messaging === null) setHeld(null);
+          }}
+          data-testid="board-table"
+          data-order-held={held !== null ? "true" : "false"}
+        >
           <table className="min-w-full divide-y divide-slate-200 text-left text-xs">
             <caption className="sr-only">Attempts in play, updated live</caption>
             <thead>
@@ -241,6 +262,7 @@ export function LiveBoard() {
                           "whitespace-nowrap px-2 py-2 tabular-nums",
                           idle !== null && idle >= IDLE_WARN_S ? "font-semibold text-amber-700" : "text-slate-700",
                         )}
+                        data-testid="board-idle"
                       >
                         {idle === null ? "—" : formatSeconds(idle)}
                       </td>

@@ -3,6 +3,7 @@
  * expired, not yet), until when, and which levels to replay in certification
  * mode to renew it; before the first award, the progress toward the rule.
  */
+import { MedalIcon } from "@/components/icons";
 import { StartLevelButton } from "@/components/incident/StartLevelButton";
 import type { PlayerProgress } from "@/lib/certification/get-player-progress";
 import { formatDate } from "@/lib/format";
@@ -54,8 +55,11 @@ export function CertificationStatus({ home }: { home: PlayerProgress }) {
     return (
       <div className="space-y-3" data-testid="certified">
         <div className="flex items-center gap-3">
-          <span className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-2xl" aria-hidden>
-            🎖
+          <span
+            className="flex h-12 w-12 items-center justify-center rounded-full bg-green-100 text-green-700"
+            aria-hidden
+          >
+            <MedalIcon />
           </span>
           <div>
             <p className="font-semibold text-green-800">Certified for on-call</p>

@@ -69,15 +69,19 @@ export function GradeForm({
       {all.map((c) => (
         <fieldset key={c.id} className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-semibold text-slate-900">
-            {c.title} <span className="text-xs font-normal text-slate-400">{c.section}</span>
+            {c.title}
+            {/* The section, unless the title already says it ("Communication"). */}
+            {c.title.toLowerCase() !== c.section && (
+              <span className="ml-1 text-xs font-normal text-slate-500">({c.section})</span>
+            )}
           </legend>
           <p className="mb-2 text-sm text-slate-600">{c.description}</p>
-          <div className="grid gap-2 sm:grid-cols-[8rem_1fr]">
+          <div className="grid gap-2 sm:grid-cols-[auto_1fr]">
             <div>
               <label className="sr-only" htmlFor={`score-${c.id}`}>
                 Score for {c.title}
               </label>
-              <div className="flex items-center gap-1">
+              <div className="flex items-center gap-1 whitespace-nowrap">
                 <input
                   id={`score-${c.id}`}
                   type="number"
@@ -88,7 +92,9 @@ export function GradeForm({
                   value={scores[c.id] ?? ""}
                   onChange={(e) => setScores((s) => ({ ...s, [c.id]: e.target.value }))}
                 />
-                <span className="text-sm text-slate-500">/ {c.points}</span>
+                <span className="shrink-0 text-sm text-slate-500" data-testid="score-out-of">
+                  / {c.points}
+                </span>
               </div>
               {errors[c.id] && <p className="mt-0.5 text-xs text-red-700">{errors[c.id]}</p>}
             </div>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/Badge";
 import type { AttemptRecord } from "@/lib/grading/load-attempt-record";
 import { rubricPoints } from "@/lib/scoring/one-score";
 import { WEIGHTS } from "@/lib/scoring/score-attempt";
+import { formatDateTime } from "@/lib/format";
 
 export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number] }) {
   const got = grade.criteria.reduce((a, c) => a + c.score, 0);
@@ -19,7 +20,7 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
           <Badge tone="ember">Returned for revision</Badge>
         )}
         <span>
-          by {grade.grader} · {new Date(grade.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+          by {grade.grader} · {formatDateTime(new Date(grade.createdAt))}
         </span>
       </p>
       <p className="text-sm text-slate-700" data-testid="grade-rubric">
@@ -50,7 +51,11 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
             <tr key={c.criterionId}>
               <td className="py-1.5 pr-3 align-top">
                 <span className="font-medium text-slate-800">{c.title}</span>{" "}
-                <span className="text-xs text-slate-400">{c.section}</span>
+                {c.title.toLowerCase() !== c.section && (
+                  <span className="text-xs text-slate-500" data-testid="criterion-section">
+                    {c.section}
+                  </span>
+                )}
               </td>
               <td className="py-1.5 pr-3 align-top tabular-nums">
                 {c.score} / {c.max}

@@ -9,7 +9,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/Button";
 import { liveRequest } from "@/components/live/live-socket";
 import type { TimelineEventView } from "@/lib/timeline/event-view";
+import { HintIcon } from "@/components/icons";
 import { formatClock, useNow } from "@/components/use-now";
+import { formatTime } from "@/lib/format";
 
 interface InjectData {
   kind?: string;
@@ -20,8 +22,7 @@ interface InjectData {
 }
 const textOf = (e: TimelineEventView) => (e.data as { text?: string } | null)?.text ?? e.text;
 const replyToOf = (e: TimelineEventView) => (e.data as { replyTo?: string } | null)?.replyTo;
-const clock = (iso: string) =>
-  new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const clock = formatTime;
 
 function Stakeholder({
   e,
@@ -129,13 +130,27 @@ function Item({
     }
     case "SEVERITY":
       return <Line e={e} tone="font-medium text-red-700" />;
-    case "NOTE":
-      return (
+    case "NOTE": {
+      // A facilitator's hint is help, not conversation: it must not look like a chat line.
+      const hint = (e.data as { kind?: string } | null)?.kind === "hint";
+      return hint ? (
+        <div
+          className="flex gap-2 rounded-md border-l-4 border-amber-500 bg-amber-50 px-3 py-1.5 text-sm text-amber-950"
+          data-testid="channel-hint"
+        >
+          <HintIcon />
+          <p>
+            <span className="text-xs font-semibold uppercase tracking-wide">Hint from {who} · </span>
+            <span className="whitespace-pre-wrap">{textOf(e)}</span>
+          </p>
+        </div>
+      ) : (
         <p className="rounded-md bg-violet-50 px-3 py-1.5 text-sm text-violet-900">
           <span className="text-xs font-semibold">Facilitator {who} · </span>
           {textOf(e)}
         </p>
       );
+    }
     default:
       return <Line e={e} />;
   }
@@ -148,6 +163,8 @@ export function ChannelPanel({
   loaded,
   canPost,
   watching,
+  visible = true,
+  firstUnread = null,
 }: {
   attemptId: string;
   events: TimelineEventView[];
@@ -157,6 +174,10 @@ export function ChannelPanel({
   canPost: boolean;
   /** A facilitator or lead looking on (read-only). */
   watching: boolean;
+  /** The panel is shown (a hidden list cannot be scrolled). */
+  visible?: boolean;
+  /** The index of the first item not seen before the channel was opened. */
+  firstUnread?: number | null;
 }) {
   const [text, setText] = useState("");
   const [asStatus, setAsStatus] = useState(false);
@@ -177,8 +198,29 @@ export function ChannelPanel({
 
   useEffect(() => {
     const el = list.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [events.length]);
+    if (el && stick.current && visible) el.scrollTop = el.scrollHeight;
+  }, [events.length, visible]);
+
+  // Opened: at the first unread item if there is one, else at the newest (never at the top).
+  useEffect(() => {
+    const el = list.current;
+    if (!visible || !el) return;
+    const first = firstUnread !== null && firstUnread < el.children.length ? el.children[firstUnread] : null;
+    if (first instanceof HTMLElement) {
+      el.scrollTop = first.offsetTop - 8; // the list is the offsetParent (relative)
+      stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+    } else {
+      el.scrollTop = el.scrollHeight;
+      stick.current = true;
+    }
+  }, [visible, firstUnread]);
+
+  // Reply mode adds a line above the box: keep the card being answered (and its Reply button) in view.
+  useEffect(() => {
+    if (!replyTo) return;
+    list.current?.querySelector(`[data-event-id="${CSS.escape(replyTo.id)}"]`)?.scrollIntoView({ block: "nearest" });
+    input.current?.scrollIntoView({ block: "nearest" });
+  }, [replyTo]);
 
   async function send() {
     const body = text.trim();
@@ -197,24 +239,32 @@ export function ChannelPanel({
       return;
     }
     setText("");
+    setAsStatus(false);
     setReplyTo(null);
     input.current?.focus();
   }
 
   return (
-    <div className="flex h-full min-h-[18rem] flex-col gap-2" data-testid="channel">
+    <div className="flex h-full min-h-[15rem] flex-col gap-2" data-testid="channel">
       <ol
         ref={list}
         onScroll={(ev) => {
           const el = ev.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
-        className="min-h-0 flex-1 space-y-2 overflow-auto"
+        className="relative min-h-[5rem] flex-1 space-y-2 overflow-auto pb-1"
         aria-label="Incident channel"
         aria-live="polite"
       >
-        {events.map((e) => (
-          <li key={e.id} data-testid="channel-item" data-kind={e.kind}>
+        {events.map((e, i) => (
+          <li
+            key={e.id}
+            data-testid="channel-item"
+            data-kind={e.kind}
+            data-event-id={e.id}
+            data-first-unread={firstUnread === i ? "true" : undefined}
+            className={firstUnread === i && i > 0 ? "border-t-2 border-ember-500 pt-2" : undefined}
+          >
             <Item
               e={e}
               replied={byId.get(replyToOf(e) ?? "")}

@@ -9,12 +9,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { CoachForm } from "@/components/board/CoachForm";
 import { Button, buttonClass } from "@/components/Button";
 import { CoachMessages } from "@/components/live/CoachMessages";
 import { useAttemptRoom, useLiveEvent } from "@/components/live/use-live";
 import type { RoomMember, RoomView } from "@/lib/attempts/get-room";
 import type { RoomState } from "@/lib/attempts/refresh-attempt";
 import type { SliSample } from "@/lib/contracts/orchestrator-api";
+import { SEVERITY_LABEL, type SEVERITIES } from "@/lib/reports/report-schema";
 import type { TimelineEventView } from "@/lib/timeline/event-view";
 import { api } from "./api";
 import { ChannelPanel } from "./ChannelPanel";
@@ -26,6 +28,7 @@ import { ProvisioningProgress } from "./ProvisioningProgress";
 import { ReportForm } from "./ReportForm";
 import { RolesBar } from "./RolesBar";
 import { SliChart } from "./SliChart";
+import { StakeholderDeadline } from "./StakeholderDeadline";
 import { StatsPanel } from "./StatsPanel";
 import { TerminalPane } from "./TerminalPane";
 import { AcknowledgeControl } from "./AcknowledgeControl";
@@ -34,8 +37,9 @@ import { useAccessToken } from "./use-access-token";
 import { useChannel } from "./use-channel";
 import { useCommandLog } from "./use-command-log";
 import { useLiveFeed } from "./use-live-feed";
+import { formatTime } from "@/lib/format";
 
-type SideTab = "brief" | "channel" | "report" | "hints" | "logs" | "stats" | "code" | "injects";
+type SideTab = "brief" | "channel" | "report" | "hints" | "logs" | "stats" | "code" | "injects" | "coach";
 const TABS: { id: SideTab; label: string }[] = [
   { id: "brief", label: "Briefing" },
   { id: "channel", label: "Channel" },
@@ -45,6 +49,17 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: "stats", label: "Machines" },
   { id: "code", label: "Code" },
 ];
+
+/** The room is this page only while the incident is in play; after that the attempt page takes over. */
+const IN_PLAY = new Set(["PROVISIONING", "ACTIVE", "MITIGATED", "FAILED"]);
+
+interface CheckView {
+  passed: boolean;
+  unjudged?: boolean;
+  message: string;
+  /** Who ran it, when it was a teammate. */
+  by?: string;
+}
 
 const STATUS_LABEL: Record<string, string> = {
   PROVISIONING: "Preparing",
@@ -75,7 +90,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   const [shell, setShell] = useState(level.shells[0] ?? "");
   const [tab, setTab] = useState<SideTab>("brief");
   const [history, setHistory] = useState<SliSample[]>([]);
-  const [check, setCheck] = useState<{ passed: boolean; unjudged?: boolean; message: string } | null>(room.lastCheck);
+  const [check, setCheck] = useState<CheckView | null>(room.lastCheck);
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -110,8 +125,13 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   // A certification attempt has no hints: the tab is not there at all.
   const certifying = room.playMode === "CERTIFICATION";
   const baseTabs = certifying ? TABS.filter((t) => t.id !== "hints") : TABS;
-  const tabs = facilitating ? [...baseTabs, { id: "injects" as const, label: "Injects" }] : baseTabs;
+  const tabs = facilitating
+    ? [...baseTabs, { id: "injects" as const, label: "Injects" }, { id: "coach" as const, label: "Coach" }]
+    : baseTabs;
+  /** Where the unread items began when the channel was opened: it opens scrolled there (or to the newest). */
+  const [unreadFrom, setUnreadFrom] = useState<number | null>(null);
   const chooseTab = (next: SideTab) => {
+    if (next === "channel" && tab !== "channel") setUnreadFrom(Math.max(channelSeen, channel.initialCount));
     if (tab === "channel" || next === "channel") setChannelSeen(channel.events.length);
     setTab(next);
   };
@@ -152,6 +172,31 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   useLiveEvent("attempt-changed", (p) => {
     if ((p as { attemptId?: string } | null)?.attemptId === attemptId) void poll(false);
   });
+
+  // Everyone's checks reach everyone the moment they are recorded: the verdict shows in each room, and a
+  // pass mitigates it at once (the attempt-changed re-read confirms it).
+  useLiveEvent("timeline", (p) => {
+    const e = p as Partial<TimelineEventView> | null;
+    if (e?.attemptId !== attemptId || e.kind !== "CHECK" || !e.at) return;
+    const d = e.data as { passed?: unknown; unjudged?: unknown; message?: unknown } | null;
+    if (typeof d?.passed !== "boolean") return;
+    const mine = e.actor?.id === room.viewer.id;
+    setCheck({
+      passed: d.passed,
+      unjudged: d.unjudged === true,
+      message: typeof d.message === "string" ? d.message : "",
+      ...(mine ? {} : { by: e.actor?.name ?? "A teammate" }),
+    });
+    if (d.passed && d.unjudged !== true) {
+      const at = e.at;
+      setStatus((prev) => (prev === "ACTIVE" ? "MITIGATED" : prev));
+      setMitigatedAt((prev) => prev ?? at);
+    }
+  });
+  // Handed in (by a teammate, in another tab) or graded: the attempt page takes over.
+  useEffect(() => {
+    if (!IN_PLAY.has(status)) router.refresh();
+  }, [status, router]);
 
   const samples = useMemo(() => {
     const seen = new Set(feed.samples.map((s) => s.at));
@@ -226,15 +271,22 @@ export function IncidentRoom({ room }: { room: RoomView }) {
             Certification attempt
           </span>
         )}
-        {severity && (
+        {severity ? (
           <span
-            className="rounded-full bg-red-600/80 px-2 py-0.5 text-xs font-semibold text-white"
-            data-testid="room-severity"
-            title="The incident's severity"
+            className="rounded-md bg-red-600 px-2.5 py-1 text-sm font-bold tracking-wide text-white ring-2 ring-red-300"
+            title={SEVERITY_LABEL[severity as (typeof SEVERITIES)[number]] ?? "The incident's severity"}
           >
-            {severity}
+            <span className="sr-only">Severity </span>
+            <span data-testid="room-severity">{severity}</span>
           </span>
+        ) : (
+          status !== "PROVISIONING" && (
+            <span className="rounded-md px-2 py-1 text-xs text-slate-300 ring-1 ring-slate-600">
+              Severity not declared
+            </span>
+          )
         )}
+        {playing && <StakeholderDeadline events={channel.events} onOpen={() => chooseTab("channel")} />}
         <span
           data-testid="attempt-status"
           className={`rounded-full px-2 py-0.5 text-xs font-medium ${status === "MITIGATED" ? "bg-emerald-500/20 text-emerald-300" : status === "ACTIVE" ? "bg-red-500/20 text-red-300" : "bg-slate-700 text-slate-200"}`}
@@ -303,17 +355,12 @@ export function IncidentRoom({ room }: { room: RoomView }) {
           canClaim={mode === "rw" && (playing || status === "PROVISIONING")}
         />
       )}
-      {mode === "rw" && (
-        <div className="px-4 pt-2 empty:hidden">
-          <CoachMessages attemptId={attemptId} />
-        </div>
-      )}
 
       {feed.machineEvents.length > 0 && !gone && (
         <ol className="space-y-0.5 px-4 pt-2 text-xs" data-testid="machine-events" aria-label="Machine events">
           {feed.machineEvents.slice(-4).map((e) => (
             <li key={e.id} className={e.state === "up" ? "text-emerald-800" : "text-red-800"} role="status">
-              <time className="mr-2 tabular-nums text-slate-500">{new Date(e.at).toLocaleTimeString()}</time>
+              <time className="mr-2 tabular-nums text-slate-500">{formatTime(e.at)}</time>
               {e.message}
             </li>
           ))}
@@ -335,7 +382,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               </Link>
             </div>
           )}
-          {check && !(check.passed && status === "MITIGATED") && (
+          {check && (status !== "MITIGATED" || (check.passed && mode === "ro")) && (
             <p
               role="alert"
               data-testid="check-result"
@@ -344,6 +391,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               className={`rounded-md px-3 py-2 text-sm ${check.passed ? "bg-emerald-50 text-emerald-900" : check.unjudged ? "bg-slate-100 text-slate-900" : "bg-amber-50 text-amber-950"}`}
             >
               <strong>
+                {check.by ? `${check.by}'s check — ` : ""}
                 {check.passed ? "Check passed: " : check.unjudged ? "Could not judge — try again: " : "Not fixed yet: "}
               </strong>
               {check.message}
@@ -368,9 +416,15 @@ export function IncidentRoom({ room }: { room: RoomView }) {
 
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-3 p-3 lg:grid-cols-[minmax(0,1fr)_minmax(380px,36%)]">
         <section
-          className="flex min-h-[420px] flex-col overflow-hidden rounded-lg border border-slate-800 bg-slate-900"
+          className="relative flex min-h-[420px] flex-col overflow-hidden rounded-lg border border-slate-800 bg-slate-900"
           aria-label="Terminals"
         >
+          {mode === "rw" && (
+            // Over the terminals' top corner rather than above the room, so a message never pushes the shell down.
+            <div className="absolute right-2 top-10 z-10 w-[min(26rem,calc(100%-1rem))]">
+              <CoachMessages attemptId={attemptId} />
+            </div>
+          )}
           {ready && token && playing ? (
             <>
               <div className="flex gap-1 border-b border-slate-800 px-2 pt-2" role="tablist" aria-label="Shells">
@@ -442,9 +496,10 @@ export function IncidentRoom({ room }: { room: RoomView }) {
           </section>
           <section className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">
             <div
-              className="flex gap-1 overflow-x-auto border-b border-slate-100 px-2 pt-2"
+              className="flex flex-wrap gap-x-0.5 gap-y-1 border-b border-slate-100 px-2 pt-2"
               role="tablist"
               aria-label="Panels"
+              data-testid="panel-tabs"
             >
               {tabs.map((t) => (
                 <button
@@ -453,7 +508,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                   type="button"
                   aria-selected={tab === t.id}
                   onClick={() => chooseTab(t.id)}
-                  className={`whitespace-nowrap rounded-t px-3 py-1.5 text-sm ${tab === t.id ? "border-b-2 border-ember-600 font-medium text-slate-900" : "text-slate-500 hover:text-slate-800"}`}
+                  className={`whitespace-nowrap rounded-t px-2 py-1.5 text-sm ${tab === t.id ? "border-b-2 border-ember-600 font-medium text-slate-900" : "text-slate-500 hover:text-slate-800"}`}
                 >
                   {t.label}
                   {t.id === "hints" && room.hints.taken.length > 0 ? ` (${room.hints.taken.length})` : ""}
@@ -482,6 +537,8 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                   loaded={channel.loaded}
                   canPost={mode === "rw" && (playing || status === "PROVISIONING")}
                   watching={mode === "ro"}
+                  visible={tab === "channel"}
+                  firstUnread={unreadFrom}
                 />
               </div>
               {facilitating && (
@@ -493,6 +550,15 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                     injects={room.injects}
                     triggered={faultsTriggered}
                   />
+                </div>
+              )}
+              {facilitating && (
+                <div hidden={tab !== "coach"} data-testid="room-coach">
+                  {playing || status === "PROVISIONING" ? (
+                    <CoachForm attemptId={attemptId} />
+                  ) : (
+                    <p className="text-sm text-slate-500">Coaching is possible while the incident is in play.</p>
+                  )}
                 </div>
               )}
               <div hidden={tab !== "report"}>

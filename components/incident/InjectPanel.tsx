@@ -147,20 +147,28 @@ export function InjectPanel({
               <li key={i.id} className="rounded-md border border-slate-200 p-2">
                 <p className="font-medium text-slate-900">
                   {i.title}
-                  {triggered.includes(i.id) && <span className="ml-2 text-xs text-red-700">triggered</span>}
+                  {triggered.includes(i.id) && (
+                    <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">
+                      fired
+                    </span>
+                  )}
                 </p>
                 <p className="mb-2 text-xs text-slate-600">{i.description}</p>
                 <Button
                   size="sm"
                   variant="danger"
-                  disabled={!live || busy !== null}
+                  disabled={!live || busy !== null || triggered.includes(i.id)}
                   onClick={() => {
                     if (window.confirm(`Trigger “${i.title}” in the team's environment now?`))
                       void send(`fault-${i.id}`, { type: "fault", injectId: i.id }, `Triggered: ${i.title}.`);
                   }}
                   data-testid={`inject-fault-${i.id}`}
                 >
-                  {busy === `fault-${i.id}` ? "Triggering…" : "Trigger"}
+                  {busy === `fault-${i.id}`
+                    ? "Triggering…"
+                    : triggered.includes(i.id)
+                      ? "Already triggered"
+                      : "Trigger"}
                 </Button>
               </li>
             ))}

@@ -14,6 +14,7 @@ import { SaveIndicator } from "./SaveIndicator";
 import { useAutosave } from "./use-autosave";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
 import { RemoveRowButton } from "@/components/RemoveRowButton";
+import { formatTime } from "@/lib/format";
 
 const area =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
@@ -247,7 +248,7 @@ export function ReportForm({
           {c.statusUpdates.map((u, i) => (
             <li key={i} className="flex gap-2">
               <span className="w-14 shrink-0 pt-2 text-xs tabular-nums text-slate-500">
-                {u.at ? new Date(u.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : ""}
+                {u.at ? formatTime(u.at) : ""}
               </span>
               <textarea
                 aria-label={`Status update ${i + 1}`}

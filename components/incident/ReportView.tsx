@@ -1,5 +1,6 @@
 /** The incident report, read-only (grading, the finished attempt, print). */
 import { SEVERITY_LABEL, type ReportContent } from "@/lib/reports/report-schema";
+import { formatTime } from "@/lib/format";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -44,9 +45,7 @@ export function ReportView({ report }: { report: ReportContent }) {
           <ol className="space-y-1">
             {report.statusUpdates.map((u, i) => (
               <li key={i}>
-                <span className="mr-2 font-mono text-xs text-slate-500">
-                  {u.at ? new Date(u.at).toISOString().slice(11, 16) : ""}
-                </span>
+                <span className="mr-2 font-mono text-xs text-slate-500">{u.at ? formatTime(u.at) : ""}</span>
                 {u.text}
               </li>
             ))}

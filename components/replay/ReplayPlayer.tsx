@@ -43,8 +43,25 @@ function recordingLabel(r: AttemptRecording): string {
   return [r.instance ?? "shell", who].filter(Boolean).join(" · ");
 }
 
+/** Labels for the shells' tabs, numbered where two would read the same (two sessions on one machine). */
+function recordingLabels(recordings: readonly AttemptRecording[]): Map<string, string> {
+  const plain = recordings.map(recordingLabel);
+  const seen = new Map<string, number>();
+  return new Map(
+    recordings.map((r, i) => {
+      const label = plain[i]!;
+      const n = (seen.get(label) ?? 0) + 1;
+      seen.set(label, n);
+      const twins = plain.filter((l) => l === label).length;
+      return [r.session, twins > 1 ? `${label} #${n}` : label];
+    }),
+  );
+}
+
 export function ReplayPlayer({ replay }: { replay: ReplayView }) {
   const { events, recordings, bounds } = replay;
+  const labels = useMemo(() => recordingLabels(recordings), [recordings]);
+  const labelOf = (r: AttemptRecording) => labels.get(r.session) ?? recordingLabel(r);
   const startMs = Date.parse(bounds.start);
   const duration = bounds.durationMs;
 
@@ -116,9 +133,17 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
               </button>
             ))}
           </div>
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} />
-            Skip idle gaps
+          <label
+            className="flex items-center gap-2 text-sm text-slate-700"
+            title="Jumps over quiet stretches longer than 5 s, so playback runs faster than the speed chosen"
+          >
+            <input
+              type="checkbox"
+              checked={skip}
+              onChange={(e) => setSkip(e.target.checked)}
+              data-testid="replay-skip-idle"
+            />
+            Skip idle gaps{skip ? " (faster than the speed chosen)" : ""}
           </label>
           <span className="ml-auto hidden text-xs text-slate-500 md:inline">Space play/pause · ←/→ 5 s</span>
         </div>
@@ -155,7 +180,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
                       data-testid="replay-tab"
                       className={`rounded-md px-2.5 py-1 text-sm focus-visible:outline-2 focus-visible:outline-ember-600 ${r.session === active ? "bg-slate-800 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
                     >
-                      {recordingLabel(r)}{" "}
+                      {labelOf(r)}{" "}
                       <span className="text-xs opacity-70">from {clock(Date.parse(r.startedAt) - startMs)}</span>
                     </button>
                   ))}
@@ -182,7 +207,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
                       track={cast.track}
                       t={t}
                       visible={visible}
-                      label={`Recorded shell ${recordingLabel(r)}`}
+                      label={`Recorded shell ${labelOf(r)}`}
                     />
                   );
                 })}
@@ -207,7 +232,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
                         Download .cast
                       </a>{" "}
                       <span className="text-slate-500">
-                        {recordingLabel(r)} · {r.fileName} · plays in asciinema (
+                        {labelOf(r)} · {r.fileName} · plays in asciinema (
                         <code className="text-xs">asciinema play {r.fileName}</code>)
                       </span>
                     </li>

@@ -13,6 +13,17 @@ import { seekTrack, type ScreenOp, type Track } from "@/lib/replay/seek";
 
 /** RIS, the terminal's full reset, sent through the write queue so it stays in order with pending writes. */
 const FULL_RESET = "\x1bc";
+const FONT_MAX = 13;
+const FONT_MIN = 7;
+/** A monospace cell is about this many font sizes wide (xterm measures; this only picks the size). */
+const CELL_WIDTH = 0.62;
+
+/** The font size at which the recorded width fits the panel (a wide shell would otherwise overflow it). */
+function fitFont(term: Terminal, panelWidth: number): void {
+  const size = Math.floor((panelWidth - 16) / (term.cols * CELL_WIDTH));
+  const next = Math.max(FONT_MIN, Math.min(FONT_MAX, size));
+  if (term.options.fontSize !== next) term.options.fontSize = next;
+}
 
 function apply(term: Terminal, ops: ScreenOp[]): void {
   for (const op of ops) {
@@ -35,6 +46,7 @@ export function ReplayTerminal({
   label: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
   const shown = useRef(0);
 
@@ -55,7 +67,16 @@ export function ReplayTerminal({
     term.open(el);
     termRef.current = term;
     shown.current = 0;
+    const fit = () => {
+      if (panel.current && panel.current.clientWidth > 0) fitFont(term, panel.current.clientWidth);
+    };
+    const resized = term.onResize(fit);
+    const observer = new ResizeObserver(fit);
+    if (panel.current) observer.observe(panel.current);
+    fit();
     return () => {
+      observer.disconnect();
+      resized.dispose();
       term.dispose();
       termRef.current = null;
     };
@@ -75,7 +96,8 @@ export function ReplayTerminal({
 
   return (
     <div
-      className={visible ? "max-h-[30rem] overflow-auto rounded-md bg-slate-900 p-2" : "hidden"}
+      ref={panel}
+      className={visible ? "max-h-[30rem] w-full max-w-full overflow-auto rounded-md bg-slate-900 p-2" : "hidden"}
       data-testid="replay-terminal"
       data-replay-terminal
       aria-label={label}

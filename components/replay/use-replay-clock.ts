@@ -19,7 +19,8 @@ export function useReplayClock(durationMs: number, activity: readonly number[]) 
   const [t, setT] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
-  const [skip, setSkip] = useState(true);
+  // Off by default: "16×" then means sixteen times real time, not ~90× with the quiet stretches jumped.
+  const [skip, setSkip] = useState(false);
   const tRef = useRef(0);
 
   const seek = useCallback(

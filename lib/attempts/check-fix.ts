@@ -7,6 +7,7 @@
 import type { Actor } from "../auth/actor";
 import type { CheckResult } from "../contracts/orchestrator-api";
 import { AppError } from "../errors";
+import { publishLive } from "../live/publish";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
@@ -52,6 +53,8 @@ export async function checkFix(
     if (!result.unjudged)
       await tx.attempt.update({ where: { id: attemptId }, data: { checksTried: { increment: 1 } } });
     await recordEvent(tx, { attemptId, kind: "CHECK", data: result, actorId: actor.id, at: now });
+    // Teammates' rooms and the board re-read the attempt now, not at their next poll (was up to 10 s).
+    await publishLive(tx, { type: "attempt-changed", attemptId });
     if (!result.passed || result.unjudged) return false;
     const moved = await tx.attempt.updateMany({
       where: { id: attemptId, status: "ACTIVE" },

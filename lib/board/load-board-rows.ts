@@ -21,6 +21,10 @@ const select = {
   gameDay: { select: { title: true } },
   members: { select: { user: { select: { name: true } } }, orderBy: { joinedAt: "asc" } },
   environment: { select: { id: true, state: true } },
+  // The game's own activity (chat, status updates, checks, roles; writing the report or postmortem).
+  events: { orderBy: { at: "desc" }, take: 1, select: { at: true } },
+  report: { select: { updatedAt: true } },
+  postmortem: { select: { updatedAt: true } },
 } as const satisfies Prisma.AttemptSelect;
 
 export type BoardFacts = Prisma.AttemptGetPayload<{ select: typeof select }>;
@@ -32,6 +36,14 @@ export async function readBoardFacts(db: PrismaClient, ids?: readonly string[]):
     orderBy: { startedAt: "asc" },
     select,
   });
+}
+
+/** The latest of the terminals' activity (orchestrator) and the team's activity in the game itself. */
+function lastActivity(f: BoardFacts, terminals: string | null | undefined): string | null {
+  const times = [terminals, f.events[0]?.at, f.report?.updatedAt, f.postmortem?.updatedAt]
+    .map((t) => (t === null || t === undefined ? NaN : new Date(t).getTime()))
+    .filter((t) => !Number.isNaN(t));
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : null;
 }
 
 export function composeBoardRow(f: BoardFacts, snap: OrchestratorSnapshot): BoardRow {
@@ -54,7 +66,7 @@ export function composeBoardRow(f: BoardFacts, snap: OrchestratorSnapshot): Boar
     successRate: rate === null || rate === undefined ? null : Math.round(rate * 1000) / 1000,
     checksTried: f.checksTried,
     hintsUsed: f.hintsUsed,
-    lastActivityAt: view?.lastActivityAt ?? null,
+    lastActivityAt: lastActivity(f, view?.lastActivityAt),
     orchestratorReachable: snap.reachable,
   };
 }

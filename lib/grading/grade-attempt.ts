@@ -10,6 +10,7 @@ import { defaultDeps, type Deps } from "../attempts/deps";
 import { manifestOf } from "../attempts/level-manifest";
 import { awardCertifications } from "../certification/award-certifications";
 import { AppError } from "../errors";
+import { publishLive } from "../live/publish";
 import { rubricPercent, scoreAttempt } from "../scoring/score-attempt";
 import { recordEvent } from "../timeline/record-event";
 import { attemptFigures } from "./attempt-figures";
@@ -85,6 +86,8 @@ export async function gradeAttempt(
       actorId: actor.id,
       at: now,
     });
+    // The players' attempt pages re-render with the grade at once (no reload).
+    await publishLive(tx, { type: "attempt-changed", attemptId });
     return grade.id;
   });
 

@@ -1,10 +1,16 @@
-/** A facilitator changes the incident's severity (usually raises it): the attempt's severity and a SEVERITY event. */
+/**
+ * A facilitator changes the incident's severity (usually raises it): the
+ * attempt's severity, a SEVERITY event, and the team's report (its severity
+ * field, so the report no longer says "Not declared yet"; teammates' forms
+ * rebase onto it as onto any save).
+ */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { detectedAtAfter } from "../attempts/detection";
 import { AppError } from "../errors";
 import { publishLive } from "../live/publish";
+import { fillReportSeverity } from "../reports/fill-report-severity";
 import { SEVERITIES } from "../reports/report-schema";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeInject } from "./authorize-inject";
@@ -36,6 +42,9 @@ export async function raiseSeverity(
       actorId: actor.id,
       at: now,
     });
+    const version = await fillReportSeverity(tx, attemptId, severity);
+    if (version !== null)
+      await publishLive(tx, { type: "doc-saved", attemptId, doc: "report", version, byUserId: actor.id });
     await publishLive(tx, { type: "attempt-changed", attemptId });
     return { eventId: event.id };
   });

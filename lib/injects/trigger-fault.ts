@@ -29,6 +29,11 @@ export async function triggerFault(
   const attempt = await authorizeInject(deps.db, actor, attemptId);
   const inject = manifestOf(attempt.level).injects.find((i) => i.id === injectId);
   if (!inject) throw new AppError("NOT_FOUND", `This level has no inject "${injectId}".`);
+  const fired = await deps.db.timelineEvent.findFirst({
+    where: { attemptId, kind: "INJECT", data: { path: ["injectId"], equals: injectId } },
+    select: { id: true },
+  });
+  if (fired) throw new AppError("CONFLICT", `“${inject.title}” has already been triggered in this incident.`);
   const environment = attempt.environment;
   if (environment?.state !== "READY") throw new AppError("CONFLICT", "The environment is not running.");
 

@@ -34,6 +34,8 @@ export async function routeMessage(ctx: LiveContext, m: LiveMessage): Promise<vo
         version: m.version,
         byUserId: m.byUserId,
       });
+      // Writing the report or postmortem is activity: the board's "Idle" restarts.
+      ctx.board.markDirty(m.attemptId);
       return;
     case "doc-submitted":
       ctx.io

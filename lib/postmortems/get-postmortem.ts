@@ -11,6 +11,8 @@ export interface PostmortemView {
   version: number;
   status: "DRAFT" | "SUBMITTED" | "RETURNED" | "GRADED";
   submittedAt: string | null;
+  /** Who handed it in (the actor of the submission's timeline event), so teammates are told. */
+  submittedBy: string | null;
   updatedAt: string | null;
   prefilled: boolean;
 }
@@ -24,11 +26,19 @@ export async function getPostmortem(
   const row = await deps.db.postmortem.findUnique({ where: { attemptId } });
   if (row) {
     const parsed = PostmortemDraftSchema.safeParse(row.content);
+    // Submission writes its SYSTEM event at the very instant it stores as submittedAt.
+    const handedIn = row.submittedAt
+      ? await deps.db.timelineEvent.findFirst({
+          where: { attemptId, kind: "SYSTEM", at: row.submittedAt },
+          select: { actor: { select: { name: true } } },
+        })
+      : null;
     return {
       content: parsed.success ? parsed.data : PostmortemDraftSchema.parse({}),
       version: row.version,
       status: row.status,
       submittedAt: row.submittedAt?.toISOString() ?? null,
+      submittedBy: handedIn?.actor?.name ?? null,
       updatedAt: row.updatedAt.toISOString(),
       prefilled: false,
     };
@@ -43,5 +53,13 @@ export async function getPostmortem(
     events,
     report: report ? (ReportDraftSchema.safeParse(report.content).data ?? null) : null,
   });
-  return { content, version: 0, status: "DRAFT", submittedAt: null, updatedAt: null, prefilled: true };
+  return {
+    content,
+    version: 0,
+    status: "DRAFT",
+    submittedAt: null,
+    submittedBy: null,
+    updatedAt: null,
+    prefilled: true,
+  };
 }

@@ -52,6 +52,7 @@ export async function saveReport(
       before,
       after: content,
       detected: attempt.detectedAt !== null,
+      severityNow: attempt.severity,
     });
     return { version, content, merged, ...effects };
   });
@@ -75,9 +76,12 @@ async function recordSideEffects(
     before: ReportContent | undefined;
     after: ReportContent;
     detected: boolean;
+    /** The attempt's severity, which a facilitator may have set without the report. */
+    severityNow: string | null;
   },
 ): Promise<{ severityChanged: boolean }> {
-  const previous = p.before?.severity || null;
+  // Against the incident's severity, not only the report's: a facilitator's SEV1 then the same in the report is no second declaration.
+  const previous = p.before?.severity || p.severityNow || null;
   const severityChanged = Boolean(p.after.severity) && p.after.severity !== previous;
   if (!p.detected && reportShowsDetection(p.after))
     // Conditional: an acknowledgement a moment earlier keeps the first moment.

@@ -80,6 +80,9 @@ const facts = {
   gameDay: { title: "Friday drill" },
   members: [{ user: { name: "Ann" } }, { user: { name: "Bob" } }],
   environment: { id: "env-1", state: "READY" },
+  events: [],
+  report: null,
+  postmortem: null,
 } as unknown as BoardFacts;
 
 test("a row merges the database with the orchestrator's view and SLI", () => {
@@ -117,6 +120,21 @@ test("with the orchestrator down a row keeps the database's environment state an
   assert.equal(r.lastActivityAt, null);
   assert.equal(r.orchestratorReachable, false);
   assert.equal(idleSeconds(r, Date.now()), null);
+});
+
+test("Idle counts the team's activity in the game: chat and writing the report, not only the terminals", () => {
+  const view = { id: "env-1", attemptId: "att1", state: "ready", lastActivityAt: "2025-01-01T10:02:00.000Z" };
+  const snap = { reachable: true, views: new Map([["att1", view as EnvironmentView]]), samples: {} };
+  const chatting = {
+    ...facts,
+    events: [{ at: new Date("2025-01-01T10:02:40Z") }],
+    report: { updatedAt: new Date("2025-01-01T10:02:50Z") },
+  } as unknown as BoardFacts;
+  const r = composeBoardRow(chatting, snap);
+  assert.equal(r.lastActivityAt, "2025-01-01T10:02:50.000Z");
+  assert.equal(idleSeconds(r, Date.parse("2025-01-01T10:03:00Z")), 10);
+  // With the orchestrator down, the game's own activity still says when the team last did something.
+  assert.equal(composeBoardRow(chatting, UNREACHABLE).lastActivityAt, "2025-01-01T10:02:50.000Z");
 });
 
 test("sorting: idlest, longest running or worst first; unknowns last either way", () => {

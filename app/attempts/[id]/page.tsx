@@ -9,6 +9,7 @@ import { GradeSummary } from "@/components/grading/GradeSummary";
 import { ScoreBreakdown } from "@/components/grading/ScoreBreakdown";
 import { TimelineList } from "@/components/grading/TimelineList";
 import { IncidentRoom } from "@/components/incident/IncidentRoom";
+import { AttemptLiveRefresh } from "@/components/live/AttemptLiveRefresh";
 import { ReportForm } from "@/components/incident/ReportForm";
 import { ReportView } from "@/components/incident/ReportView";
 import { NavBar } from "@/components/NavBar";
@@ -52,12 +53,15 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
   const returned = record.attempt.status === "RETURNED" && record.mode === "rw";
   return (
     <AppShell user={user}>
+      <AttemptLiveRefresh attemptId={id} />
       <PageHeader
         title={record.level.title}
         description={
           <>
             {record.level.category} · {record.level.difficulty} · {record.attempt.players.join(", ")} ·{" "}
-            <Badge tone={status.tone}>{status.label}</Badge>
+            <span data-testid="attempt-outcome">
+              <Badge tone={status.tone}>{status.label}</Badge>
+            </span>
           </>
         }
         actions={

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { buttonClass } from "@/components/Button";
 import { Card } from "@/components/Card";
+import { AttemptLiveRefresh } from "@/components/live/AttemptLiveRefresh";
 import { PostmortemForm } from "@/components/postmortem/PostmortemForm";
+import { formatDateTime } from "@/lib/format";
 import { getRoom } from "@/lib/attempts/get-room";
 import { guardPage } from "@/lib/auth/guard";
 import { getPostmortem } from "@/lib/postmortems/get-postmortem";
@@ -21,6 +23,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   const reportDone = room.report.submittedAt !== null;
   return (
     <AppShell user={user}>
+      <AttemptLiveRefresh attemptId={id} />
       <PageHeader
         title={`Postmortem: ${room.level.title}`}
         description="Blameless: about systems and decisions, never about who. Sections marked optional can stay empty."
@@ -50,6 +53,16 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
                 incident room
               </Link>
               ) before the postmortem.
+            </p>
+          )}
+          {pm.submittedAt && !editable && (
+            <p
+              role="status"
+              data-testid="postmortem-submitted-by"
+              className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-950 print:hidden"
+            >
+              <strong>Submitted by {pm.submittedBy ?? "a teammate"}</strong> on{" "}
+              {formatDateTime(new Date(pm.submittedAt))}: it is read-only now, in the facilitators&apos; queue.
             </p>
           )}
           {pm.prefilled && editable && (
