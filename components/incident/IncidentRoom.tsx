@@ -413,14 +413,18 @@ export function IncidentRoom({ room }: { room: RoomView }) {
 
         <aside className="flex min-h-0 flex-col gap-3" aria-label="Incident details">
           <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <SliChart samples={samples.length > 0 ? samples : state?.sli ? [state.sli] : []} />
+            <SliChart
+              samples={samples.length > 0 ? samples : state?.sli ? [state.sli] : []}
+              settling={status === "MITIGATED"}
+            />
             {!feed.connected && ready && playing && (
               <p className="mt-1 text-xs text-slate-400">Connecting to the live feed…</p>
             )}
           </section>
           <section className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">
+            {/* The tabs wrap onto a second row rather than scroll: a count on one never hides another. */}
             <div
-              className="flex gap-1 overflow-x-auto border-b border-slate-100 px-2 pt-2"
+              className="flex flex-wrap gap-x-1 border-b border-slate-100 px-2 pt-2"
               role="tablist"
               aria-label="Panels"
             >

@@ -220,7 +220,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
             {points.length === 0 ? (
               <p className="text-sm text-slate-500">No service-level changes were recorded.</p>
             ) : (
-              <SliChart samples={samples} />
+              <SliChart samples={samples} replay />
             )}
           </Card>
         </div>

@@ -8,7 +8,7 @@
  */
 import type { SliView } from "../contracts/orchestrator-api";
 import { readEventData } from "../timeline/event-data";
-import { budgetBurned, classifySli } from "../timeline/sli";
+import { budgetBurned, classifySli, isSliChange } from "../timeline/sli";
 import { recordEvent } from "../timeline/record-event";
 import type { Deps } from "./deps";
 
@@ -39,7 +39,7 @@ export async function syncSli(deps: Deps, attemptId: string, sli: SliView): Prom
       select: { data: true },
     });
     const previous = last ? (readEventData("SLI", last.data)?.state ?? null) : null;
-    if (previous === state || (previous === null && state === "healthy")) return;
+    if (!isSliChange(previous, state)) return;
     await recordEvent(tx, {
       attemptId,
       kind: "SLI",

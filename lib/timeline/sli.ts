@@ -17,6 +17,21 @@ export function classifySli(sample: Pick<SliSample, "successRate" | "requests">)
   return sample.successRate < DOWN_BELOW ? "down" : "degraded";
 }
 
+const RANK: Record<SliState, number> = { healthy: 0, degraded: 1, down: 2 };
+
+/**
+ * Is moving from `previous` to `state` a change the timeline records? A rise
+ * that has not reached healthy (down → degraded) is the rolling window
+ * catching up with a recovery, not a new degradation: recording it put
+ * "Service degraded" after "Fix check passed". Recovering, and every
+ * worsening, are recorded; a healthy start is not news.
+ */
+export function isSliChange(previous: SliState | null, state: SliState): boolean {
+  if (previous === state) return false;
+  if (previous === null) return state !== "healthy";
+  return state === "healthy" || RANK[state] > RANK[previous];
+}
+
 /** Bad request-minutes burned between `after` (exclusive) and the last sample. */
 export function budgetBurned(samples: Pick<SliSample, "at" | "successRate">[], after?: Date): number {
   const sorted = samples

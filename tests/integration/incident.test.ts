@@ -218,6 +218,24 @@ test("the SLI is folded in: a state change becomes an SLI event and the budget b
   assert.equal(await db.timelineEvent.count({ where: { attemptId, kind: "SLI" } }), 2);
 });
 
+test("a recovery the rolling window is catching up with is not recorded as 'Service degraded'", async () => {
+  const { fake, deps, player, attemptId } = await playing();
+  await refreshAttempt(player, attemptId, deps);
+  fake.later = 100;
+  fake.rate = 0.5; // the 10-second window half before, half after the fix
+  await refreshAttempt(player, attemptId, deps);
+  fake.later = 200;
+  fake.rate = 1;
+  await refreshAttempt(player, attemptId, deps);
+  fake.later = 300;
+  fake.rate = 0.6; // a real degradation after recovering is still news
+  await refreshAttempt(player, attemptId, deps);
+  const states = (await db.timelineEvent.findMany({ where: { attemptId, kind: "SLI" }, orderBy: { at: "asc" } })).map(
+    (e) => (e.data as { state: string }).state,
+  );
+  assert.deepEqual(states, ["down", "healthy", "degraded"]);
+});
+
 test("open incidents are synced without anyone in the room, and never counted twice with the room's own sync", async () => {
   const { deps, player, attemptId } = await playing();
   const before = await syncOpenIncidents(deps);
