@@ -9,11 +9,11 @@ import { expectAccessible } from "./support/a11y";
 import { expectUsable, usabilityProblems } from "./support/usable";
 
 test("the usability check catches a squeezed field, a clipped tab and a hidden scrollbar", async ({ page }) => {
-  // The old postmortem timeline row: the time input kept `w-full` and took the row.
+  // The old postmortem timeline row: both inputs kept `w-full`, and the time one would not shrink.
   await page.setContent(`
     <ol style="width:700px"><li style="display:flex;gap:8px">
       <input aria-label="Time of entry 1" style="display:block;width:100%;flex-shrink:0" value="2026-12-01 00:00:00">
-      <input aria-label="Entry 1" style="display:block" value="Incident began">
+      <input aria-label="Entry 1" style="display:block;width:100%;min-width:0" value="Incident began">
     </li></ol>
     <div role="tablist" aria-label="Panels" style="display:flex;width:200px;overflow:hidden">
       ${["Brief", "Channel (2)", "Report", "Hints", "Logs", "Code"].map((t) => `<button role="tab" style="white-space:nowrap">${t}</button>`).join("")}

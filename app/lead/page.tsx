@@ -78,7 +78,7 @@ export default async function LeadPage() {
                           const done = r?.passedByCategory[c.name] ?? 0;
                           return (
                             <Td key={c.name}>
-                              <span className={done > 0 ? "font-medium text-green-700" : "text-slate-400"}>
+                              <span className={done > 0 ? "font-medium text-green-700" : "text-slate-500"}>
                                 {done > 0 ? "✔ " : ""}
                                 {done} / {c.levels}
                               </span>

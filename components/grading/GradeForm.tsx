@@ -69,7 +69,7 @@ export function GradeForm({
       {all.map((c) => (
         <fieldset key={c.id} className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-semibold text-slate-900">
-            {c.title} <span className="text-xs font-normal text-slate-400">{c.section}</span>
+            {c.title} <span className="text-xs font-normal text-slate-500">{c.section}</span>
           </legend>
           <p className="mb-2 text-sm text-slate-600">{c.description}</p>
           <div className="grid gap-2 sm:grid-cols-[8rem_1fr]">

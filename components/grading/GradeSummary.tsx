@@ -37,7 +37,7 @@ export function GradeSummary({ grade }: { grade: AttemptRecord["grades"][number]
             <tr key={c.criterionId}>
               <td className="py-1.5 pr-3 align-top">
                 <span className="font-medium text-slate-800">{c.title}</span>{" "}
-                <span className="text-xs text-slate-400">{c.section}</span>
+                <span className="text-xs text-slate-500">{c.section}</span>
               </td>
               <td className="py-1.5 pr-3 align-top tabular-nums">
                 {c.score} / {c.max}

@@ -20,7 +20,7 @@ export function TimelineList({ events, startedAt }: { events: AttemptRecord["tim
         const abs = Math.abs(offset);
         return (
           <li key={i} className="grid grid-cols-[4.5rem_6.5rem_1fr] gap-2">
-            <span className="font-mono text-xs tabular-nums text-slate-400">
+            <span className="font-mono text-xs tabular-nums text-slate-500">
               {sign}
               {Math.floor(abs / 60)}:{String(abs % 60).padStart(2, "0")}
             </span>

@@ -418,7 +418,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
               settling={status === "MITIGATED"}
             />
             {!feed.connected && ready && playing && (
-              <p className="mt-1 text-xs text-slate-400">Connecting to the live feed…</p>
+              <p className="mt-1 text-xs text-slate-500">Connecting to the live feed…</p>
             )}
           </section>
           <section className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -381,7 +381,7 @@ function TextSection({
     <div className="space-y-1">
       <label htmlFor={id} className="flex items-baseline gap-2 text-sm font-semibold text-slate-900">
         {s.label}
-        {s.optional && <span className="text-xs font-normal text-slate-400">optional</span>}
+        {s.optional && <span className="text-xs font-normal text-slate-500">optional</span>}
       </label>
       {s.help && <p className="text-sm text-slate-500">{s.help}</p>}
       <textarea

@@ -53,7 +53,7 @@ export function ReplayEventList({
               data-kind={e.kind}
               className={`grid w-full grid-cols-[3.5rem_1fr] gap-2 rounded px-2 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-ember-600 ${isCurrent ? "bg-ember-50 ring-1 ring-orange-300" : ""} ${future ? "opacity-50" : ""}`}
             >
-              <span className="font-mono text-xs text-slate-400 tabular-nums">{clock(offsets[i] ?? 0)}</span>
+              <span className="font-mono text-xs text-slate-500 tabular-nums">{clock(offsets[i] ?? 0)}</span>
               <span className="min-w-0">
                 <span className={`mr-1 text-xs font-medium ${style ? TONE_CLASS[style.tone].text : "text-slate-500"}`}>
                   {(style?.kind ?? e.kind.toLowerCase()).replace("_", " ")}
@@ -63,7 +63,7 @@ export function ReplayEventList({
                 >
                   {e.text}
                 </span>
-                {e.actor && <span className="ml-1 text-xs text-slate-400">— {e.actor.name}</span>}
+                {e.actor && <span className="ml-1 text-xs text-slate-500">— {e.actor.name}</span>}
               </span>
             </button>
           </li>
