@@ -443,7 +443,13 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                 </button>
               ))}
             </div>
-            <div className="min-h-0 flex-1 overflow-auto p-3">
+            {/* Focusable, so a keyboard can scroll a long briefing or report. */}
+            <div
+              className="min-h-0 flex-1 overflow-auto p-3"
+              role="tabpanel"
+              aria-label={tabs.find((t) => t.id === tab)?.label}
+              tabIndex={0}
+            >
               <div hidden={tab !== "brief"} className="space-y-3 text-sm text-slate-700">
                 <p className="whitespace-pre-line">{level.briefing}</p>
                 <h3 className="font-medium text-slate-900">Objectives</h3>
