@@ -156,7 +156,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
                       className={`rounded-md px-2.5 py-1 text-sm focus-visible:outline-2 focus-visible:outline-ember-600 ${r.session === active ? "bg-slate-800 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
                     >
                       {recordingLabel(r)}{" "}
-                      <span className="text-xs opacity-70">from {clock(Date.parse(r.startedAt) - startMs)}</span>
+                      <span className="text-xs">from {clock(Date.parse(r.startedAt) - startMs)}</span>
                     </button>
                   ))}
                 </div>
