@@ -84,7 +84,8 @@ export function SliChart({
         )}
         {settling && !healthy && (
           <span className="text-xs text-emerald-800" data-testid="sli-settling">
-            Fix verified. The rate covers the last {WINDOW_SECONDS} s of traffic, so it catches up within seconds.
+            Fix verified. The rate covers the last {WINDOW_SECONDS} s of traffic (and the check may have restarted
+            machines), so it catches up within seconds.
           </span>
         )}
       </figcaption>
