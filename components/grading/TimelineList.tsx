@@ -13,7 +13,13 @@ const tone: Record<string, string> = {
 export function TimelineList({ events, startedAt }: { events: AttemptRecord["timeline"]; startedAt: string }) {
   const t0 = Date.parse(startedAt);
   return (
-    <ol className="max-h-[28rem] space-y-1 overflow-auto text-sm" data-testid="timeline">
+    // Focusable, so a keyboard can scroll a long record (it holds no links or buttons).
+    <ol
+      className="max-h-[28rem] space-y-1 overflow-auto text-sm"
+      data-testid="timeline"
+      tabIndex={0}
+      aria-label="Recorded timeline"
+    >
       {events.map((e, i) => {
         const offset = Math.round((Date.parse(e.at) - t0) / 1000);
         const sign = offset < 0 ? "−" : "+";
