@@ -11,7 +11,7 @@ export default function Forbidden() {
         <div className="mb-8 flex justify-center text-slate-900">
           <Logo />
         </div>
-        <p className="text-sm font-semibold text-ember-600">403</p>
+        <p className="text-sm font-semibold text-ember-700">403</p>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
           403 — you don&apos;t have access to this page
         </h1>

@@ -11,7 +11,7 @@ const base =
   "disabled:cursor-not-allowed disabled:opacity-60";
 
 const variants: Record<ButtonVariant, string> = {
-  primary: "bg-ember-600 text-white shadow-sm hover:bg-ember-700",
+  primary: "bg-ember-700 text-white shadow-sm hover:bg-ember-800",
   secondary: "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50",
   danger: "border border-red-200 bg-white text-red-700 shadow-sm hover:bg-red-50",
   ghost: "text-slate-700 hover:bg-slate-100",

@@ -4,15 +4,22 @@
  * terminal, watch the chart recover, pass Check my fix, submit the report and
  * the postmortem (an incomplete one first), get graded, see the grade and the
  * progress move. On the way: a reload mid-report keeps the draft, and another
- * player can open neither the room nor a terminal token.
+ * player can open neither the room nor a terminal token. Every page it visits
+ * is scanned with axe, and its forms and tab strips are checked usable at
+ * 1280×720 and 1440×900 (e2e/support/usable.ts).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { DEMO, DEMO_PASSWORD, SignInPage, apiSignIn, expect, test } from "./fixtures";
 import { IncidentRoom } from "./room";
+import { expectAccessible } from "./support/a11y";
+import { expectUsable } from "./support/usable";
 
 const LEVEL_ID = "payload-too-large";
+// The terminal's screen shows what programs in the player's environment print, in their colours: not
+// the game's UI (xterm's own input keeps its label and is scanned).
+const TERMINAL_SCREEN = { exclude: [".xterm-screen"] };
 
 interface Step {
   instance: string;
@@ -40,10 +47,12 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   // ── Sign in and start the level; time to a usable terminal ─────────────────
   const signin = new SignInPage(page);
   await signin.goto();
+  await expectAccessible(page, "sign-in");
   const t0 = Date.now();
   await signin.signIn(DEMO.PLAYER.email, DEMO_PASSWORD);
   await expect(page).toHaveURL("/play");
   await expect(page.getByTestId("levels-passed")).toHaveText(/^0 \//);
+  await expectAccessible(page, "player home");
   await page.getByTestId(`start-${LEVEL_ID}`).click();
   await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/, { timeout: 60_000 });
   const attemptUrl = new URL(page.url()).pathname;
@@ -60,6 +69,40 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   await expect
     .poll(() => room.successRate(), { timeout: 90_000, message: "the chart shows the outage" })
     .toBeLessThan(0.95);
+  await expectAccessible(page, "incident room", TERMINAL_SCREEN);
+  await expectUsable(page, "incident room");
+
+  // The proxy's access log is in the Logs panel while traffic flows (nginx logs to files, and to its output).
+  await room.tab("Logs");
+  await page.getByRole("group", { name: "Filter logs by instance" }).getByRole("button", { name: "proxy" }).click();
+  const logs = page.getByTestId("logs");
+  await expect(
+    logs
+      .locator('[data-instance="proxy"]')
+      .filter({ hasText: /"(GET|POST) \/api\/\S+ HTTP\/1\.[01]" \d{3}/ })
+      .first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(logs.locator('[data-instance="proxy"]').filter({ hasText: / 413 / }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  // Long lines wrap: nothing is cut off at the right edge.
+  const overflow = await logs.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow, "log lines wrap instead of running off the panel").toBeLessThanOrEqual(1);
+  await page.screenshot({ path: test.info().outputPath("room-logs.png") });
+
+  // The Code panel names every file by its full path, as the hints and the shell do.
+  await room.tab("Code");
+  const files = page.getByTestId("code-files").getByRole("button");
+  await expect(files.first()).toBeVisible({ timeout: 30_000 });
+  const names = await files.allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n, "a full path").toMatch(/^\/srv\/app\/src\//);
+  await files.filter({ hasText: "/srv/app/src/routes/uploads.ts" }).click();
+  await expect(page.getByTestId("code-file")).toHaveText("/srv/app/src/routes/uploads.ts");
+  await expectUsable(page, "incident room, Code tab");
+  await page.screenshot({ path: test.info().outputPath("room-code.png") });
 
   // ── The time-to-detect clock runs until the player acknowledges ────────────
   const detectClock = page.getByTestId("detect-clock");
@@ -97,12 +140,16 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
     await watching.expectOutput("proxy", "ready-42");
     await expect(watching.terminal("proxy")).toContainText("watching (read-only)");
     await expect(watchPage.getByTestId("check-fix")).toHaveCount(0);
+    // The facilitator's room has one more tab (Injects): every tab still shows at both sizes.
+    await expectUsable(watchPage, "facilitator watching the room");
+    await expectAccessible(watchPage, "facilitator watching the room", TERMINAL_SCREEN);
   } finally {
     await watcher.close();
   }
 
   // ── The incident report; a reload mid-typing keeps the draft ───────────────
   await room.tab("Report");
+  await expectUsable(page, "incident report", { within: '[data-testid="report-form"]', minFields: 4 });
   await page.getByLabel("Severity").selectOption("SEV2");
   await page
     .getByLabel("How it was detected")
@@ -119,6 +166,12 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   await page.getByRole("button", { name: "Add hypothesis" }).click();
   await page.getByLabel("Hypothesis 1", { exact: true }).fill("The proxy refuses large request bodies");
   await page.getByLabel("Outcome of hypothesis 1").selectOption("confirmed");
+  await expectUsable(page, "incident report with a hypothesis", {
+    within: '[data-testid="report-form"]',
+    minFields: 6,
+  });
+  await expectAccessible(page, "incident report", TERMINAL_SCREEN);
+  await page.screenshot({ path: test.info().outputPath("room-report.png") });
 
   // ── Type the fix; the chart recovers; the check passes ─────────────────────
   for (const step of referenceFix()) {
@@ -151,6 +204,13 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   expect(drafted).toMatch(/Service down/);
   expect(drafted).toMatch(/Investigated on proxy: .*client_max_body_size/);
   expect(drafted).toMatch(/Fix check passed/);
+  // Ordered and settled: nothing after the passing check says the service is still degraded or down.
+  const afterPass = drafted.split("\n").slice(drafted.split("\n").findIndex((t) => /^Fix check passed/.test(t)));
+  expect(afterPass.filter((t) => /^Service (degraded|down)/.test(t))).toEqual([]);
+  // Every timeline row, section and action field can be read and typed in.
+  await expectUsable(page, "postmortem", { minFields: 12 });
+  await expectAccessible(page, "postmortem");
+  await page.screenshot({ path: test.info().outputPath("postmortem.png"), fullPage: true });
   await page.getByLabel("Summary").fill("Uploads failed for everyone until the proxy's body limit was raised.");
   await page.getByTestId("submit-postmortem").click();
   const errors = page.getByTestId("postmortem-errors");
@@ -173,6 +233,7 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   await page
     .getByLabel("Action 1", { exact: true })
     .fill("Validate proxy body limits in CI against the app's MAX_UPLOAD_MB.");
+  await expectUsable(page, "postmortem with an action item", { minFields: 15 });
   await page.getByTestId("submit-postmortem").click();
   await expect(page).toHaveURL(attemptUrl, { timeout: 30_000 });
   await expect(page.getByText("Waiting for a grade")).toBeVisible();
@@ -183,8 +244,12 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
     const facPage = await fac.newPage();
     await apiSignIn(facPage.request, DEMO.FACILITATOR.email);
     await facPage.goto("/facilitate/review");
+    await expectAccessible(facPage, "review queue");
     await facPage.locator(`a[href="/facilitate/grade/${attemptId}"]`).click();
     await expect(facPage.getByTestId("grade-form")).toBeVisible();
+    await expectUsable(facPage, "grading", { minFields: 3 });
+    await expectAccessible(facPage, "grading");
+    await facPage.screenshot({ path: test.info().outputPath("grading.png"), fullPage: true });
     for (const input of await facPage.locator('input[type="number"][id^="score-"]').all()) {
       await input.fill((await input.getAttribute("max")) ?? "0");
     }
@@ -202,6 +267,7 @@ test("a player fixes a real broken environment, writes it up, and a facilitator 
   await expect(page.getByText("Well handled: fast diagnosis and a durable fix.")).toBeVisible();
   await expect(page.getByText("Clear impact statement.")).toBeVisible();
   await expect(page.getByTestId("score")).toBeVisible();
+  await expectAccessible(page, "graded attempt");
   await page.goto("/play");
   // The level is ticked as passed; toward certification only certification-mode passes count (CERT_REQUIRE_CERT_MODE).
   await expect(page.getByTestId("levels-passed")).toHaveText(/^0 \//);

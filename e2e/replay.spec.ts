@@ -6,6 +6,7 @@
  * facilitator may replay it and another player may not.
  */
 import { DEMO, apiSignIn, expect, test } from "./fixtures";
+import { expectAccessible } from "./support/a11y";
 
 const LEVEL_TITLE = "Uploads that vanish";
 
@@ -26,6 +27,13 @@ test("the graded attempt replays: terminals, markers, seek, play, download; stra
   await expect(page).toHaveURL(`/attempts/${attemptId}/replay`);
   const player = page.getByTestId("replay-player");
   await expect(player).toBeVisible();
+  // The recorded terminal's screen is the environment's own output, in its colours (as in the room).
+  await expectAccessible(page, "replay", { exclude: [".xterm-screen"] });
+  // The replay's chart is not live: no "now", no "waiting for traffic…".
+  const chart = page.getByTestId("sli-chart");
+  await expect(chart).toContainText("What users saw");
+  await expect(chart).not.toContainText("now");
+  await expect(chart).not.toContainText("waiting for traffic");
 
   // Markers: the outage and the passing check are on the axis.
   await expect(page.locator('[data-testid="replay-marker"][data-tone="down"]').first()).toBeAttached();
@@ -50,6 +58,7 @@ test("the graded attempt replays: terminals, markers, seek, play, download; stra
   await page.keyboard.press("Space");
   await expect.poll(async () => Number(await player.getAttribute("data-time"))).toBeGreaterThan(before);
   await page.keyboard.press("Space");
+  await page.screenshot({ path: test.info().outputPath("replay.png"), fullPage: true });
 
   // The recording downloads under the attempt's name and plays in asciinema.
   const download = page.waitForEvent("download");

@@ -15,21 +15,19 @@ import { AdminTabs } from "./AdminTabs";
 export const metadata = { title: "Admin" };
 
 function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
-  const body = (
-    <>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
-    </>
-  );
+  // dt and dd stay direct children of the card (a valid <dl>); the link's area covers the whole card.
   return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-      {href ? (
-        <Link href={href} className="block rounded">
-          {body}
-        </Link>
-      ) : (
-        body
-      )}
+    <div className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <dt className="text-sm text-slate-500">
+        {href ? (
+          <Link href={href} className="rounded after:absolute after:inset-0 after:content-['']">
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+      </dt>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
     </div>
   );
 }

@@ -78,7 +78,7 @@ export function SignInForm({
       </form>
       {sso && (
         <>
-          <div className="flex items-center gap-3 text-xs text-slate-400" aria-hidden="true">
+          <div className="flex items-center gap-3 text-xs text-slate-500" aria-hidden="true">
             <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
           </div>
           <Button variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>

@@ -15,7 +15,7 @@ export function FiguresList({ figures }: { figures: AttemptFigures }) {
         <div key={label} className="rounded-md border border-slate-200 bg-white px-3 py-2">
           <dt className="text-xs text-slate-500">{label}</dt>
           <dd className="text-lg font-semibold tabular-nums text-slate-900">{value}</dd>
-          {hint && <dd className="text-xs text-slate-400">{hint}</dd>}
+          {hint && <dd className="text-xs text-slate-500">{hint}</dd>}
         </div>
       ))}
     </dl>

@@ -20,7 +20,7 @@ export function ScoreBreakdown({ detail }: { detail: ScoreDetail }) {
               <td className="py-1.5 pr-3 text-slate-500">{l.explanation}</td>
               <td className="py-1.5 text-right whitespace-nowrap tabular-nums text-slate-900">
                 {l.points > 0 ? l.points : l.points}
-                {l.max > 0 && <span className="text-slate-400"> / {l.max}</span>}
+                {l.max > 0 && <span className="text-slate-500"> / {l.max}</span>}
               </td>
             </tr>
           ))}

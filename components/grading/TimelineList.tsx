@@ -13,14 +13,20 @@ const tone: Record<string, string> = {
 export function TimelineList({ events, startedAt }: { events: AttemptRecord["timeline"]; startedAt: string }) {
   const t0 = Date.parse(startedAt);
   return (
-    <ol className="max-h-[28rem] space-y-1 overflow-auto text-sm" data-testid="timeline">
+    // Focusable, so a keyboard can scroll a long record (it holds no links or buttons).
+    <ol
+      className="max-h-[28rem] space-y-1 overflow-auto text-sm"
+      data-testid="timeline"
+      tabIndex={0}
+      aria-label="Recorded timeline"
+    >
       {events.map((e, i) => {
         const offset = Math.round((Date.parse(e.at) - t0) / 1000);
         const sign = offset < 0 ? "−" : "+";
         const abs = Math.abs(offset);
         return (
           <li key={i} className="grid grid-cols-[4.5rem_6.5rem_1fr] gap-2">
-            <span className="font-mono text-xs tabular-nums text-slate-400">
+            <span className="font-mono text-xs tabular-nums text-slate-500">
               {sign}
               {Math.floor(abs / 60)}:{String(abs % 60).padStart(2, "0")}
             </span>

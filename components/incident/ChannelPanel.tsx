@@ -76,7 +76,7 @@ function Stakeholder({
 function Line({ e, tone = "text-slate-500" }: { e: TimelineEventView; tone?: string }) {
   return (
     <p className={`text-xs ${tone}`}>
-      <span className="font-mono text-slate-400">{clock(e.at)}</span> {e.text}
+      <span className="font-mono text-slate-500">{clock(e.at)}</span> {e.text}
     </p>
   );
 }
@@ -104,7 +104,7 @@ function Item({
         <div className="text-sm">
           <p>
             <span className="font-semibold text-slate-900">{who}</span>{" "}
-            <span className="font-mono text-xs text-slate-400">{clock(e.at)}</span>
+            <span className="font-mono text-xs text-slate-500">{clock(e.at)}</span>
           </p>
           {replyNote}
           <p className="whitespace-pre-wrap text-slate-800">{textOf(e)}</p>

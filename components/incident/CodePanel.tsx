@@ -1,5 +1,9 @@
 "use client";
-/** The service's source code, read-only, fetched through the attempt's code route. */
+/**
+ * The service's source code, read-only, fetched through the attempt's code
+ * route. Files are named by their full path in the instance
+ * (/srv/app/src/routes/users.ts), as the hints and the shell name them.
+ */
 import { useEffect, useState } from "react";
 import { api } from "./api";
 
@@ -30,24 +34,34 @@ export function CodePanel({ attemptId, active }: { attemptId: string; active: bo
   if (files === null) return <p className="text-sm text-slate-500">Loading the file list…</p>;
   if (files.length === 0) return <p className="text-sm text-slate-500">This level has no code to read.</p>;
   return (
-    <div className="flex h-full min-h-0 gap-2">
-      <ul className="w-48 shrink-0 overflow-auto rounded border border-slate-200 text-xs" aria-label="Files">
+    <div className="flex h-full min-h-0 flex-col gap-2">
+      <ul
+        className="max-h-40 shrink-0 overflow-auto rounded border border-slate-200 text-xs"
+        aria-label="Files"
+        data-testid="code-files"
+      >
         {files.map((f) => (
           <li key={f}>
             <button
               type="button"
               onClick={() => void open(f)}
-              className={`block w-full truncate px-2 py-1 text-left font-mono ${f === file ? "bg-slate-800 text-white" : "hover:bg-slate-100"}`}
-              title={f}
+              aria-current={f === file ? "true" : undefined}
+              className={`block w-full break-all px-2 py-1 text-left font-mono ${f === file ? "bg-slate-800 text-white" : "hover:bg-slate-100"}`}
             >
-              {f.split("/").slice(-2).join("/")}
+              {f}
             </button>
           </li>
         ))}
       </ul>
+      {file && (
+        <p className="break-all font-mono text-xs font-medium text-slate-700" data-testid="code-file">
+          {file}
+        </p>
+      )}
       <pre
         className="min-h-64 flex-1 overflow-auto rounded bg-slate-50 p-2 text-[11px] leading-4 text-slate-800"
         aria-label={file ?? "No file open"}
+        tabIndex={0}
       >
         {file ? content : "Choose a file to read it."}
       </pre>

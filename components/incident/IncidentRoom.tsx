@@ -489,12 +489,16 @@ export function IncidentRoom({ room }: { room: RoomView }) {
 
         <aside className="flex min-h-0 flex-col gap-3" aria-label="Incident details">
           <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <SliChart samples={samples.length > 0 ? samples : state?.sli ? [state.sli] : []} />
+            <SliChart
+              samples={samples.length > 0 ? samples : state?.sli ? [state.sli] : []}
+              settling={status === "MITIGATED"}
+            />
             {!feed.connected && ready && playing && (
-              <p className="mt-1 text-xs text-slate-400">Connecting to the live feed…</p>
+              <p className="mt-1 text-xs text-slate-500">Connecting to the live feed…</p>
             )}
           </section>
           <section className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white shadow-sm">
+            {/* The tabs wrap onto a second row rather than scroll: a count on one never hides another. */}
             <div
               className="flex flex-wrap gap-x-0.5 gap-y-1 border-b border-slate-100 px-2 pt-2"
               role="tablist"
@@ -516,7 +520,13 @@ export function IncidentRoom({ room }: { room: RoomView }) {
                 </button>
               ))}
             </div>
-            <div className="min-h-0 flex-1 overflow-auto p-3">
+            {/* Focusable, so a keyboard can scroll a long briefing or report. */}
+            <div
+              className="min-h-0 flex-1 overflow-auto p-3"
+              role="tabpanel"
+              aria-label={tabs.find((t) => t.id === tab)?.label}
+              tabIndex={0}
+            >
               <div hidden={tab !== "brief"} className="space-y-3 text-sm text-slate-700">
                 <p className="whitespace-pre-line">{level.briefing}</p>
                 <h3 className="font-medium text-slate-900">Objectives</h3>

@@ -1,5 +1,9 @@
 "use client";
-/** Live log lines from every instance, filterable by instance, following the tail unless scrolled up. */
+/**
+ * Live log lines from every instance (the proxy's access and error logs, the
+ * app's log, the database's), filterable by instance, following the tail
+ * unless scrolled up. Long lines wrap, so the end of an error is never cut off.
+ */
 import { useEffect, useRef, useState } from "react";
 import type { LogLine } from "./use-live-feed";
 
@@ -35,12 +39,14 @@ export function LogsPanel({ logs, instances }: { logs: LogLine[]; instances: str
         }}
         className="min-h-48 flex-1 overflow-auto rounded bg-slate-900 p-2 text-[11px] leading-4 text-slate-200"
         data-testid="logs"
+        tabIndex={0}
+        aria-label="Log lines"
       >
         {shown.length === 0
           ? "No log lines yet."
           : shown.map((l) => (
-              <div key={l.id}>
-                <span className="text-sky-400">{l.instance}</span> {l.line}
+              <div key={l.id} className="whitespace-pre-wrap break-all" data-instance={l.instance}>
+                <span className="text-sky-300">{l.instance}</span> {l.line}
               </div>
             ))}
       </pre>

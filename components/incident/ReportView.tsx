@@ -11,7 +11,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-const or = (s: string) => (s.trim() ? s : <span className="text-slate-400">—</span>);
+const or = (s: string) => (s.trim() ? s : <span className="text-slate-500">—</span>);
 
 export function ReportView({ report }: { report: ReportContent }) {
   return (

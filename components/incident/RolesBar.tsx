@@ -88,7 +88,7 @@ export function RolesBar({
               type="button"
               disabled={busy}
               onClick={() => void claim("COMMANDER")}
-              className="rounded bg-ember-600 px-2 py-1 font-medium text-white hover:bg-ember-500 disabled:opacity-60"
+              className="rounded bg-ember-700 px-2 py-1 font-medium text-white hover:bg-ember-600 disabled:opacity-60"
               data-testid="claim-commander"
             >
               Take command

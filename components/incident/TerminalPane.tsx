@@ -228,7 +228,7 @@ export function TerminalPane({
                 : status === "error"
                   ? `cannot connect${message ? `: ${message}` : ""}`
                   : "connecting…"}
-          <span className="ml-3 hidden text-slate-500 xl:inline">Ctrl+Shift+C / Ctrl+Shift+V to copy / paste</span>
+          <span className="ml-3 hidden text-slate-400 xl:inline">Ctrl+Shift+C / Ctrl+Shift+V to copy / paste</span>
         </span>
       </div>
       <div ref={host} className="min-h-0 flex-1 bg-slate-900 p-1" />

@@ -18,9 +18,11 @@ import { PostmortemView } from "./PostmortemView";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
 import { RemoveRowButton } from "@/components/RemoveRowButton";
 
-const control =
-  "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
+/** A field's look; `control` adds full width (a timeline row sizes its two inputs itself). */
+const controlLook =
+  "block rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
   "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600";
+const control = `${controlLook} w-full`;
 
 type TextKey =
   | "summary"
@@ -198,11 +200,11 @@ export function PostmortemForm({
           {err("timeline") && <p className="text-sm text-red-700">{err("timeline")}</p>}
           <ol className="space-y-1.5">
             {pm.timeline.map((e, i) => (
-              <li key={i} className="flex gap-2">
+              <li key={i} className="flex items-start gap-2">
                 <input
                   aria-label={`Time of entry ${i + 1}`}
                   data-collab-field="timeline.at"
-                  className={`${control} w-44 shrink-0 font-mono text-xs ${err(`timeline.${i}.at`) ? "border-red-400" : "border-slate-300"}`}
+                  className={`${controlLook} w-44 shrink-0 font-mono text-xs ${err(`timeline.${i}.at`) ? "border-red-400" : "border-slate-300"}`}
                   value={toLocalInput(e.at)}
                   disabled={!editable}
                   onChange={(ev) =>
@@ -215,7 +217,7 @@ export function PostmortemForm({
                 <input
                   aria-label={`Entry ${i + 1}`}
                   data-collab-field="timeline.text"
-                  className={`${control} border-slate-300`}
+                  className={`${controlLook} min-w-0 flex-1 border-slate-300`}
                   value={e.text}
                   disabled={!editable}
                   onChange={(ev) =>
@@ -379,7 +381,7 @@ function TextSection({
     <div className="space-y-1">
       <label htmlFor={id} className="flex items-baseline gap-2 text-sm font-semibold text-slate-900">
         {s.label}
-        {s.optional && <span className="text-xs font-normal text-slate-400">optional</span>}
+        {s.optional && <span className="text-xs font-normal text-slate-500">optional</span>}
       </label>
       {s.help && <p className="text-sm text-slate-500">{s.help}</p>}
       <textarea

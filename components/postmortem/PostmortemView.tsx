@@ -9,7 +9,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
     </section>
   );
 }
-const or = (s: string) => (s.trim() ? s : <span className="text-slate-400">—</span>);
+const or = (s: string) => (s.trim() ? s : <span className="text-slate-500">—</span>);
 
 export function PostmortemView({ pm }: { pm: PostmortemContent }) {
   return (

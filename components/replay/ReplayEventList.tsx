@@ -51,9 +51,10 @@ export function ReplayEventList({
               aria-current={isCurrent ? "step" : undefined}
               data-testid="replay-event"
               data-kind={e.kind}
-              className={`grid w-full grid-cols-[3.5rem_1fr] gap-2 rounded px-2 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-ember-600 ${isCurrent ? "bg-ember-50 ring-1 ring-orange-300" : ""} ${future ? "opacity-50" : ""}`}
+              className={`grid w-full grid-cols-[3.5rem_1fr] gap-2 rounded px-2 py-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-ember-600 border-l-2 ${isCurrent ? "border-ember-600 bg-ember-50 ring-1 ring-orange-300" : future ? "border-dashed border-slate-300" : "border-transparent"}`}
+              data-future={future || undefined}
             >
-              <span className="font-mono text-xs text-slate-400 tabular-nums">{clock(offsets[i] ?? 0)}</span>
+              <span className="font-mono text-xs text-slate-600 tabular-nums">{clock(offsets[i] ?? 0)}</span>
               <span className="min-w-0">
                 <span className={`mr-1 text-xs font-medium ${style ? TONE_CLASS[style.tone].text : "text-slate-500"}`}>
                   {(style?.kind ?? e.kind.toLowerCase()).replace("_", " ")}
@@ -63,7 +64,7 @@ export function ReplayEventList({
                 >
                   {e.text}
                 </span>
-                {e.actor && <span className="ml-1 text-xs text-slate-400">— {e.actor.name}</span>}
+                {e.actor && <span className="ml-1 text-xs text-slate-500">— {e.actor.name}</span>}
               </span>
             </button>
           </li>

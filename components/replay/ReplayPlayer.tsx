@@ -180,8 +180,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
                       data-testid="replay-tab"
                       className={`rounded-md px-2.5 py-1 text-sm focus-visible:outline-2 focus-visible:outline-ember-600 ${r.session === active ? "bg-slate-800 text-white" : "bg-slate-100 text-slate-700 hover:bg-slate-200"}`}
                     >
-                      {labelOf(r)}{" "}
-                      <span className="text-xs opacity-70">from {clock(Date.parse(r.startedAt) - startMs)}</span>
+                      {labelOf(r)} <span className="text-xs">from {clock(Date.parse(r.startedAt) - startMs)}</span>
                     </button>
                   ))}
                 </div>
@@ -245,7 +244,7 @@ export function ReplayPlayer({ replay }: { replay: ReplayView }) {
             {points.length === 0 ? (
               <p className="text-sm text-slate-500">No service-level changes were recorded.</p>
             ) : (
-              <SliChart samples={samples} />
+              <SliChart samples={samples} replay />
             )}
           </Card>
         </div>

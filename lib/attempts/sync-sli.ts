@@ -8,7 +8,7 @@
  */
 import type { SliView } from "../contracts/orchestrator-api";
 import { readEventData } from "../timeline/event-data";
-import { budgetBurned, classifySli } from "../timeline/sli";
+import { budgetBurned, classifySli, duringCheck, isSliChange, RANK_OF } from "../timeline/sli";
 import { recordEvent } from "../timeline/record-event";
 import type { Deps } from "./deps";
 
@@ -39,7 +39,18 @@ export async function syncSli(deps: Deps, attemptId: string, sli: SliView): Prom
       select: { data: true },
     });
     const previous = last ? (readEventData("SLI", last.data)?.state ?? null) : null;
-    if (previous === state || (previous === null && state === "healthy")) return;
+    if (!isSliChange(previous, state)) return;
+    if (previous !== null && RANK_OF[state] > RANK_OF[previous]) {
+      const check = await tx.timelineEvent.findFirst({
+        where: { attemptId, kind: "CHECK" },
+        orderBy: { at: "desc" },
+        select: { at: true, data: true },
+      });
+      const ran = check
+        ? { at: check.at.getTime(), durationMs: readEventData("CHECK", check.data)?.durationMs ?? 0 }
+        : null;
+      if (duringCheck(Date.parse(sli.current.at), ran)) return;
+    }
     await recordEvent(tx, {
       attemptId,
       kind: "SLI",

@@ -4,7 +4,8 @@
  * checks, SLI changes, hints and mitigation. The player edits it from there.
  */
 import { describeEvent, type TimelineEventLike } from "./describe-event";
-import { readEventData } from "./event-data";
+import { readEventData, type SliState } from "./event-data";
+import { isSliChange } from "./sli";
 
 export interface TimelineEntry {
   /** ISO timestamp. */
@@ -25,6 +26,7 @@ export function prefillTimeline(input: {
     { at: input.startedAt.toISOString(), text: "Incident began: the on-call engineer was paged with the briefing" },
   ];
   const events = [...input.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  let sli: SliState | null = null;
   let group: { instance: string; first: Date; last: Date; commands: string[] } | undefined;
   const flush = () => {
     if (!group) return;
@@ -56,6 +58,12 @@ export function prefillTimeline(input: {
       continue;
     }
     if (e.kind === "CHAT" || e.kind === "ROLE" || e.kind === "SYSTEM") continue;
+    if (e.kind === "SLI") {
+      // Older records hold the rolling window's half-way point of a recovery as "degraded": not news.
+      const state = readEventData("SLI", e.data)?.state;
+      if (state && !isSliChange(sli, state)) continue;
+      if (state) sli = state;
+    }
     flush();
     out.push({ at: e.at.toISOString(), text: describeEvent(e) });
   }

@@ -17,6 +17,34 @@ export function classifySli(sample: Pick<SliSample, "successRate" | "requests">)
   return sample.successRate < DOWN_BELOW ? "down" : "degraded";
 }
 
+export const RANK_OF: Record<SliState, number> = { healthy: 0, degraded: 1, down: 2 };
+const RANK = RANK_OF;
+
+/**
+ * Is moving from `previous` to `state` a change the timeline records? A rise
+ * that has not reached healthy (down → degraded) is the rolling window
+ * catching up with a recovery, not a new degradation: recording it put
+ * "Service degraded" after "Fix check passed". Recovering, and every
+ * worsening, are recorded; a healthy start is not news.
+ */
+export function isSliChange(previous: SliState | null, state: SliState): boolean {
+  if (previous === state) return false;
+  if (previous === null) return state !== "healthy";
+  return state === "healthy" || RANK[state] > RANK[previous];
+}
+
+/** How long after a check its own disruption (a restarted machine, the rolling window) may still show. */
+export const CHECK_SETTLE_MS = 20_000;
+
+/**
+ * Does a sample taken at `at` fall while a check ran or settled? Checks may
+ * restart machines (payload-too-large reboots the proxy), so a dip then is the
+ * check's doing, not the incident's: it is not recorded as a new degradation.
+ */
+export function duringCheck(at: number, check: { at: number; durationMs: number } | null): boolean {
+  return check !== null && at >= check.at - check.durationMs && at <= check.at + CHECK_SETTLE_MS;
+}
+
 /** Bad request-minutes burned between `after` (exclusive) and the last sample. */
 export function budgetBurned(samples: Pick<SliSample, "at" | "successRate">[], after?: Date): number {
   const sorted = samples

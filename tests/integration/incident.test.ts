@@ -218,6 +218,37 @@ test("the SLI is folded in: a state change becomes an SLI event and the budget b
   assert.equal(await db.timelineEvent.count({ where: { attemptId, kind: "SLI" } }), 2);
 });
 
+test("neither a recovery the rolling window is catching up with, nor a check's own dip, is recorded as 'Service degraded'", async () => {
+  const { fake, deps, player, attemptId } = await playing();
+  await refreshAttempt(player, attemptId, deps);
+  fake.later = 100;
+  fake.rate = 0.5; // the 10-second window half before, half after the fix
+  await refreshAttempt(player, attemptId, deps);
+  fake.later = 200;
+  fake.rate = 1;
+  await refreshAttempt(player, attemptId, deps);
+  // A check that restarts the proxy dips the chart while it runs and just after: the check's doing.
+  fake.later = 300;
+  fake.rate = 0.5;
+  const checkEnd = new Date(Date.parse(fake.sliView().current.at) - 5_000);
+  await db.timelineEvent.create({
+    data: { attemptId, kind: "CHECK", at: checkEnd, data: { passed: true, message: "ok", durationMs: 8_000 } },
+  });
+  await refreshAttempt(player, attemptId, deps);
+  fake.later = 400;
+  fake.rate = 0.6; // a real degradation after recovering, long after the check, is still news
+  await refreshAttempt(player, attemptId, deps);
+  const states = (await db.timelineEvent.findMany({ where: { attemptId, kind: "SLI" }, orderBy: { at: "asc" } })).map(
+    (e) => (e.data as { state: string }).state,
+  );
+  assert.deepEqual(states, ["down", "healthy", "degraded"]);
+  const degraded = await db.timelineEvent.findFirstOrThrow({
+    where: { attemptId, kind: "SLI" },
+    orderBy: { at: "desc" },
+  });
+  assert.ok(degraded.at.getTime() > checkEnd.getTime() + 20_000, "the dip during the check was not recorded");
+});
+
 test("open incidents are synced without anyone in the room, and never counted twice with the room's own sync", async () => {
   const { deps, player, attemptId } = await playing();
   const before = await syncOpenIncidents(deps);

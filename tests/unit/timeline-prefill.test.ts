@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { draftPostmortem } from "../../lib/postmortems/draft-postmortem";
 import { prefillTimeline } from "../../lib/timeline/prefill-timeline";
-import { budgetBurned, classifySli } from "../../lib/timeline/sli";
+import { budgetBurned, classifySli, isSliChange } from "../../lib/timeline/sli";
 import { EMPTY_REPORT } from "../../lib/reports/report-schema";
 
 const t0 = new Date("2030-01-01T10:00:00Z");
@@ -140,4 +140,34 @@ test("a machine that died and came back is in the drafted timeline; other bookke
     entries.slice(1).map((e) => e.text),
     ["Machine db is down (exit 137) — restarting", "Machine db is back (answering 5.8 s after it stopped)"],
   );
+});
+
+test("a recovery the rolling window is still catching up with is not a new degradation", () => {
+  assert.equal(isSliChange("down", "degraded"), false, "rising but not yet healthy");
+  assert.equal(isSliChange("healthy", "degraded"), true);
+  assert.equal(isSliChange("degraded", "down"), true);
+  assert.equal(isSliChange("down", "healthy"), true);
+  assert.equal(isSliChange(null, "healthy"), false);
+  assert.equal(isSliChange(null, "degraded"), true);
+  assert.equal(isSliChange("down", "down"), false);
+  // The drafted timeline of an older record: down → fix passes → the window half-way (degraded) → healthy.
+  const sli = (s: number, state: string, previous: string | null, successRate: number) => ({
+    kind: "SLI" as const,
+    at: at(s),
+    data: { state, previous, successRate, p95Ms: 20, lastError: state === "healthy" ? null : "413 from /api/uploads" },
+  });
+  const entries = prefillTimeline({
+    startedAt: t0,
+    mitigatedAt: at(100),
+    events: [
+      sli(5, "down", null, 0),
+      { kind: "CHECK" as const, at: at(100), data: { passed: true, message: "uploads work", durationMs: 900 } },
+      sli(102, "degraded", "down", 0.5),
+      sli(110, "healthy", "degraded", 1),
+    ],
+  }).map((e) => e.text);
+  assert.equal(entries.length, 4);
+  assert.match(entries[2]!, /^Fix check passed/);
+  assert.match(entries[3]!, /^Service recovered/);
+  assert.ok(!entries.some((t) => t.startsWith("Service degraded")));
 });

@@ -36,7 +36,7 @@ export default async function UsersPage() {
                   <Td>
                     <RoleBadge role={u.role} />
                   </Td>
-                  <Td>{u.team?.name ?? <span className="text-slate-400">—</span>}</Td>
+                  <Td>{u.team?.name ?? <span className="text-slate-500">—</span>}</Td>
                   <Td>{u.disabledAt ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</Td>
                   <Td>{u.activeSessions}</Td>
                   <Td className="text-right">

@@ -65,6 +65,10 @@ export class FakeOrchestrator {
   state: EnvironmentView["state"] = "provisioning";
   checkPasses = false;
   down = true;
+  /** When set, the success rate every sample reports (overrides `down`). */
+  rate: number | null = null;
+  /** Seconds the samples are shifted by (time passing between syncs). */
+  later = 0;
   unreachable = false;
   /** What the orchestrator says about machines that died and were healed. */
   machineEvents: EnvironmentView["machineEvents"] = [];
@@ -126,14 +130,15 @@ export class FakeOrchestrator {
   }
 
   sliView(): SliView {
+    const rate = this.rate ?? (this.down ? 0 : 1);
     const history = [0, 30, 60, 90].map((s) => ({
-      at: new Date(this.t0 + s * 1000).toISOString(),
-      successRate: this.down ? 0 : 1,
+      at: new Date(this.t0 + (this.later + s) * 1000).toISOString(),
+      successRate: rate,
       p50Ms: 10,
       p95Ms: 20,
       requests: 10,
-      failures: this.down ? 10 : 0,
-      lastError: this.down ? "413 from /api/uploads" : null,
+      failures: Math.round((1 - rate) * 10),
+      lastError: rate < 1 ? "413 from /api/uploads" : null,
     }));
     return { current: history.at(-1)!, history };
   }

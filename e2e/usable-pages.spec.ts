@@ -1,0 +1,66 @@
+/**
+ * What people see on the pages that need no incident: the admin pages, the
+ * sign-in page and the player's home, at 1280×720 and 1440×900, with an axe
+ * scan of each. First, the usability check itself is shown to fail on the
+ * postmortem timeline row that once squeezed its entry text to 25 px.
+ */
+import { expect, test } from "./fixtures";
+import { expectAccessible } from "./support/a11y";
+import { expectUsable, usabilityProblems } from "./support/usable";
+
+test("the usability check catches a squeezed field, a clipped tab and a hidden scrollbar", async ({ page }) => {
+  // The old postmortem timeline row: both inputs kept `w-full`, and the time one would not shrink.
+  await page.setContent(`
+    <ol style="width:700px"><li style="display:flex;gap:8px">
+      <input aria-label="Time of entry 1" style="display:block;width:100%;flex-shrink:0" value="2026-12-01 00:00:00">
+      <input aria-label="Entry 1" style="display:block;width:100%;min-width:0" value="Incident began">
+    </li></ol>
+    <div role="tablist" aria-label="Panels" style="display:flex;width:200px;overflow:hidden">
+      ${["Brief", "Channel (2)", "Report", "Hints", "Logs", "Code"].map((t) => `<button role="tab" style="white-space:nowrap">${t}</button>`).join("")}
+    </div>
+    <div role="tablist" aria-label="Hidden bar" style="display:flex;width:200px;overflow-x:auto;scrollbar-width:none">
+      ${["Brief", "Channel (2)", "Report", "Hints", "Logs", "Code"].map((t) => `<button role="tab" style="white-space:nowrap">${t}</button>`).join("")}
+    </div>`);
+  const { problems } = await usabilityProblems(page);
+  expect(problems.join("\n")).toMatch(/input "Entry 1" is \d+ px wide/);
+  expect(problems.join("\n")).toMatch(/tab "Code" of "Panels" is cut off/);
+  expect(problems.join("\n")).toMatch(/tab strip "Hidden bar" scrolls without a visible scrollbar/);
+
+  // The fixed row passes.
+  await page.setContent(`
+    <ol style="width:700px"><li style="display:flex;gap:8px">
+      <input aria-label="Time of entry 1" style="display:block;width:176px;flex-shrink:0" value="2026-12-01 00:00:00">
+      <input aria-label="Entry 1" style="display:block;flex:1;min-width:0" value="Incident began">
+    </li></ol>`);
+  expect((await usabilityProblems(page)).problems).toEqual([]);
+});
+
+test("sign-in and the player's home are usable and accessible", async ({ page, signInAs }) => {
+  await page.goto("/signin");
+  await expectUsable(page, "sign-in", { minFields: 2 });
+  await expectAccessible(page, "sign-in");
+  await signInAs("PLAYER");
+  await page.goto("/play");
+  await expectAccessible(page, "player home");
+  await expectUsable(page, "player home");
+});
+
+test("every admin page's forms are usable and accessible", async ({ page, signInAs }) => {
+  await signInAs("ADMIN");
+  await page.goto("/admin");
+  await expectUsable(page, "admin overview");
+  await expectAccessible(page, "admin overview");
+  await page.goto("/admin/users");
+  await expectUsable(page, "admin users", { minFields: 3 });
+  await expectAccessible(page, "admin users");
+  await page.goto("/admin/teams");
+  await expectUsable(page, "admin teams", { minFields: 1 });
+  await expectAccessible(page, "admin teams");
+  await page.goto("/admin/users");
+  const someone = page.locator('a[href^="/admin/users/"]').first();
+  await someone.click();
+  await expect(page).toHaveURL(/\/admin\/users\/[^/]+$/);
+  await expectUsable(page, "admin user", { minFields: 1 });
+  await expectAccessible(page, "admin user");
+  await page.screenshot({ path: test.info().outputPath("admin-user.png"), fullPage: true });
+});
