@@ -5,7 +5,7 @@ import { test } from "node:test";
 import type { Observe, ProcessFacts } from "../_sdk";
 import { sampleBusy } from "../_lib/busy-processes";
 import { RESPAWNERS, installJob } from "../_lib/respawn";
-import { backupScript } from "../cpu-hog/job";
+import { backupScript } from "../_incubating/cpu-hog/job";
 import { cacheScript } from "../memory-exhausted/job";
 
 function proc(pid: number, state: string): ProcessFacts {
