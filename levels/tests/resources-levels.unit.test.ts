@@ -6,7 +6,7 @@ import type { Observe, ProcessFacts } from "../_sdk";
 import { sampleBusy } from "../_lib/busy-processes";
 import { RESPAWNERS, installJob } from "../_lib/respawn";
 import { backupScript } from "../_incubating/cpu-hog/job";
-import { cacheScript } from "../memory-exhausted/job";
+import { cacheScript } from "../_incubating/memory-exhausted/job";
 
 function proc(pid: number, state: string): ProcessFacts {
   return { pid, ppid: 1, uid: 100, cpuPercent: 0, rssKb: 1000, state, elapsedSeconds: 10, command: "x" };

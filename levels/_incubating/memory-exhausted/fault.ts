@@ -5,9 +5,9 @@
  * again is the variant (levels/_lib/respawn.ts): its own runit service, the team's periodic job
  * runner, or a line in the app's own run script.
  */
-import type { LevelContext } from "../_sdk";
-import { installJob, isRespawner } from "../_lib/respawn";
-import { mustExec, waitFor } from "../_lib/shell";
+import type { LevelContext } from "../../_sdk";
+import { installJob, isRespawner } from "../../_lib/respawn";
+import { mustExec, waitFor } from "../../_lib/shell";
 import { cacheScript } from "./job";
 
 export const FULL_RATIO = 0.85;
