@@ -219,7 +219,7 @@ test("certification expires: the player is told it is expiring, then expired, an
   for (const [i, levelId] of levels.entries()) {
     const id = `cert-${levelId}-${Date.now()}`;
     await sql(
-      `INSERT INTO "Attempt" (id, "levelId", "startedById", "variantSeed", params, "playMode", status, "updatedAt") VALUES ($1, $2, $3, $4, '{}', 'CERTIFICATION', 'GRADED', now())`,
+      `INSERT INTO "Attempt" (id, "levelId", "startedById", "variantSeed", params, "playMode", status, score, "updatedAt") VALUES ($1, $2, $3, $4, '{}', 'CERTIFICATION', 'GRADED', 90, now())`,
       [id, levelId, sam, `seed-${i}`],
     );
     await sql(`INSERT INTO "AttemptMember" ("attemptId", "userId") VALUES ($1, $2)`, [id, sam]);

@@ -79,8 +79,8 @@ export async function seedReadiness(): Promise<Seeded> {
       });
       await db.query(
         `INSERT INTO "Attempt" (id, "levelId", "startedById", "teamId", "variantSeed", params, status, "startedAt",
-           "detectedAt", "mitigatedAt", "endedAt", "hintsUsed", "checksTried", "budgetBurned", score, "scoreDetail", "updatedAt")
-         VALUES ($1, $2, $3, $4, 'e2e', '{}', $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, now())`,
+           "detectedAt", "mitigatedAt", "endedAt", "hintsUsed", "checksTried", "budgetBurned", score, "scoreDetail", "playMode", "updatedAt")
+         VALUES ($1, $2, $3, $4, 'e2e', '{}', $5, $6, $7, $8, $8, $9, $10, $11, $12, $13, 'CERTIFICATION', now())`,
         [
           aid,
           levelId,

@@ -291,7 +291,7 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     for (const input of await fac.page.locator('input[type="number"][id^="score-"]').all())
       await input.fill((await input.getAttribute("max")) ?? "0");
     await fac.page.getByLabel("Overall comment").fill("Good teamwork.");
-    const graded = () => document.querySelector('[data-testid="grade-percent"]') !== null;
+    const graded = () => document.querySelector('[data-testid="grade-rubric"]') !== null;
     const patSeesGrade = stampWhen(pat.page, graded, 60_000);
     const samSeesGrade = stampWhen(sam.page, graded, 60_000);
     const gradeResponse = fac.page.waitForResponse((r) => r.url().endsWith(`/api/attempts/${attemptId}/grade`));

@@ -64,3 +64,32 @@ test("every admin page's forms are usable and accessible", async ({ page, signIn
   await expectAccessible(page, "admin user");
   await page.screenshot({ path: test.info().outputPath("admin-user.png"), fullPage: true });
 });
+
+test("every facilitator and lead page is usable and accessible", async ({ page, signInAs }) => {
+  await signInAs("FACILITATOR");
+  for (const [path, what, minFields] of [
+    ["/facilitate", "facilitator home", 0],
+    ["/facilitate/board", "live board", 0],
+    ["/facilitate/review", "review queue", 1],
+    ["/facilitate/game-days", "game days", 2],
+    ["/assignments", "assignments", 3],
+  ] as const) {
+    await page.goto(path);
+    await expectUsable(page, what, { minFields });
+    await expectAccessible(page, what);
+    await page.screenshot({ path: test.info().outputPath(`${path.slice(1).replace(/\//g, "-")}.png`), fullPage: true });
+  }
+  await page.goto("/assignments");
+  const person = page.locator('a[href^="/people/"]').first();
+  if (await person.count()) {
+    await person.click();
+    await expect(page).toHaveURL(/\/people\/[^/]+$/);
+    await expectUsable(page, "a person's page");
+    await expectAccessible(page, "a person's page");
+  }
+  await signInAs("LEAD");
+  await page.goto("/lead");
+  await expectUsable(page, "readiness", { minFields: 2 });
+  await expectAccessible(page, "readiness");
+  await page.screenshot({ path: test.info().outputPath("lead.png"), fullPage: true });
+});

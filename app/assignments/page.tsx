@@ -50,7 +50,7 @@ export default async function AssignmentsPage({
                 <select
                   name="state"
                   defaultValue={state ?? ""}
-                  className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                  className="min-w-[8rem] rounded-md border border-slate-300 px-2 py-1 text-sm"
                 >
                   <option value="">Any</option>
                   <option value="open">Open</option>
@@ -63,7 +63,7 @@ export default async function AssignmentsPage({
                 <select
                   name="teamId"
                   defaultValue={one("teamId") ?? ""}
-                  className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                  className="min-w-[8rem] rounded-md border border-slate-300 px-2 py-1 text-sm"
                 >
                   <option value="">Any</option>
                   {options.teams.map((t) => (
