@@ -16,7 +16,11 @@ export function ReadinessFilters({
     <form method="get" action="/lead" className="flex flex-wrap items-end gap-3" data-testid="readiness-filters">
       <label className="text-sm text-slate-700">
         <span className="block text-xs font-medium text-slate-500">Team</span>
-        <select name="team" defaultValue={filter.team} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+        <select
+          name="team"
+          defaultValue={filter.team}
+          className="mt-1 min-w-[8rem] rounded-md border border-slate-300 px-2 py-1.5"
+        >
           <option value="all">{canSeeTeamless ? "Everyone" : "All my teams"}</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -31,7 +35,7 @@ export function ReadinessFilters({
         <select
           name="period"
           defaultValue={filter.period}
-          className="mt-1 rounded-md border border-slate-300 px-2 py-1.5"
+          className="mt-1 min-w-[8rem] rounded-md border border-slate-300 px-2 py-1.5"
         >
           {Object.entries(PERIODS).map(([value, label]) => (
             <option key={value} value={value}>

@@ -19,7 +19,7 @@ function waited(iso: string | null): string {
   return m < 60 ? `${m} min` : m < 48 * 60 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} days`;
 }
 
-const select = "rounded-md border border-slate-300 px-2 py-1 text-sm";
+const select = "min-w-[8rem] rounded-md border border-slate-300 px-2 py-1 text-sm";
 
 export default async function ReviewPage({
   searchParams,
