@@ -1,3 +1,4 @@
+import { FilterSelect } from "@/components/FilterSelect";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { AssignForm } from "@/components/assignments/AssignForm";
 import { AssignmentTable } from "@/components/assignments/AssignmentTable";
@@ -45,34 +46,22 @@ export default async function AssignmentsPage({
           className="lg:col-span-2"
           actions={
             <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter assignments">
-              <label className="text-sm">
-                <span className="block text-xs text-slate-500">State</span>
-                <select
-                  name="state"
-                  defaultValue={state ?? ""}
-                  className="min-w-[8rem] rounded-md border border-slate-300 px-2 py-1 text-sm"
-                >
-                  <option value="">Any</option>
-                  <option value="open">Open</option>
-                  <option value="overdue">Overdue</option>
-                  <option value="done">Done</option>
-                </select>
-              </label>
-              <label className="text-sm">
-                <span className="block text-xs text-slate-500">Team</span>
-                <select
-                  name="teamId"
-                  defaultValue={one("teamId") ?? ""}
-                  className="min-w-[8rem] rounded-md border border-slate-300 px-2 py-1 text-sm"
-                >
-                  <option value="">Any</option>
-                  {options.teams.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FilterSelect
+                label="State"
+                name="state"
+                value={state}
+                choices={[
+                  { value: "open", label: "Open" },
+                  { value: "overdue", label: "Overdue" },
+                  { value: "done", label: "Done" },
+                ]}
+              />
+              <FilterSelect
+                label="Team"
+                name="teamId"
+                value={one("teamId")}
+                choices={options.teams.map((t) => ({ value: t.id, label: t.name }))}
+              />
               <button type="submit" className={buttonClass("secondary", "sm")}>
                 Filter
               </button>

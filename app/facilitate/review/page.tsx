@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/FilterSelect";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { Badge } from "@/components/Badge";
 import { buttonClass } from "@/components/Button";
@@ -18,8 +19,6 @@ function waited(iso: string | null): string {
   const m = Math.round((Date.now() - Date.parse(iso)) / 60_000);
   return m < 60 ? `${m} min` : m < 48 * 60 ? `${Math.round(m / 60)} h` : `${Math.round(m / 1440)} days`;
 }
-
-const select = "min-w-[8rem] rounded-md border border-slate-300 px-2 py-1 text-sm";
 
 export default async function ReviewPage({
   searchParams,
@@ -55,41 +54,28 @@ export default async function ReviewPage({
           aria-label="Filter the review queue"
           data-testid="review-filters"
         >
-          <label className="text-sm">
-            <span className="block text-xs text-slate-500">Assignment</span>
-            <select name="assignment" defaultValue={filters.assignment ?? ""} className={select}>
-              <option value="">Any</option>
-              <option value="assigned">From an assignment</option>
-              <option value="unassigned">Not assigned</option>
-              {[...assignments].map(([id, label]) => (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-slate-500">Team</span>
-            <select name="teamId" defaultValue={filters.teamId ?? ""} className={select}>
-              <option value="">Any</option>
-              {options.teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-xs text-slate-500">Level</span>
-            <select name="levelId" defaultValue={filters.levelId ?? ""} className={select}>
-              <option value="">Any</option>
-              {options.levels.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Assignment"
+            name="assignment"
+            value={filters.assignment}
+            choices={[
+              { value: "assigned", label: "From an assignment" },
+              { value: "unassigned", label: "Not assigned" },
+              ...[...assignments].map(([value, label]) => ({ value, label })),
+            ]}
+          />
+          <FilterSelect
+            label="Team"
+            name="teamId"
+            value={filters.teamId}
+            choices={options.teams.map((t) => ({ value: t.id, label: t.name }))}
+          />
+          <FilterSelect
+            label="Level"
+            name="levelId"
+            value={filters.levelId}
+            choices={options.levels.map((l) => ({ value: l.id, label: l.title }))}
+          />
           <button type="submit" className={buttonClass("secondary", "sm")}>
             Filter
           </button>
