@@ -4,6 +4,7 @@
  * with DEMO_PASSWORD); an already running server on :3000 is reused outside CI.
  */
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./scripts/lib/chromium-launch";
 
 // One password for the server's demo accounts and the tests that sign in with them.
 process.env.DEMO_PASSWORD ??= "firedrill-e2e-demo-password";
@@ -20,18 +21,7 @@ export default defineConfig({
     baseURL: "http://localhost:3000",
     browserName: "chromium",
     viewport: { width: 1366, height: 860 },
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

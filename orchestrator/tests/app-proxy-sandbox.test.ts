@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "../../scripts/lib/chromium-launch";
 import { startApiServer, type ApiServer } from "../http/server";
 import { REAL_STACK, request, testOrchestrator, token } from "./support/harness";
 
@@ -64,20 +65,7 @@ before(async () => {
   };
   const page = pageFor(game);
   plain = `http://127.0.0.1:${await listen((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(page))}`;
-  // The flags every browser test here uses: without the background-networking ones, this closed
-  // network refuses Chromium's own connections and the page's requests can queue behind them.
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH);
 });
 
 after(async () => {
