@@ -33,7 +33,7 @@ import { startProvision } from "./environments/provision-environment";
 import { readLogs } from "./environments/read-logs";
 import { reapEnvironments, touchEnvironment } from "./environments/reap-environments";
 import { reconcile, type ReconcileReport } from "./environments/reconcile";
-import { EnvironmentRecordSchema, type EnvironmentRecord } from "./environments/record";
+import { EnvironmentRecordSchema, type EnvironmentRecord } from "./state/environment-record";
 import { restartInstance } from "./environments/restart-instance";
 import { runCheck } from "./environments/run-check";
 import { refillWarmPool, removePoolSlot } from "./environments/warm-pool/refill-warm-pool";

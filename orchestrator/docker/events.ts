@@ -4,7 +4,7 @@
  * the next reconcile. The stream is reopened (with backoff) when the engine
  * closes it or restarts.
  */
-import { LABEL } from "../environments/labels";
+import { LABEL } from "../driver/labels";
 import { docker, labelFilter } from "./client";
 
 export interface ContainerExit {

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LABEL, ownedFilter, slotFilter, slotLabels, slotOf } from "./labels";
 import { bridgeName, networkName, orchestratorIdFor, volumeName } from "./names";
-import { identityOf } from "./slot-identity";
-import { pendingStages, STAGES, type EnvironmentRecord } from "./record";
+import { identityOf } from "../environments/slot-identity";
+import { pendingStages, STAGES, type EnvironmentRecord } from "../state/environment-record";
 
 const base: EnvironmentRecord = {
   id: "env-1",

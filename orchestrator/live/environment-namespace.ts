@@ -9,7 +9,7 @@ import { describe } from "../environments/environment-view";
 import { OrchestratorError } from "../errors";
 import type { Orchestrator } from "../service";
 import type { AccessTokenPayload } from "../../lib/contracts/access-token";
-import { authorizeEnvironment } from "./authorize";
+import { authorizeEnvironment } from "../access/authorize";
 import { OutputBudget } from "./output-budget";
 import { handshakeError } from "./socket-errors";
 import { bindTokenLifetime } from "./token-lifetime";

@@ -10,7 +10,7 @@ import type { AccessTokenPayload } from "../../lib/contracts/access-token";
 import { OrchestratorError } from "../errors";
 import type { Orchestrator } from "../service";
 import type { TerminalSession } from "../terminals/terminal-session";
-import { authorizeEnvironment, authorizeInstance } from "./authorize";
+import { authorizeEnvironment, authorizeInstance } from "../access/authorize";
 import { OutputBudget } from "./output-budget";
 import { handshakeError, socketErrorBody } from "./socket-errors";
 import { bindTokenLifetime } from "./token-lifetime";

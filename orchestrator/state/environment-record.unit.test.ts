@@ -8,8 +8,8 @@ import {
   stageRunning,
   STAGES,
   type EnvironmentRecord,
-} from "./record";
-import { reapDecision } from "./reap-decision";
+} from "./environment-record";
+import { reapDecision } from "../environments/reap-decision";
 
 const rec = (): EnvironmentRecord => ({
   id: "e",

@@ -3,11 +3,11 @@ import { healthFromStatus, renameContainer, restartContainer, startContainer } f
 import { engineCgroupDriver, engineVersion } from "../../docker/client";
 import { enginePosture, type EnginePosture } from "../../docker/engine-posture";
 import { watchContainerExits } from "../../docker/events";
-import { ownedFilter } from "../../environments/labels";
+import { ownedFilter } from "../labels";
 import { openTtyExec, runExec } from "../../docker/exec";
 import { followLogs, tailLogs } from "../../docker/logs";
 import { OrchestratorError } from "../../errors";
-import { containerName, networkName } from "../../environments/names";
+import { containerName, networkName } from "../names";
 import type { EnvironmentDriver, RunOptions, SlotSpec } from "../types";
 import { INSTANCE_CPU_SHARES, cgroupLayout, ensureSlotCgroup, planCpu, slotCgroupParent } from "./cpu-budget";
 import { destroySlot, removeSlotInstances } from "./destroy-slot";

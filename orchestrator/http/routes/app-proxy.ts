@@ -9,7 +9,7 @@
 import { request } from "node:http";
 import { Transform } from "node:stream";
 import { OrchestratorError } from "../../errors";
-import { authorizeEnvironment } from "../../live/authorize";
+import { authorizeEnvironment } from "../../access/authorize";
 import type { Orchestrator } from "../../service";
 import { GRANT, Grants } from "../app-proxy/grants";
 import { browserResponseHeaders, upstreamRequestHeaders } from "../app-proxy/headers";
