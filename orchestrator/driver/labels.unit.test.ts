@@ -1,53 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { LABEL, ownedFilter, slotFilter, slotLabels, slotOf } from "./labels";
+import { LABEL, ownedFilter, slotFilter, slotOf } from "./labels";
 import { bridgeName, networkName, orchestratorIdFor, volumeName } from "./names";
-import { identityOf } from "../environments/slot-identity";
-import { pendingStages, STAGES, type EnvironmentRecord } from "../state/environment-record";
-
-const base: EnvironmentRecord = {
-  id: "env-1",
-  kind: "environment",
-  slot: "env-1",
-  stack: "_stack",
-  image: "firedrill/stack-stack:abc",
-  attemptId: "att-1",
-  levelId: "disk-full",
-  seed: "seed-1",
-  state: "provisioning",
-  stages: pendingStages(STAGES),
-  error: null,
-  params: {},
-  fromWarmPool: false,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  readyAt: null,
-  lastActivityAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  warnedAt: null,
-  machineEvents: [],
-};
-
-test("every object of a cold environment carries the five required labels", () => {
-  const labels = slotLabels(identityOf(base, "abc123"));
-  assert.equal(labels[LABEL.managed], "true");
-  assert.equal(labels[LABEL.environment], "env-1");
-  assert.equal(labels[LABEL.attempt], "att-1");
-  assert.equal(labels[LABEL.level], "disk-full");
-  assert.equal(labels[LABEL.seed], "seed-1");
-  assert.equal(labels[LABEL.orchestrator], "abc123");
-  assert.equal(labels[LABEL.slot], "env-1");
-  assert.equal(labels[LABEL.pool], undefined);
-});
-
-test("a claimed warm-pool slot keeps its pool labels (labels are immutable); the record maps it", () => {
-  const claimed = { ...base, slot: "wp-stack-0011223344", fromWarmPool: true };
-  const labels = slotLabels(identityOf(claimed, "abc123"));
-  assert.equal(labels[LABEL.pool], "warm");
-  assert.equal(labels[LABEL.slot], "wp-stack-0011223344");
-  assert.equal(labels[LABEL.environment], "wp-stack-0011223344");
-  assert.equal(labels[LABEL.attempt], "");
-  assert.equal(slotOf(labels), "wp-stack-0011223344");
-});
 
 test("filters select one orchestrator's objects, or one slot's", () => {
   assert.deepEqual(ownedFilter("o1"), { [LABEL.managed]: "true", [LABEL.orchestrator]: "o1" });

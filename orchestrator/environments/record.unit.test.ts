@@ -8,8 +8,8 @@ import {
   stageRunning,
   STAGES,
   type EnvironmentRecord,
-} from "./environment-record";
-import { reapDecision } from "../environments/reap-decision";
+} from "../state/environment-record";
+import { reapDecision } from "./reap-decision";
 
 const rec = (): EnvironmentRecord => ({
   id: "e",
