@@ -103,6 +103,8 @@ test("a facilitator assigns a level; the player sees it with its due date, start
   await expect(mine).toBeVisible();
   await expect(mine).toContainText(`due ${due.shown}`);
   await expect(mine).toContainText("from Fran Facilitator");
+  // What they were asked to do leads the page: its Start button is on screen without scrolling (1280×720).
+  await expect(mine.getByRole("button", { name: "Start" })).toBeInViewport();
   await shot(page, "play-with-assignment");
   const assignmentId = (await mine.getAttribute("data-testid"))!.replace("my-assignment-", "");
   const start = mine.getByRole("button", { name: "Start" });

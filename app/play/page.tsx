@@ -5,12 +5,12 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { GameDayRefresh } from "@/components/game-days/GameDayRefresh";
 import { StartLevelButton } from "@/components/incident/StartLevelButton";
-import { STATE as ASSIGNMENT_STATE } from "@/components/assignments/AssignmentTable";
+import { MyAssignments } from "@/components/assignments/MyAssignments";
 import { CertificationStatus as Certification } from "@/components/certification/CertificationStatus";
 import { Table, Td, Th, Tr } from "@/components/Table";
 import { guardPage } from "@/lib/auth/guard";
 import { getPlayerProgress } from "@/lib/certification/get-player-progress";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { formatScore, SCORE_PARTS } from "@/lib/scoring/one-score";
 import { listTeamGameDays } from "@/lib/game-days/list-game-days";
 
@@ -88,6 +88,7 @@ export default async function PlayPage() {
         </div>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
+        {home.assignments.length > 0 && <MyAssignments assignments={home.assignments} className="lg:col-span-3" />}
         <Card
           title="On-call certification"
           description={`${rule.levels} levels passed in ${rule.categories} categories, each scored ${rule.minPercent} / 100 or more${rule.requireCertMode ? " in certification mode" : ""}; a pass counts for ${rule.validDays} days.`}
@@ -154,56 +155,9 @@ export default async function PlayPage() {
           )}
         </Card>
 
-        <Card title="Assigned to you" className="lg:col-span-1">
-          {home.assignments.length === 0 ? (
-            <EmptyState title="Nothing assigned">
-              When your facilitator or lead assigns you a level, it shows here with its due date.
-            </EmptyState>
-          ) : (
-            <ul className="space-y-3" data-testid="assignments">
-              {home.assignments.map((a) => (
-                <li
-                  key={a.id}
-                  className="flex items-start justify-between gap-2 text-sm"
-                  data-testid={`my-assignment-${a.id}`}
-                  data-state={a.state}
-                >
-                  <div>
-                    <p className="font-medium text-slate-900">{a.label}</p>
-                    <p className="text-xs text-slate-500">
-                      from {a.assignedBy}
-                      {a.dueAt ? (
-                        <>
-                          {" · "}
-                          <span className={a.state === "overdue" ? "font-semibold text-red-700" : undefined}>
-                            due {formatDate(new Date(a.dueAt))}
-                          </span>
-                        </>
-                      ) : (
-                        " · no due date"
-                      )}
-                    </p>
-                    {a.state !== "open" && (
-                      <span className="mt-1 inline-block">
-                        <Badge tone={ASSIGNMENT_STATE[a.state].tone}>{ASSIGNMENT_STATE[a.state].label}</Badge>
-                      </span>
-                    )}
-                    {a.note && <p className="mt-0.5 text-slate-600">{a.note}</p>}
-                  </div>
-                  {a.state === "done" ? null : a.awaitingGrade ? (
-                    <Link href={`/attempts/${a.awaitingGrade}`} className="text-xs text-ember-700 hover:underline">
-                      Awaiting grade →
-                    </Link>
-                  ) : (
-                    <StartLevelButton assignmentId={a.id} label="Start" size="sm" />
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        {home.assignments.length === 0 && <MyAssignments assignments={home.assignments} />}
 
-        <Card title="Your incidents" className="lg:col-span-2">
+        <Card title="Your incidents" className={home.assignments.length > 0 ? "lg:col-span-3" : "lg:col-span-2"}>
           {home.attempts.length === 0 ? (
             <p className="text-sm text-slate-500">You have not played yet.</p>
           ) : (
