@@ -5,7 +5,7 @@ import { LinkButton } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";

@@ -6,7 +6,7 @@ import { MeasureChart } from "@/components/readiness/MeasureChart";
 import { OnCallTable } from "@/components/readiness/OnCallTable";
 import { ParTable } from "@/components/readiness/ParTable";
 import { ReadinessFilters } from "@/components/readiness/ReadinessFilters";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { loadReadiness } from "@/lib/readiness/load-readiness";
 import { parseFilter, PERIODS } from "@/lib/readiness/period";

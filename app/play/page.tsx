@@ -8,7 +8,7 @@ import { StartLevelButton } from "@/components/incident/StartLevelButton";
 import { STATE as ASSIGNMENT_STATE } from "@/components/assignments/AssignmentTable";
 import { CertificationStatus as Certification } from "@/components/certification/CertificationStatus";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { getPlayerProgress } from "@/lib/certification/get-player-progress";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { formatScore, SCORE_PARTS } from "@/lib/scoring/one-score";

@@ -5,7 +5,7 @@ import { recordEvent } from "../timeline/record-event";
 import { authorizeAttempt } from "./attempt-access";
 import { defaultDeps, type Deps } from "./deps";
 import { releaseEnvironment } from "./release-environment";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 
 export async function abandonAttempt(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");

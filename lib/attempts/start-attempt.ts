@@ -17,7 +17,7 @@ import { defaultDeps, type Deps } from "./deps";
 import { loadPlayerHistory } from "./load-player-history";
 import { manifestOf } from "./level-manifest";
 import { provisionEnvironment } from "./provision-environment";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { chooseCertificationSeed } from "./choose-certification-seed";
 import { pickAssignedLevel } from "./pick-assigned-level";
 

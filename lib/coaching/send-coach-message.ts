@@ -10,7 +10,7 @@ import { authorizeAttempt } from "../attempts/attempt-access";
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 
 export const CoachMessageSchema = z

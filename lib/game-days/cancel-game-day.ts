@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { AppError } from "../errors";
-import { publishLiveQuietly } from "../live/publish";
+import { publishLiveQuietly } from "../bus/publish";
 
 export async function cancelGameDay(actor: Actor, gameDayId: string, deps: Deps = defaultDeps()): Promise<void> {
   assertAllowed(actor, "facilitate");

@@ -8,7 +8,7 @@ import { assertAllowed } from "../auth/assert-can";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { releaseEnvironment } from "../attempts/release-environment";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 
 const OPEN = ["PROVISIONING", "ACTIVE", "FAILED"] as const;

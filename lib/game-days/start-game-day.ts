@@ -13,7 +13,7 @@ import { manifestOf } from "../attempts/level-manifest";
 import { provisionEnvironment } from "../attempts/provision-environment";
 import { AppError } from "../errors";
 import { resolveParams } from "../levels/params";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { dealTeamLevel } from "./deal-team-level";
 

@@ -10,7 +10,7 @@ import { defaultDeps, type Deps } from "../attempts/deps";
 import { manifestOf } from "../attempts/level-manifest";
 import { awardCertifications } from "../certification/award-certifications";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { rubricPercent, scoreAttempt } from "../scoring/score-attempt";
 import { recordEvent } from "../timeline/record-event";
 import { attemptFigures } from "./attempt-figures";

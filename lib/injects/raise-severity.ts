@@ -9,7 +9,7 @@ import type { Actor } from "../auth/actor";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { detectedAtAfter } from "../attempts/detection";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { fillReportSeverity } from "../reports/fill-report-severity";
 import { SEVERITIES } from "../reports/report-schema";
 import { recordEvent } from "../timeline/record-event";

@@ -9,7 +9,7 @@ import { defaultDeps, type Deps } from "../attempts/deps";
 import { mergePostmortem } from "../collab/merge-docs";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
-import { publishLiveQuietly } from "../live/publish";
+import { publishLiveQuietly } from "../bus/publish";
 import { assertPostmortemEditable } from "./postmortem-editable";
 import { EMPTY_POSTMORTEM, PostmortemDraftSchema, type PostmortemContent } from "./postmortem-schema";
 

@@ -10,7 +10,7 @@ import { defaultDeps, type Deps } from "../attempts/deps";
 import type { SaveDocInput } from "../collab/resolve-save";
 import { releaseEnvironment } from "../attempts/release-environment";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { missingPostmortemFields, type PostmortemContent } from "./postmortem-schema";
 import { savePostmortem } from "./save-postmortem";

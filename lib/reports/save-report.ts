@@ -13,7 +13,7 @@ import { defaultDeps, type Deps } from "../attempts/deps";
 import { mergeReport } from "../collab/merge-docs";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
-import { publishLiveQuietly } from "../live/publish";
+import { publishLiveQuietly } from "../bus/publish";
 import { reportShowsDetection } from "../attempts/detection";
 import { recordEvent } from "../timeline/record-event";
 import { EMPTY_REPORT, ReportDraftSchema, type ReportContent } from "./report-schema";

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../attempts/attempt-access";
 import { defaultDeps, type Deps } from "../attempts/deps";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { assertReportEditable } from "./report-editable";
 import { missingReportFields, ReportDraftSchema } from "./report-schema";

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 import { acknowledgeIncident } from "../../lib/attempts/acknowledge-incident";
 import { defaultDeps } from "../../lib/attempts/deps";
 import type { Actor } from "../../lib/auth/actor";
-import { sessionCookieName } from "../../lib/auth/session-token";
+import { sessionCookieName } from "../../server/auth/session-token";
 import { AppError, type ErrorCode } from "../../lib/errors";
 import { raiseSeverity } from "../../lib/injects/raise-severity";
 import { loadReadiness } from "../../lib/readiness/load-readiness";

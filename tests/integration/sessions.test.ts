@@ -1,9 +1,9 @@
 import "./support/env";
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { actorFromToken, checkAccess } from "../../lib/auth/check-access";
+import { actorFromToken, checkAccess } from "../../server/auth/check-access";
 import { resolveSession } from "../../lib/auth/resolve-session";
-import { encodeSessionToken } from "../../lib/auth/session-token";
+import { encodeSessionToken } from "../../server/auth/session-token";
 import { revokeSession } from "../../lib/sessions/revoke-session";
 import { revokeUserSessions } from "../../lib/sessions/revoke-user-sessions";
 import { listUserSessions } from "../../lib/sessions/list-user-sessions";

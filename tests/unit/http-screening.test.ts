@@ -8,10 +8,10 @@ import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { issueDeviceCookie, verifyDeviceCookie } from "../../lib/auth/known-device";
-import { checkOrigin } from "../../lib/http/check-origin";
-import { resolveClientAddress } from "../../lib/http/client-address";
-import { screenIncoming } from "../../lib/http/screen-incoming";
-import { proxyListError, trustedProxies } from "../../lib/http/trusted-proxies";
+import { checkOrigin } from "../../server/http/check-origin";
+import { resolveClientAddress } from "../../server/http/client-address";
+import { screenIncoming } from "../../server/http/screen-incoming";
+import { proxyListError, trustedProxies } from "../../server/http/trusted-proxies";
 import { isAppError } from "../../lib/errors";
 
 let server: Server;

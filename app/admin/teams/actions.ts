@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { guardAction } from "@/lib/auth/guard";
+import { guardAction } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { CreateTeamSchema, createTeam } from "@/lib/teams/create-team";
 import { SetTeamLeadSchema, setTeamLead } from "@/lib/teams/set-team-lead";
 import { SetUserTeamSchema, setUserTeam } from "@/lib/users/set-user-team";

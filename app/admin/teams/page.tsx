@@ -6,7 +6,7 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { type Option } from "@/components/Field";
 import { SelectForm } from "@/components/SelectForm";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listUsers } from "@/lib/users/list-users";

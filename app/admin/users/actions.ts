@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { guardAction } from "@/lib/auth/guard";
+import { guardAction } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { CreateInviteSchema, createInvite } from "@/lib/invites/create-invite";
 import { CreateUserSchema, createUser } from "@/lib/users/create-user";
 

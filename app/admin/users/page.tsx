@@ -4,7 +4,7 @@ import { Badge, RoleBadge } from "@/components/Badge";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listUsers } from "@/lib/users/list-users";

@@ -15,7 +15,7 @@ import { ReportView } from "@/components/incident/ReportView";
 import { NavBar } from "@/components/NavBar";
 import { PostmortemView } from "@/components/postmortem/PostmortemView";
 import { getRoom } from "@/lib/attempts/get-room";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { loadAttemptRecord } from "@/lib/grading/load-attempt-record";
 import { orPageError } from "../_lib/load";
 

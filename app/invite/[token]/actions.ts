@@ -1,10 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { guardAction } from "@/lib/auth/guard";
+import { guardAction } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { AcceptInviteSchema, acceptInvite } from "@/lib/invites/accept-invite";
 
 /** Public: the token in the form is the credential. On success, on to sign-in with the email filled in. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/Button";
 import { Logo } from "@/components/NavBar";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { findInvite } from "@/lib/invites/find-invite";

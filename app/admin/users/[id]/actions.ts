@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { guardAction } from "@/lib/auth/guard";
+import { guardAction } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { RevokeSessionSchema, revokeSession } from "@/lib/sessions/revoke-session";
 import { RevokeUserSessionsSchema, revokeUserSessions } from "@/lib/sessions/revoke-user-sessions";
 import { SetUserDisabledSchema, setUserDisabled } from "@/lib/users/set-user-disabled";

@@ -6,7 +6,7 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { SelectForm } from "@/components/SelectForm";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";

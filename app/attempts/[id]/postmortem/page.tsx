@@ -6,7 +6,7 @@ import { AttemptLiveRefresh } from "@/components/live/AttemptLiveRefresh";
 import { PostmortemForm } from "@/components/postmortem/PostmortemForm";
 import { formatDateTime } from "@/lib/format";
 import { getRoom } from "@/lib/attempts/get-room";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { getPostmortem } from "@/lib/postmortems/get-postmortem";
 import { orPageError } from "../../_lib/load";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { guardedRoute } from "@/lib/auth/guard";
+import { guardedRoute } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
-import { json } from "@/lib/http/respond";
+import { json } from "@/server/http/respond";
 import { listUserSessions } from "@/lib/sessions/list-user-sessions";
 
 const Params = z.object({ id: z.string().min(1) });

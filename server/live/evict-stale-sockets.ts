@@ -8,9 +8,9 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import type { Server } from "socket.io";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { can } from "../auth/permissions";
-import { resolveSession } from "../auth/resolve-session";
+import { authorizeAttempt } from "../../lib/attempts/attempt-access";
+import { can } from "../../lib/auth/permissions";
+import { resolveSession } from "../../lib/auth/resolve-session";
 import type { LiveSocketData } from "./context";
 import { rooms } from "./context";
 

@@ -5,8 +5,8 @@
  */
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { isAppError } from "../errors";
-import { type FormState } from "./form-state";
+import { isAppError } from "../../lib/errors";
+import { type FormState } from "../../lib/forms/form-state";
 
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -7,9 +7,9 @@
  */
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import type { Actor } from "../auth/actor";
-import { resolveSession } from "../auth/resolve-session";
-import { AppError, isAppError } from "../errors";
+import type { Actor } from "../../lib/auth/actor";
+import { resolveSession } from "../../lib/auth/resolve-session";
+import { AppError, isAppError } from "../../lib/errors";
 import type { LiveContext, LiveSocketData } from "./context";
 
 export type LiveAck = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };

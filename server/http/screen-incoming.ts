@@ -7,7 +7,7 @@
  * bodies that declare nothing, are counted in guardedRoute.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isAppError } from "../errors";
+import { isAppError } from "../../lib/errors";
 import { resolveClientAddress } from "./client-address";
 import { checkUrl } from "./check-url";
 import { type ProxyMatcher } from "./trusted-proxies";

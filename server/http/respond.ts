@@ -1,5 +1,5 @@
 /** The one place an error becomes an HTTP reply. */
-import { ERROR_STATUS, isAppError } from "../errors";
+import { ERROR_STATUS, isAppError } from "../../lib/errors";
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };

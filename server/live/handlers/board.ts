@@ -5,9 +5,9 @@
  */
 import type { Socket } from "socket.io";
 import { z } from "zod";
-import { assertAllowed } from "../../auth/assert-can";
-import type { BoardRow } from "../../board/board-row";
-import { loadBoardRows } from "../../board/load-board-rows";
+import { assertAllowed } from "../../../lib/auth/assert-can";
+import type { BoardRow } from "../../../lib/board/board-row";
+import { loadBoardRows } from "../../../lib/board/load-board-rows";
 import { rooms, type LiveContext } from "../context";
 import { handleEvent } from "../handle-event";
 

@@ -9,9 +9,9 @@
 import type { Server as HttpServer } from "node:http";
 import type { PrismaClient } from "@prisma/client";
 import { Server } from "socket.io";
-import { isAppError } from "../errors";
+import { isAppError } from "../../lib/errors";
 import { authenticateSocket } from "./authenticate-socket";
-import { listenToBus } from "./bus-listener";
+import { listenToBus } from "../../lib/bus/bus-listener";
 import { rooms, type BoardFeed, type LiveContext, type LiveSocketData } from "./context";
 import { HANDLERS } from "./handlers";
 import { evictStaleSockets } from "./evict-stale-sockets";

@@ -4,9 +4,9 @@
  * result reaches everyone through the bus as a "timeline" event.
  */
 import type { Socket } from "socket.io";
-import { defaultDeps } from "../../attempts/deps";
-import { claimRole, ClaimRoleSchema } from "../../team-play/claim-role";
-import { postMessage, PostMessageSchema } from "../../team-play/post-message";
+import { defaultDeps } from "../../../lib/attempts/deps";
+import { claimRole, ClaimRoleSchema } from "../../../lib/team-play/claim-role";
+import { postMessage, PostMessageSchema } from "../../../lib/team-play/post-message";
 import type { LiveContext } from "../context";
 import { handleEvent } from "../handle-event";
 

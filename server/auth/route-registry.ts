@@ -7,7 +7,7 @@
  * by default JSON from the game's own origin, at most 64 KB.
  */
 import type { WritePolicy } from "../http/screen-write";
-import type { Access } from "./permissions";
+import type { Access } from "../../lib/auth/permissions";
 
 export interface PageEntry {
   kind: "page";

@@ -6,7 +6,7 @@
  * request, so no handler can read an uncapped body.
  */
 import { NextRequest } from "next/server";
-import { AppError } from "../errors";
+import { AppError } from "../../lib/errors";
 import { checkContentType, checkOrigin, mediaType } from "./check-origin";
 import { checkUrl } from "./check-url";
 import { readCappedBody } from "./read-capped-body";

@@ -3,9 +3,9 @@
  * with a real session token: who is this token, and may they use `access`?
  */
 import { type PrismaClient } from "@prisma/client";
-import { type Actor } from "./actor";
-import { type Access, can } from "./permissions";
-import { resolveSession } from "./resolve-session";
+import { type Actor } from "../../lib/auth/actor";
+import { type Access, can } from "../../lib/auth/permissions";
+import { resolveSession } from "../../lib/auth/resolve-session";
 import { sidFromToken } from "./session-token";
 
 export type AccessDecision =

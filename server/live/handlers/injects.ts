@@ -5,10 +5,10 @@
  */
 import type { Socket } from "socket.io";
 import { z } from "zod";
-import { defaultDeps } from "../../attempts/deps";
-import { raiseSeverity, RaiseSeveritySchema } from "../../injects/raise-severity";
-import { sendStakeholderMessage, StakeholderMessageSchema } from "../../injects/send-stakeholder-message";
-import { triggerFault, TriggerFaultSchema } from "../../injects/trigger-fault";
+import { defaultDeps } from "../../../lib/attempts/deps";
+import { raiseSeverity, RaiseSeveritySchema } from "../../../lib/injects/raise-severity";
+import { sendStakeholderMessage, StakeholderMessageSchema } from "../../../lib/injects/send-stakeholder-message";
+import { triggerFault, TriggerFaultSchema } from "../../../lib/injects/trigger-fault";
 import type { LiveContext } from "../context";
 import { handleEvent } from "../handle-event";
 

@@ -8,14 +8,14 @@ import { type NextRequest } from "next/server";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db/client";
-import { AppError } from "../errors";
+import { db } from "../../lib/db/client";
+import { AppError } from "../../lib/errors";
 import { appOrigins } from "../http/allowed-origins";
 import { errorResponse } from "../http/respond";
 import { screenRequest } from "../http/screen-write";
-import { type Actor } from "./actor";
+import { type Actor } from "../../lib/auth/actor";
 import { actorFromToken, decide } from "./check-access";
-import { type Access } from "./permissions";
+import { type Access } from "../../lib/auth/permissions";
 import {
   type ACTIONS,
   type ActionName,

@@ -5,8 +5,8 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import type { Server } from "socket.io";
-import type { Actor } from "../auth/actor";
-import type { BoardRow } from "../board/board-row";
+import type { Actor } from "../../lib/auth/actor";
+import type { BoardRow } from "../../lib/board/board-row";
 
 export interface BoardFeed {
   /** Re-read these attempts' rows and push them to the board within a second. */

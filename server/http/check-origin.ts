@@ -6,7 +6,7 @@
  * non-GET fetch; a request with neither header is not from a browser page, and
  * is allowed unless the route takes writes only from the game's own pages.
  */
-import { AppError } from "../errors";
+import { AppError } from "../../lib/errors";
 
 export function checkOrigin(headers: Headers, origins: ReadonlySet<string>, opts: { pagesOnly?: boolean } = {}): void {
   const origin = headers.get("origin");

@@ -5,10 +5,10 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import type { IncomingHttpHeaders } from "node:http";
-import type { Actor } from "../auth/actor";
-import { resolveSession } from "../auth/resolve-session";
+import type { Actor } from "../../lib/auth/actor";
+import { resolveSession } from "../../lib/auth/resolve-session";
 import { sidFromToken, tokenFromCookieHeader } from "../auth/session-token";
-import { AppError } from "../errors";
+import { AppError } from "../../lib/errors";
 
 export async function authenticateSocket(
   db: PrismaClient,

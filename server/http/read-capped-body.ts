@@ -3,7 +3,7 @@
  * declared Content-Length over the cap is refused at once, and a chunked body is
  * counted as it streams and dropped the moment it passes the cap.
  */
-import { AppError } from "../errors";
+import { AppError } from "../../lib/errors";
 
 function tooLarge(maxBytes: number): AppError {
   const size = maxBytes >= 1 << 20 ? `${maxBytes / (1 << 20)} MB` : `${Math.round(maxBytes / 1024)} KB`;

@@ -3,10 +3,10 @@
  * board, or a team. Big payloads are re-read here, once per message, not once
  * per socket.
  */
-import { inChannel } from "../team-play/channel";
-import { loadEventView } from "../timeline/event-view";
+import { inChannel } from "../../lib/team-play/channel";
+import { loadEventView } from "../../lib/timeline/event-view";
 import { rooms, type LiveContext, type LiveSocketData } from "./context";
-import type { LiveMessage } from "./messages";
+import type { LiveMessage } from "../../lib/bus/messages";
 
 export async function routeMessage(ctx: LiveContext, m: LiveMessage): Promise<void> {
   switch (m.type) {

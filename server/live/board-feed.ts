@@ -6,17 +6,17 @@
  * or a new attempt shows up anyway). Only rows that changed travel, as
  * `board:rows` { rows, removed }, to the board room.
  */
-import { orchestrator as realOrchestrator } from "../orchestrator-client/client";
-import { rooms, type BoardFeed, type LiveContext } from "../live/context";
-import type { BoardRow, BoardRowsMessage } from "./board-row";
-import { diffBoardRows } from "./diff-board-rows";
-import { composeBoardRow, readBoardFacts, type BoardFacts } from "./load-board-rows";
+import { orchestrator as realOrchestrator } from "../../lib/orchestrator-client/client";
+import { rooms, type BoardFeed, type LiveContext } from "./context";
+import type { BoardRow, BoardRowsMessage } from "../../lib/board/board-row";
+import { diffBoardRows } from "../../lib/board/diff-board-rows";
+import { composeBoardRow, readBoardFacts, type BoardFacts } from "../../lib/board/load-board-rows";
 import {
   fetchOrchestratorSnapshot,
   UNREACHABLE,
   type BoardOrchestrator,
   type OrchestratorSnapshot,
-} from "./orchestrator-snapshot";
+} from "../../lib/board/orchestrator-snapshot";
 
 export interface BoardFeedOptions {
   orchestrator?: BoardOrchestrator;

@@ -3,7 +3,7 @@
  * matter are `sid` (our Session row) and `sub` (the user id).
  */
 import { decode, encode } from "next-auth/jwt";
-import { env } from "../env";
+import { env } from "../../lib/env";
 
 export function sessionCookieName(): string {
   // next-auth's own rule: the __Secure- prefix when the site is served over https.
