@@ -2,8 +2,8 @@
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { recordEvent } from "../timeline/record-event";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { releaseEnvironment } from "./release-environment";
 import { publishLive } from "../bus/publish";
 

@@ -6,8 +6,8 @@ import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export async function acknowledgeIncident(
   actor: Actor,

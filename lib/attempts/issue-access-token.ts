@@ -6,8 +6,8 @@ import type { Actor } from "../auth/actor";
 import { signAccessToken } from "../contracts/access-token";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { authorizeAttempt, type AttemptMode } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt, type AttemptMode } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const TOKEN_TTL_SECONDS = 300;
 

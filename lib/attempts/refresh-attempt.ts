@@ -7,8 +7,8 @@ import type { Actor } from "../auth/actor";
 import type { EnvironmentView, SliSample } from "../contracts/orchestrator-api";
 import { isAppError } from "../errors";
 import { applyEnvironmentView } from "./apply-environment-view";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { syncSli } from "./sync-sli";
 
 export interface RoomState {

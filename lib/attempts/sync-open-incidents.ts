@@ -4,7 +4,7 @@
  * has the room open. The room's own refresh does the same for the attempt it
  * shows; `syncSli` moves a cursor, so the two never count a sample twice.
  */
-import { defaultDeps, type Deps } from "./deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { syncSli } from "./sync-sli";
 
 export interface SyncResult {

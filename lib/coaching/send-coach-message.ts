@@ -6,7 +6,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { authorizeAttempt } from "../attempts/attempt-access";
+import { authorizeAttempt } from "../core/attempt-access";
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";

@@ -5,7 +5,7 @@
  */
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { releaseEnvironment } from "../attempts/release-environment";
 import { AppError } from "../errors";
 import { publishLive } from "../bus/publish";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
 import { publishLiveQuietly } from "../bus/publish";
 

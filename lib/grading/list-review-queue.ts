@@ -6,7 +6,7 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
 import { assignmentLabel } from "../assignments/assignment-status";
 

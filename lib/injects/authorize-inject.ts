@@ -4,7 +4,7 @@
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt, type AttemptWithLevel } from "../attempts/attempt-access";
+import { authorizeAttempt, type AttemptWithLevel } from "../core/attempt-access";
 import { AppError } from "../errors";
 
 export async function authorizeInject(

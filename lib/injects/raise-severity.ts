@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { detectedAtAfter } from "../attempts/detection";
+import { defaultDeps, type Deps } from "../core/deps";
+import { detectedAtAfter } from "../reports/detection";
 import { AppError } from "../errors";
 import { publishLive } from "../bus/publish";
 import { fillReportSeverity } from "../reports/fill-report-severity";

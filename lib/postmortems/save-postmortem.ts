@@ -4,8 +4,8 @@
  * (lib/collab), and the room hears "doc-saved".
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { mergePostmortem } from "../collab/merge-docs";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";

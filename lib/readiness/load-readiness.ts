@@ -4,7 +4,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { loadFinalGrades } from "../attempts/load-player-history";
+import { loadFinalGrades } from "../certification/load-player-history";
 import {
   progressToward,
   ruleFromEnv,

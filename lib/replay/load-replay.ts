@@ -5,8 +5,8 @@
  * cannot be reached; the page then says why the terminals are missing.
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt, type AttemptMode } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt, type AttemptMode } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { isAppError } from "../errors";
 import { listEventViews, type TimelineEventView } from "../timeline/event-view";
 import { recordingsOf, type AttemptRecording } from "./list-attempt-recordings";

@@ -8,13 +8,13 @@
  */
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { mergeReport } from "../collab/merge-docs";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
 import { publishLiveQuietly } from "../bus/publish";
-import { reportShowsDetection } from "../attempts/detection";
+import { reportShowsDetection } from "./detection";
 import { recordEvent } from "../timeline/record-event";
 import { EMPTY_REPORT, ReportDraftSchema, type ReportContent } from "./report-schema";
 import { assertReportEditable } from "./report-editable";

@@ -1,7 +1,7 @@
 /** The player hands in the incident report once the fix has passed its check. */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
 import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";

@@ -12,7 +12,7 @@ import { type Env, env } from "../../lib/env";
 import { isAppError } from "../../lib/errors";
 import { createSession } from "../../lib/sessions/create-session";
 import { notifyRevocation } from "../../lib/sessions/notify-revocation";
-import { authenticateCredentials } from "../../lib/auth/authenticate-credentials";
+import { authenticateCredentials } from "../../lib/sessions/authenticate-credentials";
 import { clientIp } from "../../lib/auth/client-ip";
 import { DEVICE_COOKIE, DEVICE_DAYS, cookieFromHeader } from "../../lib/auth/known-device";
 import { linkOidcAccount } from "../../lib/auth/link-oidc-account";

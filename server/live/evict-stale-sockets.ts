@@ -8,7 +8,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import type { Server } from "socket.io";
-import { authorizeAttempt } from "../../lib/attempts/attempt-access";
+import { authorizeAttempt } from "../../lib/core/attempt-access";
 import { can } from "../../lib/auth/permissions";
 import { resolveSession } from "../../lib/auth/resolve-session";
 import type { LiveSocketData } from "./context";

@@ -4,7 +4,7 @@ import { after, test } from "node:test";
 import type { AttemptStatus, Prisma } from "@prisma/client";
 import { NextRequest } from "next/server";
 import { acknowledgeIncident } from "../../lib/attempts/acknowledge-incident";
-import { defaultDeps } from "../../lib/attempts/deps";
+import { defaultDeps } from "../../lib/core/deps";
 import type { Actor } from "../../lib/auth/actor";
 import { sessionCookieName } from "../../server/auth/session-token";
 import { AppError, type ErrorCode } from "../../lib/errors";

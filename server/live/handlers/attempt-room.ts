@@ -4,7 +4,7 @@
  */
 import type { Socket } from "socket.io";
 import { z } from "zod";
-import { authorizeAttempt } from "../../../lib/attempts/attempt-access";
+import { authorizeAttempt } from "../../../lib/core/attempt-access";
 import { rooms, type LiveContext, type LiveSocketData } from "../context";
 import { handleEvent } from "../handle-event";
 

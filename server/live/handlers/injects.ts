@@ -5,7 +5,7 @@
  */
 import type { Socket } from "socket.io";
 import { z } from "zod";
-import { defaultDeps } from "../../../lib/attempts/deps";
+import { defaultDeps } from "../../../lib/core/deps";
 import { raiseSeverity, RaiseSeveritySchema } from "../../../lib/injects/raise-severity";
 import { sendStakeholderMessage, StakeholderMessageSchema } from "../../../lib/injects/send-stakeholder-message";
 import { triggerFault, TriggerFaultSchema } from "../../../lib/injects/trigger-fault";

@@ -4,7 +4,7 @@
  * result reaches everyone through the bus as a "timeline" event.
  */
 import type { Socket } from "socket.io";
-import { defaultDeps } from "../../../lib/attempts/deps";
+import { defaultDeps } from "../../../lib/core/deps";
 import { claimRole, ClaimRoleSchema } from "../../../lib/team-play/claim-role";
 import { postMessage, PostMessageSchema } from "../../../lib/team-play/post-message";
 import type { LiveContext } from "../context";

@@ -6,18 +6,18 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { createSession } from "../sessions/create-session";
-import { type Actor } from "./actor";
-import { issueDeviceCookie, verifyDeviceCookie } from "./known-device";
-import { verifyPassword } from "./password";
-import { type SignInLimits, throttleMessage } from "./rate-limit";
+import { createSession } from "./create-session";
+import { type Actor } from "../auth/actor";
+import { issueDeviceCookie, verifyDeviceCookie } from "../auth/known-device";
+import { verifyPassword } from "../auth/password";
+import { type SignInLimits, throttleMessage } from "../auth/rate-limit";
 import {
   type SignInKey,
   checkSignInThrottle,
   clearSignInFailures,
   isKnownAddress,
   recordSignInFailure,
-} from "./sign-in-throttle";
+} from "../auth/sign-in-throttle";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 

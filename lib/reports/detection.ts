@@ -4,7 +4,7 @@
  * field written in the incident report, or a severity set by a facilitator,
  * whichever comes first. It is not moved by later signals. Pure.
  */
-import type { ReportContent } from "../reports/report-schema";
+import type { ReportContent } from "./report-schema";
 
 export type DetectionSignal = "acknowledged" | "report" | "severity";
 

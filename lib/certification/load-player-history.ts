@@ -3,7 +3,7 @@
  * at the bar once finally graded) and attempts per category.
  */
 import type { PrismaClient } from "@prisma/client";
-import { progressToward, ruleFromEnv, type CertificationRule, type FinalGrade } from "../certification/rule";
+import { progressToward, ruleFromEnv, type CertificationRule, type FinalGrade } from "./rule";
 
 export async function loadFinalGrades(db: PrismaClient, userIds: string[]): Promise<Map<string, FinalGrade[]>> {
   const attempts = await db.attempt.findMany({
