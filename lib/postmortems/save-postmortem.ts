@@ -6,7 +6,7 @@
 import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../core/attempt-access";
 import { defaultDeps, type Deps } from "../core/deps";
-import { mergePostmortem } from "../collab/merge-docs";
+import { mergePostmortem } from "./merge-postmortem";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
 import { publishLiveQuietly } from "../bus/publish";

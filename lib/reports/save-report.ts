@@ -10,7 +10,7 @@ import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
 import { authorizeAttempt } from "../core/attempt-access";
 import { defaultDeps, type Deps } from "../core/deps";
-import { mergeReport } from "../collab/merge-docs";
+import { mergeReport } from "./merge-report";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
 import { publishLiveQuietly } from "../bus/publish";
