@@ -4,7 +4,7 @@
  * so a bad variable also fails the build).
  */
 import { z } from "zod";
-import { proxyListError } from "../server/http/trusted-proxies";
+import { proxyListError } from "./config/trusted-proxies";
 
 const EnvSchema = z
   .object({

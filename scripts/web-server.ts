@@ -12,7 +12,7 @@ import { env } from "../lib/env";
 import { MAX_ANY_BODY } from "../server/auth/route-registry";
 import { appOrigins } from "../server/http/allowed-origins";
 import { screenIncoming } from "../server/http/screen-incoming";
-import { trustedProxies } from "../server/http/trusted-proxies";
+import { trustedProxies } from "../lib/config/trusted-proxies";
 import { LIVE_PATH, attachLiveServer } from "../server/live/server";
 import { createBoardFeed } from "../server/live/board-feed";
 import { startGameDayTimer } from "../lib/game-days/start-due-game-days";

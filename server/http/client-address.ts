@@ -5,7 +5,7 @@
  * client writes itself sits left of that and is never believed.
  */
 import { isIP } from "node:net";
-import { type ProxyMatcher, normalizeAddress } from "./trusted-proxies";
+import { type ProxyMatcher, normalizeAddress } from "../../lib/config/trusted-proxies";
 
 export function resolveClientAddress(
   remoteAddress: string | undefined,

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isAppError } from "../../lib/errors";
 import { resolveClientAddress } from "./client-address";
 import { checkUrl } from "./check-url";
-import { type ProxyMatcher } from "./trusted-proxies";
+import { type ProxyMatcher } from "../../lib/config/trusted-proxies";
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): false {
   res.writeHead(status, {

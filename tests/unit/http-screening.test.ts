@@ -11,7 +11,7 @@ import { issueDeviceCookie, verifyDeviceCookie } from "../../lib/auth/known-devi
 import { checkOrigin } from "../../server/http/check-origin";
 import { resolveClientAddress } from "../../server/http/client-address";
 import { screenIncoming } from "../../server/http/screen-incoming";
-import { proxyListError, trustedProxies } from "../../server/http/trusted-proxies";
+import { proxyListError, trustedProxies } from "../../lib/config/trusted-proxies";
 import { isAppError } from "../../lib/errors";
 
 let server: Server;
