@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { getFacilitatorHome } from "@/lib/homes/get-facilitator-home";
 import { OverdueCard } from "@/components/assignments/OverdueCard";
 import { listAssignments } from "@/lib/assignments/list-assignments";
+import { statusView } from "@/lib/core/attempt-status";
 
 export const metadata = { title: "Facilitate" };
 
@@ -54,9 +55,7 @@ export default async function FacilitatePage() {
                   <Td>{a.players.join(", ") || "—"}</Td>
                   <Td>{a.team ?? "Solo"}</Td>
                   <Td>
-                    <Badge tone={a.status === "MITIGATED" ? "green" : a.status === "ACTIVE" ? "ember" : "slate"}>
-                      {a.status.toLowerCase()}
-                    </Badge>
+                    <Badge tone={statusView(a.status).tone}>{statusView(a.status).label}</Badge>
                   </Td>
                   <Td>{formatDateTime(a.startedAt)}</Td>
                 </Tr>

@@ -6,6 +6,7 @@
  */
 import { defaultDeps, type Deps } from "../core/deps";
 import { syncSli } from "./sync-sli";
+import { PLAYING } from "../core/attempt-status";
 
 export interface SyncResult {
   synced: number;
@@ -14,7 +15,7 @@ export interface SyncResult {
 
 export async function syncOpenIncidents(deps: Deps = defaultDeps()): Promise<SyncResult> {
   const open = await deps.db.attempt.findMany({
-    where: { status: { in: ["ACTIVE", "MITIGATED"] }, environment: { state: "READY" } },
+    where: { status: { in: [...PLAYING] }, environment: { state: "READY" } },
     select: { id: true, environment: { select: { id: true } } },
   });
   const result: SyncResult = { synced: 0, failed: [] };

@@ -1,8 +1,7 @@
-import { type AttemptStatus, type PrismaClient } from "@prisma/client";
+import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-
-const ACTIVE: AttemptStatus[] = ["PROVISIONING", "ACTIVE", "MITIGATED"];
+import { LIVE } from "../core/attempt-status";
 
 const attemptRow = {
   id: true,
@@ -20,7 +19,7 @@ export async function getFacilitatorHome(db: PrismaClient, actor: Actor) {
   assertAllowed(actor, "facilitate");
   const [active, review] = await Promise.all([
     db.attempt.findMany({
-      where: { status: { in: ACTIVE } },
+      where: { status: { in: [...LIVE] } },
       orderBy: { startedAt: "desc" },
       take: 100,
       select: attemptRow,

@@ -7,10 +7,11 @@ import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { assertReportEditable } from "./report-editable";
 import { missingReportFields, ReportDraftSchema } from "./report-schema";
+import { isIn, WRITE_UP_OPEN } from "../core/attempt-status";
 
 export async function submitReport(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (attempt.status !== "MITIGATED" && attempt.status !== "RETURNED") {
+  if (!isIn(WRITE_UP_OPEN, attempt.status)) {
     throw new AppError("CONFLICT", "Submit the report once Check my fix has passed.");
   }
   await deps.db.$transaction(async (tx) => {
