@@ -2,6 +2,7 @@
  * A short-lived token for the orchestrator's terminals, live feed and app
  * proxy: read-write for the attempt's players, read-only for facilitators.
  */
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { signAccessToken } from "../contracts/access-token";
 import { env } from "../env";

@@ -4,6 +4,7 @@
  * backoff; messages sent while it was down are lost, which is why the board
  * also re-reads on a timer and rooms re-read when their socket reconnects.
  */
+import "server-only";
 import pg from "pg";
 import { LIVE_CHANNEL, LiveMessageSchema, type LiveMessage } from "./messages";
 

@@ -3,6 +3,7 @@
  * `pg_notify` inside the caller's transaction when given one, so a message is
  * sent only if the change it announces commits.
  */
+import "server-only";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { LIVE_CHANNEL, LiveMessageSchema, type LiveMessage } from "./messages";
 

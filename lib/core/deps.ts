@@ -1,4 +1,5 @@
 /** What the attempt use-cases reach outside themselves; tests pass their own orchestrator. */
+import "server-only";
 import type { PrismaClient } from "@prisma/client";
 import { db } from "../db/client";
 import { orchestrator, type OrchestratorClient } from "../orchestrator-client/client";

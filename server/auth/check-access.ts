@@ -2,6 +2,7 @@
  * The access decision every guard makes, free of Next.js so tests can call it
  * with a real session token: who is this token, and may they use `access`?
  */
+import "server-only";
 import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../../lib/auth/actor";
 import { type Access, can } from "../../lib/auth/permissions";

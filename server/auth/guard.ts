@@ -4,6 +4,7 @@
  * 401/403. Each looks its access up in the route registry, so the matrix test
  * and the app agree by construction.
  */
+import "server-only";
 import { type NextRequest } from "next/server";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";

@@ -3,6 +3,7 @@
  * of a Session row checked on every request (see resolve-session.ts).
  * Credentials always; OIDC when OIDC_ISSUER/CLIENT_ID/CLIENT_SECRET are set.
  */
+import "server-only";
 import { type NextAuthOptions } from "next-auth";
 import { cookies } from "next/headers";
 import { type OAuthConfig } from "next-auth/providers/oauth";

@@ -2,6 +2,7 @@
  * The session cookie next-auth writes: an encrypted JWT whose only claims that
  * matter are `sid` (our Session row) and `sub` (the user id).
  */
+import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "../../lib/env";
 

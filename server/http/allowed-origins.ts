@@ -2,6 +2,7 @@
  * The game's own origins: NEXTAUTH_URL's, plus LIVE_ALLOWED_ORIGINS. The one list
  * both the live socket's handshake and every state-changing route check against.
  */
+import "server-only";
 import { env } from "../../lib/env";
 
 export function allowedOrigins(nextAuthUrl: string, extra: string): Set<string> {
