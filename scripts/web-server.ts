@@ -36,7 +36,7 @@ const server = createServer((req, res) => {
 const live = attachLiveServer(server, {
   db,
   databaseUrl: config.DATABASE_URL,
-  // The same list every state-changing route checks (lib/http/screen-write.ts).
+  // The same list every state-changing route checks (server/http/screen-write.ts).
   origins: appOrigins(),
   boardFeed: (ctx) => createBoardFeed(ctx),
 });

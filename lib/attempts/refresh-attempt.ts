@@ -15,7 +15,7 @@ export interface RoomState {
   status: string;
   startedAt: string;
   mitigatedAt: string | null;
-  /** When the time-to-detect clock stopped (lib/attempts/detection.ts); null while it runs. */
+  /** When the time-to-detect clock stopped (lib/reports/detection.ts); null while it runs. */
   detectedAt: string | null;
   hintsUsed: number;
   checksTried: number;

@@ -3,7 +3,7 @@
  * the version it edited; when a teammate saved since, the save's edits are
  * merged onto theirs (lib/collab) instead of failing, and the reply carries the
  * merged report. Everyone in the attempt's room hears "doc-saved".
- * The first field written is a moment of detection (lib/attempts/detection.ts);
+ * The first field written is a moment of detection (lib/reports/detection.ts);
  * severity changes and new status updates go on the timeline.
  */
 import type { Prisma } from "@prisma/client";

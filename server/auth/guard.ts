@@ -79,7 +79,7 @@ export interface RouteContext {
 /**
  * Wraps a route handler: screens the request (sane URL; a write must come from
  * the game's own origin with the route's content type and within its size cap,
- * lib/http/screen-write.ts), checks access from the request's own cookie (so
+ * server/http/screen-write.ts), checks access from the request's own cookie (so
  * tests can call handlers with a plain Request), then maps AppError to JSON once.
  */
 export function guardedRoute<P extends RoutePath>(

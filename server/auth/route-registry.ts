@@ -3,7 +3,7 @@
  * and handlers call `guardPage(path)` / `guardRoute(req, path)` and actions
  * `guardAction(name)`, which look their access up here; the authorisation
  * matrix test enumerates this list and fails when an app file is missing from it.
- * A route's `writes` is what its POST/PUT/PATCH/DELETE may carry (lib/http/screen-write.ts):
+ * A route's `writes` is what its POST/PUT/PATCH/DELETE may carry (server/http/screen-write.ts):
  * by default JSON from the game's own origin, at most 64 KB.
  */
 import type { WritePolicy } from "../http/screen-write";

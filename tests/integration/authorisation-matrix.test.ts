@@ -1,6 +1,6 @@
 /**
  * The authorisation matrix: every page, route handler and server action (from
- * the one registry, lib/auth/route-registry.ts), called as every role, signed
+ * the one registry, server/auth/route-registry.ts), called as every role, signed
  * out, and with dead sessions, against what the spec below says. The first
  * tests fail when an app file is missing from the registry or does not call
  * its guard, so nothing new can dodge this test.
@@ -119,12 +119,12 @@ test("every app/**/page.tsx and route.ts is in the registry, at the path its fol
   const routes = appFiles.filter((f) => /\/route\.(ts|js)$/.test(f));
   for (const f of pages) {
     const entry = PAGES.find((p) => p.file === f);
-    assert.ok(entry, `${f} is not in lib/auth/route-registry.ts (PAGES)`);
+    assert.ok(entry, `${f} is not in server/auth/route-registry.ts (PAGES)`);
     assert.equal(entry.path, urlPathOf(f), `${f}: registry path`);
   }
   for (const f of routes) {
     const entry = ROUTES.find((r) => r.file === f);
-    assert.ok(entry, `${f} is not in lib/auth/route-registry.ts (ROUTES)`);
+    assert.ok(entry, `${f} is not in server/auth/route-registry.ts (ROUTES)`);
     assert.equal(entry.path, urlPathOf(f), `${f}: registry path`);
   }
   for (const e of [...PAGES, ...ROUTES])
@@ -170,7 +170,7 @@ test("every server action is in the registry and calls guardAction with its own 
   for (const a of found) {
     assert.ok(
       ACTIONS.some((e) => e.name === a.name && e.file === a.file),
-      `${a.file}: ${a.name} is not in lib/auth/route-registry.ts (ACTIONS)`,
+      `${a.file}: ${a.name} is not in server/auth/route-registry.ts (ACTIONS)`,
     );
   }
   for (const e of ACTIONS)

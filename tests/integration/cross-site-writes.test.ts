@@ -4,7 +4,7 @@
  * facilitator's browser send the game's cookie. Every state-changing route in the
  * registry, called for real with a valid admin session, must refuse it, refuse a
  * body that is not JSON, refuse an oversized body before reading it, and answer a
- * NUL or broken URL with 400. Walking lib/auth/route-registry.ts (which the
+ * NUL or broken URL with 400. Walking server/auth/route-registry.ts (which the
  * authorisation matrix proves matches app/api/**) means a new route cannot forget.
  */
 import "./support/env";

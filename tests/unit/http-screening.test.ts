@@ -1,5 +1,5 @@
 /**
- * The web server's first look at a request (lib/http/screen-incoming.ts), on a
+ * The web server's first look at a request (server/http/screen-incoming.ts), on a
  * real local HTTP server and raw sockets: spoofed forwarding headers, a 40 MB
  * body, a NUL in the URL. Plus the pure pieces it is made of.
  */
