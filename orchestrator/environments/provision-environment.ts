@@ -22,7 +22,7 @@ import {
   stageMessage,
   STAGES,
   type EnvironmentRecord,
-} from "./record";
+} from "../state/environment-record";
 
 function assertSameRequest(r: EnvironmentRecord, req: CreateEnvironmentRequest): void {
   if (r.attemptId !== req.attemptId || r.levelId !== req.levelId || r.seed !== req.seed) {

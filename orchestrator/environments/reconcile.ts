@@ -14,7 +14,7 @@ import { messageOf } from "../errors";
 import { destroyEnvironment } from "./destroy-environment";
 import { save } from "./environment-view";
 import { startProvision } from "./provision-environment";
-import { recordFailed, type EnvironmentRecord } from "./record";
+import { recordFailed, type EnvironmentRecord } from "../state/environment-record";
 
 export interface ReconcileReport {
   resumed: string[];
