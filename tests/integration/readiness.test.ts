@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import type { AttemptStatus, Prisma } from "@prisma/client";
 import { NextRequest } from "next/server";
-import { authorizeAttempt } from "../../lib/attempts/attempt-access";
+import { authorizeAttempt } from "../../lib/core/attempt-access";
 import { acknowledgeIncident } from "../../lib/attempts/acknowledge-incident";
 import { defaultDeps } from "../../lib/core/deps";
 import type { Actor } from "../../lib/auth/actor";
