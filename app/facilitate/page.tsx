@@ -6,7 +6,6 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
 import { guardPage } from "@/server/auth/guard";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { getFacilitatorHome } from "@/lib/homes/get-facilitator-home";
 import { OverdueCard } from "@/components/assignments/OverdueCard";
@@ -17,7 +16,7 @@ export const metadata = { title: "Facilitate" };
 
 export default async function FacilitatePage() {
   const user = await guardPage("/facilitate");
-  const [home, open] = await Promise.all([getFacilitatorHome(db, user), listAssignments(user, { state: "open" })]);
+  const [home, open] = await Promise.all([getFacilitatorHome(user), listAssignments(user, { state: "open" })]);
   const overdue = open.filter((a) => a.state === "overdue");
   return (
     <AppShell user={user}>

@@ -1,7 +1,7 @@
-import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { LIVE } from "../core/attempt-status";
+import { defaultDeps, type Deps } from "../core/deps";
 
 const attemptRow = {
   id: true,
@@ -15,7 +15,8 @@ const attemptRow = {
 } as const;
 
 /** What a facilitator watches: attempts in play and work waiting for a grade. */
-export async function getFacilitatorHome(db: PrismaClient, actor: Actor) {
+export async function getFacilitatorHome(actor: Actor, deps: Deps = defaultDeps()) {
+  const { db } = deps;
   assertAllowed(actor, "facilitate");
   const [active, review] = await Promise.all([
     db.attempt.findMany({

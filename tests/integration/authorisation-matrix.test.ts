@@ -245,7 +245,7 @@ test("route handlers: called for real; refused callers get 401/403 from the guar
 /** What each action runs, with fresh inputs. Typed over every action name, so a new action must be added here. */
 const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
   createUserAction: (actor) =>
-    createUser(db, actor, {
+    createUser(actor, {
       email: uniqueEmail("matrix"),
       name: "Matrix",
       role: "PLAYER",
@@ -253,27 +253,26 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
       teamId: null,
     }),
   inviteUserAction: (actor) =>
-    createInvite(db, actor, { email: uniqueEmail("matrix-invite"), role: "PLAYER", teamId: null }),
-  setRoleAction: async (actor) => setUserRole(db, actor, { userId: (await makeUser("PLAYER")).id, role: "LEAD" }),
-  setDisabledAction: async (actor) =>
-    setUserDisabled(db, actor, { userId: (await makeUser("PLAYER")).id, disabled: true }),
+    createInvite(actor, { email: uniqueEmail("matrix-invite"), role: "PLAYER", teamId: null }),
+  setRoleAction: async (actor) => setUserRole(actor, { userId: (await makeUser("PLAYER")).id, role: "LEAD" }),
+  setDisabledAction: async (actor) => setUserDisabled(actor, { userId: (await makeUser("PLAYER")).id, disabled: true }),
   setTeamAction: async (actor) =>
-    setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
+    setUserTeam(actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
   revokeSessionAction: async (actor) =>
-    revokeSession(db, actor, { sessionId: (await signIn(await makeUser("PLAYER"))).sessionId }),
+    revokeSession(actor, { sessionId: (await signIn(await makeUser("PLAYER"))).sessionId }),
   revokeAllSessionsAction: async (actor) => {
     const target = await makeUser("PLAYER");
     await signIn(target);
-    return revokeUserSessions(db, actor, { userId: target.id });
+    return revokeUserSessions(actor, { userId: target.id });
   },
-  createTeamAction: (actor) => createTeam(db, actor, { name: `Matrix ${uid()}`, leadId: null }),
+  createTeamAction: (actor) => createTeam(actor, { name: `Matrix ${uid()}`, leadId: null }),
   setTeamLeadAction: async (actor) =>
-    setTeamLead(db, actor, { teamId: (await newTeam()).id, leadId: (await makeUser("LEAD")).id }),
+    setTeamLead(actor, { teamId: (await newTeam()).id, leadId: (await makeUser("LEAD")).id }),
   addTeamMemberAction: async (actor) =>
-    setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
+    setUserTeam(actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
   removeTeamMemberAction: async (actor) => {
     const team = await newTeam();
-    return setUserTeam(db, actor, { userId: (await makeUser("PLAYER", { teamId: team.id })).id, teamId: null });
+    return setUserTeam(actor, { userId: (await makeUser("PLAYER", { teamId: team.id })).id, teamId: null });
   },
   scheduleGameDayAction: async (actor) => {
     const team = await newTeam();
@@ -305,12 +304,12 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
   // Public: the invite token is the credential, whoever (if anyone) is signed in.
   acceptInviteAction: async () => {
     const admin = (await signIn(await makeUser("ADMIN"))).actor;
-    const { token } = await createInvite(db, admin, {
+    const { token } = await createInvite(admin, {
       email: uniqueEmail("matrix-accept"),
       role: "PLAYER",
       teamId: null,
     });
-    return acceptInvite(db, { token, name: "Accepted", password: "long-enough-pw", confirm: "long-enough-pw" });
+    return acceptInvite({ token, name: "Accepted", password: "long-enough-pw", confirm: "long-enough-pw" });
   },
 };
 

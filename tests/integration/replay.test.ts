@@ -33,7 +33,7 @@ async function playedWithRecording() {
   const deps = fake.deps();
   const admin = await makeUser("ADMIN");
   const lead = await makeUser("LEAD");
-  const team = await createTeam(db, admin, { name: `Replay team ${uid()}`, leadId: lead.id });
+  const team = await createTeam(admin, { name: `Replay team ${uid()}`, leadId: lead.id });
   const player = await makeUser("PLAYER", { teamId: team.id });
   const { attemptId } = await startAttempt(player, { levelId: await makeLevel() }, deps);
   fake.state = "ready";

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { guardAction } from "@/server/auth/guard";
-import { db } from "@/lib/db/client";
 import { type FormState, formValues } from "@/lib/forms/form-state";
 import { runForm } from "@/server/forms/run-form";
 import { AcceptInviteSchema, acceptInvite } from "@/lib/invites/accept-invite";
@@ -19,7 +18,7 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
       password: form.get("password"),
       confirm: form.get("confirm"),
     });
-    email = (await acceptInvite(db, input)).email;
+    email = (await acceptInvite(input)).email;
     return { message: "Account created." };
   });
   if (state.status === "ok") redirect(`/signin?welcome=1&email=${encodeURIComponent(email)}`);
