@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { HOME } from "@/lib/auth/permissions";
 
 /** Signed in: your role's home. Signed out: the sign-in page. */

@@ -56,11 +56,11 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
   process.env.ORCHESTRATOR_SECRET ??= "bench-orchestrator-secret-0123456789abcdef";
   const { db } = await import("../lib/db/client");
-  const { encodeSessionToken, sessionCookieName } = await import("../lib/auth/session-token");
-  const { allowedOrigins } = await import("../lib/http/allowed-origins");
-  const { attachLiveServer } = await import("../lib/live/server");
-  const { createBoardFeed } = await import("../lib/board/board-feed");
-  const { publishLive } = await import("../lib/live/publish");
+  const { encodeSessionToken, sessionCookieName } = await import("../server/auth/session-token");
+  const { allowedOrigins } = await import("../server/http/allowed-origins");
+  const { attachLiveServer } = await import("../server/live/server");
+  const { createBoardFeed } = await import("../server/live/board-feed");
+  const { publishLive } = await import("../lib/bus/publish");
 
   // ─── 100 attempts with players, levels and environments; 200 facilitators signed in ───
   const levels = ["proxy", "database", "disk", "network", "app"].map((category, i) => ({

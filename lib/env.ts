@@ -3,8 +3,9 @@
  * stops the start with a message naming it (next.config.js imports this too,
  * so a bad variable also fails the build).
  */
+import "server-only";
 import { z } from "zod";
-import { proxyListError } from "./http/trusted-proxies";
+import { proxyListError } from "./config/trusted-proxies";
 
 const EnvSchema = z
   .object({

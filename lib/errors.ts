@@ -1,7 +1,11 @@
 /**
  * The one error type of the web app's domain. Use-cases throw it with a code;
- * transports (route handlers, server actions, socket handlers) map the code to
- * a reply in one place (lib/http/respond.ts).
+ * ERROR_STATUS below is the one table from code to status. Each transport maps
+ * it to its own kind of reply in one place of its own: route handlers
+ * (server/http/respond.ts), server actions (server/forms/run-form.ts), socket
+ * handshakes and events (server/live/server.ts, handle-event.ts) and pages
+ * (app/attempts/_lib/load.ts `orPageError`; /admin/users/[id] and /people/[id]
+ * turn NOT_FOUND into notFound() inline). Domain code never maps.
  */
 export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test Firedrill has and exits non-zero if any fails:
-#   lint · typecheck · unit · integration (real PostgreSQL) · docker (real engine:
+#   lint · typecheck · import boundaries · unit · integration (real PostgreSQL) · docker (real engine:
 #   orchestrator and levels) · end-to-end (Playwright in Debian's Chromium).
 # Installs what it needs first; safe to run twice.
 #   bash scripts/test.sh [layer ...]   layers: static unit integration docker service e2e
@@ -69,6 +69,8 @@ if want static; then
   layer format npx prettier --check .
   layer lint npx eslint --max-warnings=0 .
   layer typecheck npx tsc --noEmit -p tsconfig.json
+  # No cycle between top-level folders of lib/ or orchestrator/, no framework in the domain (lib/).
+  layer boundaries npx tsx scripts/check/check-boundaries.ts
 fi
 if want unit; then
   mapfile -t unit < <({ files tests/unit; find orchestrator lib levels -name '*.unit.test.ts' -not -path '*/node_modules/*'; } | sort -u)

@@ -9,12 +9,12 @@ import { createServer } from "node:http";
 import next from "next";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
-import { MAX_ANY_BODY } from "../lib/auth/route-registry";
-import { appOrigins } from "../lib/http/allowed-origins";
-import { screenIncoming } from "../lib/http/screen-incoming";
-import { trustedProxies } from "../lib/http/trusted-proxies";
-import { LIVE_PATH, attachLiveServer } from "../lib/live/server";
-import { createBoardFeed } from "../lib/board/board-feed";
+import { MAX_ANY_BODY } from "../server/auth/route-registry";
+import { appOrigins } from "../server/http/allowed-origins";
+import { screenIncoming } from "../server/http/screen-incoming";
+import { trustedProxies } from "../lib/config/trusted-proxies";
+import { LIVE_PATH, attachLiveServer } from "../server/live/server";
+import { createBoardFeed } from "../server/live/board-feed";
 import { startGameDayTimer } from "../lib/game-days/start-due-game-days";
 import { startIncidentSyncTimer } from "../lib/attempts/sync-open-incidents";
 import { exitWithParent } from "./lib/exit-with-parent";
@@ -36,7 +36,7 @@ const server = createServer((req, res) => {
 const live = attachLiveServer(server, {
   db,
   databaseUrl: config.DATABASE_URL,
-  // The same list every state-changing route checks (lib/http/screen-write.ts).
+  // The same list every state-changing route checks (server/http/screen-write.ts).
   origins: appOrigins(),
   boardFeed: (ctx) => createBoardFeed(ctx),
 });

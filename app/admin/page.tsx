@@ -5,9 +5,8 @@ import { LinkButton } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
 import { formatDate } from "@/lib/format";
 import { getAdminOverview } from "@/lib/homes/get-admin-overview";
 import { AdminTabs } from "./AdminTabs";
@@ -34,7 +33,7 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
 
 export default async function AdminPage() {
   const user = await guardPage("/admin");
-  const o = await getAdminOverview(db, user);
+  const o = await getAdminOverview(user);
   return (
     <AppShell user={user}>
       <PageHeader

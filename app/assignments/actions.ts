@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { assignLevel } from "@/lib/assignments/assign-level";
 import { parseAssignForm } from "@/lib/assignments/assign-schema";
 import { cancelAssignment } from "@/lib/assignments/cancel-assignment";
-import { guardAction } from "@/lib/auth/guard";
+import { guardAction } from "@/server/auth/guard";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 
 export async function assignLevelAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await guardAction("assignLevelAction");

@@ -9,7 +9,7 @@ import { presetFromAttempt } from "@/lib/assignments/preset-from-attempt";
 import { weekAhead } from "@/lib/assignments/assignment-status";
 import { listAssignOptions } from "@/lib/assignments/list-assign-options";
 import { listAssignments, type AssignmentFilters } from "@/lib/assignments/list-assignments";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { assignLevelAction, cancelAssignmentAction } from "./actions";
 
 export const metadata = { title: "Assignments" };

@@ -5,18 +5,18 @@ import { LinkButton } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardPage } from "@/server/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { getFacilitatorHome } from "@/lib/homes/get-facilitator-home";
 import { OverdueCard } from "@/components/assignments/OverdueCard";
 import { listAssignments } from "@/lib/assignments/list-assignments";
+import { statusView } from "@/lib/core/attempt-status";
 
 export const metadata = { title: "Facilitate" };
 
 export default async function FacilitatePage() {
   const user = await guardPage("/facilitate");
-  const [home, open] = await Promise.all([getFacilitatorHome(db, user), listAssignments(user, { state: "open" })]);
+  const [home, open] = await Promise.all([getFacilitatorHome(user), listAssignments(user, { state: "open" })]);
   const overdue = open.filter((a) => a.state === "overdue");
   return (
     <AppShell user={user}>
@@ -54,9 +54,7 @@ export default async function FacilitatePage() {
                   <Td>{a.players.join(", ") || "—"}</Td>
                   <Td>{a.team ?? "Solo"}</Td>
                   <Td>
-                    <Badge tone={a.status === "MITIGATED" ? "green" : a.status === "ACTIVE" ? "ember" : "slate"}>
-                      {a.status.toLowerCase()}
-                    </Badge>
+                    <Badge tone={statusView(a.status).tone}>{statusView(a.status).label}</Badge>
                   </Td>
                   <Td>{formatDateTime(a.startedAt)}</Td>
                 </Tr>

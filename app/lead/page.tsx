@@ -6,8 +6,7 @@ import { MeasureChart } from "@/components/readiness/MeasureChart";
 import { OnCallTable } from "@/components/readiness/OnCallTable";
 import { ParTable } from "@/components/readiness/ParTable";
 import { ReadinessFilters } from "@/components/readiness/ReadinessFilters";
-import { guardPage } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardPage } from "@/server/auth/guard";
 import { loadReadiness } from "@/lib/readiness/load-readiness";
 import { parseFilter, PERIODS } from "@/lib/readiness/period";
 import { readinessView } from "@/lib/readiness/readiness-view";
@@ -37,7 +36,7 @@ export default async function LeadPage({
 }) {
   const user = await guardPage("/lead");
   const filter = parseFilter(await searchParams);
-  const r = await orPageError(loadReadiness(db, user, filter));
+  const r = await orPageError(loadReadiness(user, filter));
   const v = readinessView(r);
   const rule = r.rule;
   const noTeams = r.teams.length === 0 && user.role !== "ADMIN" && filter.team === "all";

@@ -8,35 +8,22 @@ import { StartLevelButton } from "@/components/incident/StartLevelButton";
 import { MyAssignments } from "@/components/assignments/MyAssignments";
 import { CertificationStatus as Certification } from "@/components/certification/CertificationStatus";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { getPlayerProgress } from "@/lib/certification/get-player-progress";
 import { formatDateTime } from "@/lib/format";
 import { formatScore, SCORE_PARTS } from "@/lib/scoring/one-score";
 import { listTeamGameDays } from "@/lib/game-days/list-game-days";
+import { isIn, OPEN, statusView, UNFINISHED } from "@/lib/core/attempt-status";
 
 export const metadata = { title: "Play" };
 export const dynamic = "force-dynamic";
-
-const STATUS: Record<string, { label: string; tone: "slate" | "green" | "ember" | "blue" | "red" | "violet" }> = {
-  PROVISIONING: { label: "Preparing", tone: "slate" },
-  ACTIVE: { label: "In progress", tone: "red" },
-  MITIGATED: { label: "Write-up due", tone: "ember" },
-  SUBMITTED: { label: "Awaiting grade", tone: "blue" },
-  RETURNED: { label: "Returned", tone: "ember" },
-  GRADED: { label: "Graded", tone: "green" },
-  ABANDONED: { label: "Abandoned", tone: "slate" },
-  FAILED: { label: "Failed to start", tone: "slate" },
-};
 
 export default async function PlayPage() {
   const user = await guardPage("/play");
   const [home, gameDays] = await Promise.all([getPlayerProgress(user), listTeamGameDays(user)]);
   const { progress, rule } = home;
   const gameDayAttempts = new Set(gameDays.flatMap((g) => (g.attempt ? [g.attempt.id] : [])));
-  const live = home.attempts.find(
-    (a) =>
-      ["PROVISIONING", "ACTIVE", "MITIGATED", "RETURNED", "FAILED"].includes(a.status) && !gameDayAttempts.has(a.id),
-  );
+  const live = home.attempts.find((a) => isIn(UNFINISHED, a.status) && !gameDayAttempts.has(a.id));
   const levelCount = home.categories.reduce((a, c) => a + c.levels.length, 0);
   return (
     <AppShell user={user}>
@@ -60,9 +47,9 @@ export default async function PlayPage() {
             {" · "}
             {g.status === "SCHEDULED"
               ? `starts ${formatDateTime(new Date(g.scheduledAt))}${g.due ? " (any moment now)" : ""}.`
-              : g.attempt && ["PROVISIONING", "ACTIVE"].includes(g.attempt.status)
+              : g.attempt && isIn(OPEN, g.attempt.status)
                 ? "under way: your team is in the incident room."
-                : `your team's incident: ${(STATUS[g.attempt?.status ?? ""]?.label ?? "over").toLowerCase()}.`}
+                : `your team's incident: ${(g.attempt ? statusView(g.attempt.status).label : "over").toLowerCase()}.`}
           </span>
           {g.status === "RUNNING" && g.attempt ? (
             <Link
@@ -80,7 +67,7 @@ export default async function PlayPage() {
       {live && (
         <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-ember-500/40 bg-ember-50 px-4 py-3 text-sm">
           <span>
-            <strong>{live.levelTitle}</strong> — {STATUS[live.status]?.label.toLowerCase()}.
+            <strong>{live.levelTitle}</strong> — {statusView(live.status).label.toLowerCase()}.
           </span>
           <Link href={`/attempts/${live.id}`} className="font-medium text-ember-700 hover:underline">
             Open →
@@ -173,7 +160,7 @@ export default async function PlayPage() {
                     </Th>
                     <Td>{formatDateTime(new Date(a.startedAt))}</Td>
                     <Td>
-                      <Badge tone={STATUS[a.status]?.tone ?? "slate"}>{STATUS[a.status]?.label ?? a.status}</Badge>
+                      <Badge tone={statusView(a.status).tone}>{statusView(a.status).label}</Badge>
                     </Td>
                     <Td className="tabular-nums" title={SCORE_PARTS}>
                       {formatScore(a.score)}

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/NavBar";
 import { env } from "@/lib/env";
-import { guardPage } from "@/lib/auth/guard";
-import { oidcEnabled } from "@/lib/auth/options";
+import { guardPage } from "@/server/auth/guard";
+import { oidcEnabled } from "@/server/auth/options";
 import { HOME } from "@/lib/auth/permissions";
 import { SignInForm } from "./SignInForm";
 import { safeCallbackUrl, signInErrorMessage } from "./messages";

@@ -59,7 +59,7 @@ export function MyAssignments({
               </div>
               {a.state === "done" ? null : a.awaitingGrade ? (
                 <Link href={`/attempts/${a.awaitingGrade}`} className="text-xs text-ember-700 hover:underline">
-                  Awaiting grade →
+                  Waiting for a grade →
                 </Link>
               ) : (
                 <StartLevelButton assignmentId={a.id} label="Start" size="sm" />

@@ -6,7 +6,7 @@
  */
 import { useState } from "react";
 import { Button } from "@/components/Button";
-import { mergeReport } from "@/lib/collab/merge-docs";
+import { mergeReport } from "@/lib/reports/merge-report";
 import { SEVERITIES, SEVERITY_LABEL, type ReportContent } from "@/lib/reports/report-schema";
 import { api } from "./api";
 import { JoinAttemptRoom } from "./JoinAttemptRoom";

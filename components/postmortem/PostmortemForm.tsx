@@ -12,7 +12,7 @@ import { api } from "@/components/incident/api";
 import { JoinAttemptRoom } from "@/components/incident/JoinAttemptRoom";
 import { SaveIndicator } from "@/components/incident/SaveIndicator";
 import { useAutosave } from "@/components/incident/use-autosave";
-import { mergePostmortem } from "@/lib/collab/merge-docs";
+import { mergePostmortem } from "@/lib/postmortems/merge-postmortem";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { PostmortemView } from "./PostmortemView";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";

@@ -5,7 +5,8 @@
  * state as coloured bands below it.
  */
 import type { SliState } from "@/lib/timeline/event-data";
-import { TONE_CLASS, type MarkerStyle } from "@/lib/replay/markers";
+import type { MarkerStyle } from "@/lib/replay/markers";
+import { TONE_CLASS } from "./marker-tone-class";
 import { clock } from "@/lib/replay/seek";
 
 export interface AxisMarker {

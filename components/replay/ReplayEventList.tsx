@@ -5,7 +5,8 @@
  * that seeks there (the keyboard path to what the axis markers show).
  */
 import { useEffect, useRef } from "react";
-import { TONE_CLASS, markerOf } from "@/lib/replay/markers";
+import { markerOf } from "@/lib/replay/markers";
+import { TONE_CLASS } from "./marker-tone-class";
 import { clock } from "@/lib/replay/seek";
 import type { TimelineEventView } from "@/lib/timeline/event-view";
 

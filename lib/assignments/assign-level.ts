@@ -6,7 +6,7 @@
  * people outside the actor's scope are reported as not found.
  */
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
 import { AssignSchema, type AssignInput } from "./assign-schema";
 import { assignScope, CAN_PLAY } from "./assignment-scope";

@@ -1,6 +1,6 @@
 /** Withdraws an assignment not yet done (whoever may assign to its person may withdraw it). */
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
 import { assignScope } from "./assignment-scope";
 

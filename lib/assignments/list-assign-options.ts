@@ -1,6 +1,6 @@
 /** What the assign form offers the actor: the people and teams in their scope, the levels and categories. */
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { assignScope, CAN_PLAY } from "./assignment-scope";
 
 export interface AssignOptions {

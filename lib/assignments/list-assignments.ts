@@ -5,7 +5,7 @@
  */
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { assignmentLabel, assignmentState, type AssignmentState } from "./assignment-status";
 import { assignScope } from "./assignment-scope";
 

@@ -1,7 +1,7 @@
 /** "Assign" from the live board: the people of an attempt the actor may watch, to tick in the assign form. */
-import { authorizeAttempt } from "../attempts/attempt-access";
+import { authorizeAttempt } from "../core/attempt-access";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { isAppError } from "../errors";
 
 export async function presetFromAttempt(

@@ -2,15 +2,15 @@
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { recordEvent } from "../timeline/record-event";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { releaseEnvironment } from "./release-environment";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
+import { ABANDONABLE, isIn } from "../core/attempt-status";
 
 export async function abandonAttempt(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (!["PROVISIONING", "ACTIVE", "FAILED"].includes(attempt.status))
-    throw new AppError("CONFLICT", "Only an open incident can be abandoned.");
+  if (!isIn(ABANDONABLE, attempt.status)) throw new AppError("CONFLICT", "Only an open incident can be abandoned.");
   await deps.db.$transaction(async (tx) => {
     await tx.attempt.update({ where: { id: attemptId }, data: { status: "ABANDONED", endedAt: deps.now() } });
     await recordEvent(tx, {

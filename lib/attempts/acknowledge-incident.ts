@@ -4,10 +4,11 @@
  */
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { isIn, PLAYING } from "../core/attempt-status";
 
 export async function acknowledgeIncident(
   actor: Actor,
@@ -15,7 +16,7 @@ export async function acknowledgeIncident(
   deps: Deps = defaultDeps(),
 ): Promise<{ detectedAt: string; acknowledged: boolean }> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (attempt.status !== "ACTIVE" && attempt.status !== "MITIGATED")
+  if (!isIn(PLAYING, attempt.status))
     throw new AppError("CONFLICT", "The incident can be acknowledged while it is open.");
   if (attempt.detectedAt) return { detectedAt: attempt.detectedAt.toISOString(), acknowledged: false };
   const now = deps.now();

@@ -7,8 +7,8 @@ import type { EnvironmentState as DbState } from "@prisma/client";
 import type { EnvironmentView } from "../contracts/orchestrator-api";
 import { recordMachineEvents } from "./record-machine-events";
 import { recordEvent } from "../timeline/record-event";
-import type { Deps } from "./deps";
-import { publishLive } from "../live/publish";
+import type { Deps } from "../core/deps";
+import { publishLive } from "../bus/publish";
 
 const STATE: Record<EnvironmentView["state"], DbState> = {
   provisioning: "PROVISIONING",

@@ -7,10 +7,10 @@
 import type { Actor } from "../auth/actor";
 import type { CheckResult } from "../contracts/orchestrator-api";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const CHECK_INTERVAL_MS = 10_000;
 

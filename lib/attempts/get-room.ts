@@ -4,9 +4,9 @@ import type { Actor } from "../auth/actor";
 import type { PublicLevel } from "../levels/manifest-schema";
 import { getReport, type ReportView } from "../reports/get-report";
 import { readEventData } from "../timeline/event-data";
-import { authorizeAttempt, type AttemptMode } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
-import { manifestOf, publicLevel } from "./level-manifest";
+import { authorizeAttempt, type AttemptMode } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf, publicLevel } from "../core/level-manifest";
 
 export interface RoomMember {
   userId: string;

@@ -2,12 +2,13 @@
  * A short-lived token for the orchestrator's terminals, live feed and app
  * proxy: read-write for the attempt's players, read-only for facilitators.
  */
+import "server-only";
 import type { Actor } from "../auth/actor";
 import { signAccessToken } from "../contracts/access-token";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { authorizeAttempt, type AttemptMode } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt, type AttemptMode } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const TOKEN_TTL_SECONDS = 300;
 

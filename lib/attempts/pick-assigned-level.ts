@@ -6,7 +6,7 @@
 import type { Assignment, PrismaClient } from "@prisma/client";
 import { AppError } from "../errors";
 import { chooseLevel, type CandidateLevel } from "./choose-level";
-import { loadPlayerHistory } from "./load-player-history";
+import { loadPlayerHistory } from "../certification/load-player-history";
 
 export async function pickAssignedLevel(
   db: PrismaClient,

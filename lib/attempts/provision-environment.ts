@@ -6,7 +6,7 @@
  */
 import { isAppError } from "../errors";
 import { applyEnvironmentView } from "./apply-environment-view";
-import type { Deps } from "./deps";
+import type { Deps } from "../core/deps";
 
 export async function provisionEnvironment(
   deps: Deps,

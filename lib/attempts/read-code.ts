@@ -6,9 +6,9 @@
 import path from "node:path/posix";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
-import { manifestOf } from "./level-manifest";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf } from "../core/level-manifest";
 
 const CODE_INSTANCE = "app";
 const MAX_FILES = 300;

@@ -6,9 +6,10 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
-import { manifestOf } from "./level-manifest";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf } from "../core/level-manifest";
+import { isIn, PLAYING } from "../core/attempt-status";
 
 export const RecordCommandsSchema = z
   .object({
@@ -44,8 +45,7 @@ export async function recordCommands(
   deps: Deps = defaultDeps(),
 ): Promise<{ recorded: number }> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (attempt.status !== "ACTIVE" && attempt.status !== "MITIGATED")
-    throw new AppError("CONFLICT", "The incident is not open.");
+  if (!isIn(PLAYING, attempt.status)) throw new AppError("CONFLICT", "The incident is not open.");
   const shells = new Set(manifestOf(attempt.level).shells);
   const now = deps.now().getTime();
   const recent = await deps.db.timelineEvent.count({

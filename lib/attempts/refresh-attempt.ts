@@ -7,15 +7,15 @@ import type { Actor } from "../auth/actor";
 import type { EnvironmentView, SliSample } from "../contracts/orchestrator-api";
 import { isAppError } from "../errors";
 import { applyEnvironmentView } from "./apply-environment-view";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { syncSli } from "./sync-sli";
 
 export interface RoomState {
   status: string;
   startedAt: string;
   mitigatedAt: string | null;
-  /** When the time-to-detect clock stopped (lib/attempts/detection.ts); null while it runs. */
+  /** When the time-to-detect clock stopped (lib/reports/detection.ts); null while it runs. */
   detectedAt: string | null;
   hintsUsed: number;
   checksTried: number;

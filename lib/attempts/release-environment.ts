@@ -1,6 +1,6 @@
 /** Tears the attempt's environment down (best effort: the orchestrator reaps what it cannot delete now). */
 import { isAppError } from "../errors";
-import type { Deps } from "./deps";
+import type { Deps } from "../core/deps";
 
 export async function releaseEnvironment(deps: Deps, attemptId: string): Promise<void> {
   const row = await deps.db.environment.findUnique({ where: { attemptId } });

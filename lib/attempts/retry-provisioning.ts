@@ -5,11 +5,11 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { provisionEnvironment } from "./provision-environment";
 import { releaseEnvironment } from "./release-environment";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 
 export async function retryProvisioning(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");

@@ -13,21 +13,20 @@ import { AppError } from "../errors";
 import { resolveParams } from "../levels/params";
 import { recordEvent } from "../timeline/record-event";
 import { chooseLevel } from "./choose-level";
-import { defaultDeps, type Deps } from "./deps";
-import { loadPlayerHistory } from "./load-player-history";
-import { manifestOf } from "./level-manifest";
+import { defaultDeps, type Deps } from "../core/deps";
+import { loadPlayerHistory } from "../certification/load-player-history";
+import { manifestOf } from "../core/level-manifest";
 import { provisionEnvironment } from "./provision-environment";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { chooseCertificationSeed } from "./choose-certification-seed";
 import { pickAssignedLevel } from "./pick-assigned-level";
+import { OPEN } from "../core/attempt-status";
 
 export interface StartAttemptInput {
   levelId?: string;
   assignmentId?: string;
   mode?: PlayMode;
 }
-
-export const LIVE_STATUSES = ["PROVISIONING", "ACTIVE"] as const;
 
 export async function startAttempt(
   actor: Actor,
@@ -36,7 +35,7 @@ export async function startAttempt(
 ): Promise<{ attemptId: string }> {
   if (!can(actor.role, "play")) throw new AppError("FORBIDDEN", "Only players start incidents.");
   const live = await deps.db.attempt.findFirst({
-    where: { status: { in: [...LIVE_STATUSES] }, members: { some: { userId: actor.id } } },
+    where: { status: { in: [...OPEN] }, members: { some: { userId: actor.id } } },
     select: { id: true },
   });
   if (live)

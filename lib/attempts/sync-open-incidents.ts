@@ -4,8 +4,9 @@
  * has the room open. The room's own refresh does the same for the attempt it
  * shows; `syncSli` moves a cursor, so the two never count a sample twice.
  */
-import { defaultDeps, type Deps } from "./deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { syncSli } from "./sync-sli";
+import { PLAYING } from "../core/attempt-status";
 
 export interface SyncResult {
   synced: number;
@@ -14,7 +15,7 @@ export interface SyncResult {
 
 export async function syncOpenIncidents(deps: Deps = defaultDeps()): Promise<SyncResult> {
   const open = await deps.db.attempt.findMany({
-    where: { status: { in: ["ACTIVE", "MITIGATED"] }, environment: { state: "READY" } },
+    where: { status: { in: [...PLAYING] }, environment: { state: "READY" } },
     select: { id: true, environment: { select: { id: true } } },
   });
   const result: SyncResult = { synced: 0, failed: [] };

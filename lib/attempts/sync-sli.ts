@@ -10,7 +10,7 @@ import type { SliView } from "../contracts/orchestrator-api";
 import { readEventData } from "../timeline/event-data";
 import { budgetBurned, classifySli, duringCheck, isSliChange, RANK_OF } from "../timeline/sli";
 import { recordEvent } from "../timeline/record-event";
-import type { Deps } from "./deps";
+import type { Deps } from "../core/deps";
 
 export async function syncSli(deps: Deps, attemptId: string, sli: SliView): Promise<void> {
   const samples = sli.history.length > 0 ? sli.history : [sli.current];

@@ -2,9 +2,9 @@
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { recordEvent } from "../timeline/record-event";
-import { authorizeAttempt } from "./attempt-access";
-import { defaultDeps, type Deps } from "./deps";
-import { manifestOf } from "./level-manifest";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf } from "../core/level-manifest";
 
 export async function takeHint(
   actor: Actor,

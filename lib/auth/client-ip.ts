@@ -1,6 +1,6 @@
 /**
  * The client address for sign-in throttling. scripts/web-server.ts settles it
- * before Next sees the request (lib/http/screen-incoming.ts: forwarding headers
+ * before Next sees the request (server/http/screen-incoming.ts: forwarding headers
  * count only from TRUSTED_PROXIES) and writes it as the one X-Forwarded-For.
  */
 export function clientIp(headers: Record<string, unknown> | undefined): string {

@@ -9,7 +9,7 @@ import { type SignInLimits, type ThrottleVerdict, evaluateThrottle } from "./rat
 
 export interface SignInKey {
   email: string;
-  /** The client address (lib/http/client-address.ts). */
+  /** The client address (server/http/client-address.ts). */
   ip: string;
   /** The known-device id when the cookie is valid for this account. */
   device: string | null;

@@ -4,7 +4,9 @@
  * Idle time and elapsed time are derived from timestamps at display time, so a
  * row changes only when something about the attempt does.
  */
-export const BOARD_STATUSES = ["PROVISIONING", "ACTIVE", "MITIGATED"] as const;
+import { LIVE } from "../core/attempt-status";
+
+export const BOARD_STATUSES = LIVE;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];
 
 export interface BoardRow {

@@ -4,7 +4,7 @@
  * force; a lapsed one is renewed with a new row, so the record shows each award.
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { loadFinalGrades } from "../attempts/load-player-history";
+import { loadFinalGrades } from "./load-player-history";
 import { certificationStanding } from "./certification-standing";
 import { ruleFromEnv, type CertificationRule } from "./rule";
 

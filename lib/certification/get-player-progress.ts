@@ -1,7 +1,7 @@
 /** The player home's figures: progress toward certification per category, the attempts, the assignments. */
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { loadPlayerHistory } from "../attempts/load-player-history";
+import { defaultDeps, type Deps } from "../core/deps";
+import { loadPlayerHistory } from "./load-player-history";
 import { assignmentLabel, assignmentState, type AssignmentState } from "../assignments/assignment-status";
 import { certificationStanding, type StandingState } from "./certification-standing";
 import { ruleFromEnv, type CertificationRule, type Progress } from "./rule";

@@ -5,7 +5,7 @@
  * who it may show (see lib/readiness/readiness-scope.ts).
  */
 import type { PrismaClient } from "@prisma/client";
-import { loadFinalGrades } from "../attempts/load-player-history";
+import { loadFinalGrades } from "./load-player-history";
 import { progressToward, ruleFromEnv, type CertificationRule, type FinalGrade } from "./rule";
 
 export interface PersonReadiness {

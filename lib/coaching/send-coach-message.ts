@@ -6,12 +6,13 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { authorizeAttempt } from "../attempts/attempt-access";
+import { authorizeAttempt } from "../core/attempt-access";
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
+import { isIn, LIVE } from "../core/attempt-status";
 
 export const CoachMessageSchema = z
   .object({
@@ -22,8 +23,6 @@ export const CoachMessageSchema = z
   .strict();
 export type CoachMessageInput = z.infer<typeof CoachMessageSchema>;
 
-const IN_PLAY = new Set(["PROVISIONING", "ACTIVE", "MITIGATED"]);
-
 export async function sendCoachMessage(
   db: PrismaClient,
   actor: Actor,
@@ -31,7 +30,7 @@ export async function sendCoachMessage(
 ): Promise<{ eventId: string; at: string }> {
   assertAllowed(actor, "facilitate");
   const { attempt } = await authorizeAttempt(db, actor, input.attemptId, "read");
-  if (!IN_PLAY.has(attempt.status)) throw new AppError("CONFLICT", "This attempt is no longer in play.");
+  if (!isIn(LIVE, attempt.status)) throw new AppError("CONFLICT", "This attempt is no longer in play.");
   if (input.kind === "hint" && attempt.playMode === "CERTIFICATION")
     throw new AppError("CONFLICT", "This is a certification attempt: no hints. A message is still possible.");
   const at = new Date();

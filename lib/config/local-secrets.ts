@@ -3,6 +3,7 @@
  * kept in the git-ignored data folder, reused on every start. Variables set in
  * the environment always win.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

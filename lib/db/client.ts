@@ -2,6 +2,7 @@
  * The one Prisma client: the Wasm query compiler with the pg driver adapter
  * (no engine binary). Reused across hot reloads in development.
  */
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { env } from "../env";

@@ -1,9 +1,9 @@
 /** A facilitator calls off a game day that has not started yet. */
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
-import { publishLiveQuietly } from "../live/publish";
+import { publishLiveQuietly } from "../bus/publish";
 
 export async function cancelGameDay(actor: Actor, gameDayId: string, deps: Deps = defaultDeps()): Promise<void> {
   assertAllowed(actor, "facilitate");

@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { chooseLevel } from "../attempts/choose-level";
-import { loadPlayerHistory } from "../attempts/load-player-history";
+import { loadPlayerHistory } from "../certification/load-player-history";
 
 export async function dealTeamLevel(
   db: PrismaClient,

@@ -5,13 +5,12 @@
  */
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { releaseEnvironment } from "../attempts/release-environment";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
-
-const OPEN = ["PROVISIONING", "ACTIVE", "FAILED"] as const;
+import { ABANDONABLE } from "../core/attempt-status";
 
 export async function endGameDay(
   actor: Actor,
@@ -35,7 +34,7 @@ export async function endGameDay(
     await publishLive(tx, { type: "game-day", gameDayId, teamId: gameDay.teamId });
     if (!attemptId) return false;
     const closed = await tx.attempt.updateMany({
-      where: { id: attemptId, status: { in: [...OPEN] } },
+      where: { id: attemptId, status: { in: [...ABANDONABLE] } },
       data: { status: "ABANDONED", endedAt: now },
     });
     await recordEvent(tx, {

@@ -1,7 +1,7 @@
 /** What the schedule form offers: the teams (with how many can play) and the enabled levels. */
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export interface GameDayOptions {
   teams: { id: string; name: string; members: number }[];

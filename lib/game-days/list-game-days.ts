@@ -6,7 +6,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export interface GameDayView {
   id: string;

@@ -6,9 +6,9 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
-import { publishLiveQuietly } from "../live/publish";
+import { publishLiveQuietly } from "../bus/publish";
 
 /** A start this far in the past still counts as "now" (the form's default is the moment it was opened). */
 const PAST_GRACE_MS = 15 * 60_000;

@@ -2,7 +2,7 @@
  * Starts every scheduled game day whose time has come (run by the web server
  * every 15 s). One failure does not stop the others; each is reported.
  */
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { isAppError } from "../errors";
 import { launchGameDay } from "./start-game-day";
 

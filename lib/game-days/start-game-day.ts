@@ -8,12 +8,12 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { manifestOf } from "../attempts/level-manifest";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf } from "../core/level-manifest";
 import { provisionEnvironment } from "../attempts/provision-environment";
 import { AppError } from "../errors";
 import { resolveParams } from "../levels/params";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { dealTeamLevel } from "./deal-team-level";
 

@@ -5,12 +5,12 @@
  */
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { manifestOf } from "../attempts/level-manifest";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf } from "../core/level-manifest";
 import { awardCertifications } from "../certification/award-certifications";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { rubricPercent, scoreAttempt } from "../scoring/score-attempt";
 import { recordEvent } from "../timeline/record-event";
 import { attemptFigures } from "./attempt-figures";

@@ -6,9 +6,10 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
 import { assignmentLabel } from "../assignments/assignment-status";
+import { REVIEWED } from "../core/attempt-status";
 
 export const ReviewFiltersSchema = z.object({
   assignment: z.string().trim().max(64).optional(),
@@ -57,7 +58,7 @@ export async function listReviewQueue(
   const [waiting, recent] = await Promise.all([
     deps.db.attempt.findMany({ where: { status: "SUBMITTED", AND: where }, include, orderBy: { endedAt: "asc" } }),
     deps.db.attempt.findMany({
-      where: { status: { in: ["GRADED", "RETURNED"] }, AND: where },
+      where: { status: { in: [...REVIEWED] }, AND: where },
       include,
       orderBy: { updatedAt: "desc" },
       take: 15,

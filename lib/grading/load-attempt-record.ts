@@ -3,9 +3,9 @@
  * the player's own attempt page: report, postmortem, timeline, figures, grades.
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt, type AttemptMode } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { manifestOf } from "../attempts/level-manifest";
+import { authorizeAttempt, type AttemptMode } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf } from "../core/level-manifest";
 import type { LevelManifest } from "../levels/manifest-schema";
 import { PostmortemDraftSchema, type PostmortemContent } from "../postmortems/postmortem-schema";
 import { ReportDraftSchema, type ReportContent } from "../reports/report-schema";

@@ -1,8 +1,10 @@
-import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
+import { defaultDeps, type Deps } from "../core/deps";
 
-export async function getAdminOverview(db: PrismaClient, actor: Actor, now = new Date()) {
+export async function getAdminOverview(actor: Actor, deps: Deps = defaultDeps()) {
+  const { db } = deps;
+  const now = deps.now();
   assertAllowed(actor, "admin");
   const [byRole, disabled, teams, activeSessions, pendingInvites] = await Promise.all([
     db.user.groupBy({ by: ["role"], where: { disabledAt: null }, _count: { _all: true } }),

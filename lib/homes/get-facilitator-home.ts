@@ -1,8 +1,7 @@
-import { type AttemptStatus, type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
-
-const ACTIVE: AttemptStatus[] = ["PROVISIONING", "ACTIVE", "MITIGATED"];
+import { LIVE } from "../core/attempt-status";
+import { defaultDeps, type Deps } from "../core/deps";
 
 const attemptRow = {
   id: true,
@@ -16,11 +15,12 @@ const attemptRow = {
 } as const;
 
 /** What a facilitator watches: attempts in play and work waiting for a grade. */
-export async function getFacilitatorHome(db: PrismaClient, actor: Actor) {
+export async function getFacilitatorHome(actor: Actor, deps: Deps = defaultDeps()) {
+  const { db } = deps;
   assertAllowed(actor, "facilitate");
   const [active, review] = await Promise.all([
     db.attempt.findMany({
-      where: { status: { in: ACTIVE } },
+      where: { status: { in: [...LIVE] } },
       orderBy: { startedAt: "desc" },
       take: 100,
       select: attemptRow,

@@ -4,8 +4,9 @@
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt, type AttemptWithLevel } from "../attempts/attempt-access";
+import { authorizeAttempt, type AttemptWithLevel } from "../core/attempt-access";
 import { AppError } from "../errors";
+import { isIn, PLAYING } from "../core/attempt-status";
 
 export async function authorizeInject(
   db: PrismaClient | Prisma.TransactionClient,
@@ -15,7 +16,6 @@ export async function authorizeInject(
   if (actor.role !== "FACILITATOR" && actor.role !== "ADMIN")
     throw new AppError("FORBIDDEN", "Only facilitators send injects.");
   const { attempt } = await authorizeAttempt(db, actor, attemptId, "read");
-  if (attempt.status !== "ACTIVE" && attempt.status !== "MITIGATED")
-    throw new AppError("CONFLICT", "Injects can be sent while the incident is live.");
+  if (!isIn(PLAYING, attempt.status)) throw new AppError("CONFLICT", "Injects can be sent while the incident is live.");
   return attempt;
 }

@@ -6,10 +6,10 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { detectedAtAfter } from "../attempts/detection";
+import { defaultDeps, type Deps } from "../core/deps";
+import { detectedAtAfter } from "../reports/detection";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { fillReportSeverity } from "../reports/fill-report-severity";
 import { SEVERITIES } from "../reports/report-schema";
 import { recordEvent } from "../timeline/record-event";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeInject } from "./authorize-inject";
 

@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { manifestOf } from "../attempts/level-manifest";
+import { defaultDeps, type Deps } from "../core/deps";
+import { manifestOf } from "../core/level-manifest";
 import { AppError } from "../errors";
 import { expandTemplate, type ResolvedParams } from "../levels/params";
 import { recordEvent } from "../timeline/record-event";

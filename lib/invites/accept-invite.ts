@@ -1,9 +1,9 @@
-import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { NameSchema, PasswordSchema } from "../users/schemas";
 import { hashInviteToken } from "./invite-token";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const AcceptInviteSchema = z
   .object({ token: z.string().min(1), name: NameSchema, password: PasswordSchema, confirm: z.string() })
@@ -13,7 +13,9 @@ export const AcceptInviteSchema = z
  * Public (the token is the credential): creates the account and marks the
  * invite used in one transaction, so a token works exactly once.
  */
-export async function acceptInvite(db: PrismaClient, input: z.infer<typeof AcceptInviteSchema>, now = new Date()) {
+export async function acceptInvite(input: z.infer<typeof AcceptInviteSchema>, deps: Deps = defaultDeps()) {
+  const { db } = deps;
+  const now = deps.now();
   const { token, name, password } = input;
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {

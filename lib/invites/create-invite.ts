@@ -1,20 +1,21 @@
-import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
 import { EmailSchema, OptionalIdSchema, RoleSchema } from "../users/schemas";
 import { INVITE_DAYS, newInviteToken } from "./invite-token";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const CreateInviteSchema = z.object({ email: EmailSchema, role: RoleSchema, teamId: OptionalIdSchema });
 
 /** Returns the token once; the caller builds the link and shows it to the admin. */
 export async function createInvite(
-  db: PrismaClient,
   actor: Actor,
   input: z.infer<typeof CreateInviteSchema>,
-  now = new Date(),
+  deps: Deps = defaultDeps(),
 ) {
+  const { db } = deps;
+  const now = deps.now();
   assertAllowed(actor, "admin");
   const { email, role, teamId } = input;
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {

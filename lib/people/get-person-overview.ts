@@ -5,8 +5,8 @@
  * the person does not exist.
  */
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { loadFinalGrades } from "../attempts/load-player-history";
+import { defaultDeps, type Deps } from "../core/deps";
+import { loadFinalGrades } from "../certification/load-player-history";
 import { assignScope, CAN_PLAY } from "../assignments/assignment-scope";
 import { certificationStanding, type CertificationStanding } from "../certification/certification-standing";
 import { ruleFromEnv } from "../certification/rule";

@@ -1,7 +1,7 @@
 /** The postmortem as saved, or (before the first save) a draft pre-filled from the attempt. */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { ReportDraftSchema } from "../reports/report-schema";
 import { draftPostmortem } from "./draft-postmortem";
 import { PostmortemDraftSchema, type PostmortemContent } from "./postmortem-schema";

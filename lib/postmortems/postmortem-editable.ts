@@ -1,12 +1,13 @@
 import type { AttemptStatus, PostmortemStatus } from "@prisma/client";
 import { AppError } from "../errors";
+import { isIn, OPEN, WRITE_UP_OPEN } from "../core/attempt-status";
 
 /** A postmortem is written after the fix passed its check, until it is submitted (again after a return). */
 export function assertPostmortemEditable(attemptStatus: AttemptStatus, pmStatus: PostmortemStatus | undefined): void {
-  if (attemptStatus !== "MITIGATED" && attemptStatus !== "RETURNED") {
+  if (!isIn(WRITE_UP_OPEN, attemptStatus)) {
     throw new AppError(
       "CONFLICT",
-      attemptStatus === "ACTIVE" || attemptStatus === "PROVISIONING"
+      isIn(OPEN, attemptStatus)
         ? "The postmortem opens once Check my fix has passed."
         : "This postmortem has been handed in; it can change again only if a facilitator returns it.",
     );

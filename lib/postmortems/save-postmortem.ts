@@ -4,12 +4,12 @@
  * (lib/collab), and the room hears "doc-saved".
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { mergePostmortem } from "../collab/merge-docs";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { mergePostmortem } from "./merge-postmortem";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
-import { publishLiveQuietly } from "../live/publish";
+import { publishLiveQuietly } from "../bus/publish";
 import { assertPostmortemEditable } from "./postmortem-editable";
 import { EMPTY_POSTMORTEM, PostmortemDraftSchema, type PostmortemContent } from "./postmortem-schema";
 

@@ -5,12 +5,12 @@
  * day's incident handed in ends the game day).
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import type { SaveDocInput } from "../collab/resolve-save";
 import { releaseEnvironment } from "../attempts/release-environment";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { missingPostmortemFields, type PostmortemContent } from "./postmortem-schema";
 import { savePostmortem } from "./save-postmortem";

@@ -2,9 +2,8 @@
  * Everything the readiness page, its charts and its CSV draw on, for the
  * people and period the filter picks (see readiness-scope.ts for who sees what).
  */
-import type { PrismaClient } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { loadFinalGrades } from "../attempts/load-player-history";
+import { loadFinalGrades } from "../certification/load-player-history";
 import {
   progressToward,
   ruleFromEnv,
@@ -17,6 +16,7 @@ import { oneScore } from "../scoring/one-score";
 import { periodStart, type ReadinessFilter } from "./period";
 import type { ReadinessAttempt, ReadinessLevel, ReadinessPerson } from "./readiness-row";
 import { readinessScope } from "./readiness-scope";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export interface Readiness {
   filter: ReadinessFilter;
@@ -32,11 +32,12 @@ export interface Readiness {
 }
 
 export async function loadReadiness(
-  db: PrismaClient,
   actor: Actor,
   filter: ReadinessFilter,
-  now: Date = new Date(),
+  deps: Deps = defaultDeps(),
 ): Promise<Readiness> {
+  const { db } = deps;
+  const now = deps.now();
   const scope = await readinessScope(db, actor, filter);
   const from = periodStart(filter.period, now);
   const rule = ruleFromEnv();

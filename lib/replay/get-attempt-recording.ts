@@ -5,8 +5,8 @@
  * reaches the orchestrator.
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { RECORDING_ID, instanceOf } from "../contracts/asciicast";
 import { AppError } from "../errors";
 import { recordingFileName } from "./list-attempt-recordings";

@@ -4,8 +4,8 @@
  * list them; an attempt whose environment never existed has none.
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import type { RecordingSummary } from "../contracts/orchestrator-api";
 
 export interface AttemptRecording extends RecordingSummary {

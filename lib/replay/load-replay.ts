@@ -5,12 +5,13 @@
  * cannot be reached; the page then says why the terminals are missing.
  */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt, type AttemptMode } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt, type AttemptMode } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { isAppError } from "../errors";
 import { listEventViews, type TimelineEventView } from "../timeline/event-view";
 import { recordingsOf, type AttemptRecording } from "./list-attempt-recordings";
 import { replayBounds, type ReplayBounds } from "./replay-bounds";
+import { isIn, OPEN } from "../core/attempt-status";
 
 export interface ReplayView {
   mode: AttemptMode;
@@ -30,8 +31,6 @@ export interface ReplayView {
   recordingsError: string | null;
 }
 
-const OPEN = new Set(["PROVISIONING", "ACTIVE"]);
-
 export async function loadReplay(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<ReplayView> {
   const { attempt, mode } = await authorizeAttempt(deps.db, actor, attemptId, "read");
   const events = await listEventViews(deps.db, attempt.id);
@@ -47,7 +46,7 @@ export async function loadReplay(actor: Actor, attemptId: string, deps: Deps = d
     startedAt: attempt.startedAt,
     endedAt: attempt.endedAt,
     mitigatedAt: attempt.mitigatedAt,
-    open: OPEN.has(attempt.status),
+    open: isIn(OPEN, attempt.status),
     now: deps.now(),
     eventTimes: events.map((e) => e.at),
     recordings,

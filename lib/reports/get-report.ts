@@ -1,7 +1,7 @@
 /** The report as saved, for its players and for facilitators. */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { EMPTY_REPORT, ReportDraftSchema, type ReportContent } from "./report-schema";
 
 export interface ReportView {

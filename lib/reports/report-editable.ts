@@ -1,10 +1,11 @@
 import type { AttemptStatus } from "@prisma/client";
 import { AppError } from "../errors";
+import { isIn, REPORT_OPEN } from "../core/attempt-status";
 
 /** The report can be written while the incident runs and until it is submitted (or after it is returned). */
 export function assertReportEditable(status: AttemptStatus, report: { submittedAt: Date | null } | null): void {
-  const open = status === "ACTIVE" || status === "MITIGATED" || status === "RETURNED" || status === "PROVISIONING";
-  if (!open) throw new AppError("CONFLICT", "This incident is closed; its report can no longer change.");
+  if (!isIn(REPORT_OPEN, status))
+    throw new AppError("CONFLICT", "This incident is closed; its report can no longer change.");
   if (report?.submittedAt)
     throw new AppError(
       "CONFLICT",

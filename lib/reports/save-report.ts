@@ -3,18 +3,18 @@
  * the version it edited; when a teammate saved since, the save's edits are
  * merged onto theirs (lib/collab) instead of failing, and the reply carries the
  * merged report. Everyone in the attempt's room hears "doc-saved".
- * The first field written is a moment of detection (lib/attempts/detection.ts);
+ * The first field written is a moment of detection (lib/reports/detection.ts);
  * severity changes and new status updates go on the timeline.
  */
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
-import { mergeReport } from "../collab/merge-docs";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
+import { mergeReport } from "./merge-report";
 import { lockAttemptDocs, saveDocSchema, type SaveDocInput, type SaveDocResult } from "../collab/resolve-save";
 import { writeDocVersion } from "../collab/write-doc-version";
-import { publishLiveQuietly } from "../live/publish";
-import { reportShowsDetection } from "../attempts/detection";
+import { publishLiveQuietly } from "../bus/publish";
+import { reportShowsDetection } from "./detection";
 import { recordEvent } from "../timeline/record-event";
 import { EMPTY_REPORT, ReportDraftSchema, type ReportContent } from "./report-schema";
 import { assertReportEditable } from "./report-editable";

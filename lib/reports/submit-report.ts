@@ -1,16 +1,17 @@
 /** The player hands in the incident report once the fix has passed its check. */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { assertReportEditable } from "./report-editable";
 import { missingReportFields, ReportDraftSchema } from "./report-schema";
+import { isIn, WRITE_UP_OPEN } from "../core/attempt-status";
 
 export async function submitReport(actor: Actor, attemptId: string, deps: Deps = defaultDeps()): Promise<void> {
   const { attempt } = await authorizeAttempt(deps.db, actor, attemptId, "write");
-  if (attempt.status !== "MITIGATED" && attempt.status !== "RETURNED") {
+  if (!isIn(WRITE_UP_OPEN, attempt.status)) {
     throw new AppError("CONFLICT", "Submit the report once Check my fix has passed.");
   }
   await deps.db.$transaction(async (tx) => {

@@ -1,10 +1,12 @@
-import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export type SessionState = "active" | "revoked" | "expired";
 
-export async function listUserSessions(db: PrismaClient, actor: Actor, userId: string, now = new Date()) {
+export async function listUserSessions(actor: Actor, userId: string, deps: Deps = defaultDeps()) {
+  const { db } = deps;
+  const now = deps.now();
   assertAllowed(actor, "admin");
   const rows = await db.session.findMany({
     where: { userId },

@@ -1,9 +1,9 @@
-import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
 import { notifyRevocation } from "./notify-revocation";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const RevokeSessionSchema = z.object({ sessionId: z.string().min(1) });
 
@@ -12,11 +12,12 @@ export const RevokeSessionSchema = z.object({ sessionId: z.string().min(1) });
  * row) and, through the orchestrator, on its open terminals and app pages.
  */
 export async function revokeSession(
-  db: PrismaClient,
   actor: Actor,
   input: z.infer<typeof RevokeSessionSchema>,
-  now = new Date(),
+  deps: Deps = defaultDeps(),
 ) {
+  const { db } = deps;
+  const now = deps.now();
   assertAllowed(actor, "admin");
   const { sessionId } = input;
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { id: true, revokedAt: true } });

@@ -1,18 +1,19 @@
-import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { notifyRevocation } from "./notify-revocation";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const RevokeUserSessionsSchema = z.object({ userId: z.string().min(1) });
 
 /** Signs a person out everywhere. An admin doing it to themselves keeps the session they are using. */
 export async function revokeUserSessions(
-  db: PrismaClient,
   actor: Actor,
   input: z.infer<typeof RevokeUserSessionsSchema>,
-  now = new Date(),
+  deps: Deps = defaultDeps(),
 ) {
+  const { db } = deps;
+  const now = deps.now();
   assertAllowed(actor, "admin");
   const { userId } = input;
   const where = { userId, revokedAt: null, ...(actor.sessionId ? { id: { not: actor.sessionId } } : {}) };

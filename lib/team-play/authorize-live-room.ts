@@ -5,7 +5,7 @@
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt, type AttemptWithLevel } from "../attempts/attempt-access";
+import { authorizeAttempt, type AttemptWithLevel } from "../core/attempt-access";
 import { AppError } from "../errors";
 import { LIVE_ROOM_STATUSES } from "./channel";
 

@@ -3,6 +3,7 @@
  * not see there (a facilitator's second fault is theirs to find). Browser-safe.
  */
 import type { EventKind } from "@prisma/client";
+import { LIVE } from "../core/attempt-status";
 
 export const CHANNEL_KINDS = [
   "CHAT",
@@ -25,7 +26,7 @@ export const INCIDENT_ROLE_TITLE: Record<IncidentRoleName, string> = {
 };
 
 /** Attempt statuses in which the room is live (chat, roles, injects). */
-export const LIVE_ROOM_STATUSES = ["PROVISIONING", "ACTIVE", "MITIGATED"] as const;
+export const LIVE_ROOM_STATUSES = LIVE;
 
 export function inChannel(e: { kind: string; data: unknown }, viewerMode: "rw" | "ro"): boolean {
   if (!(CHANNEL_KINDS as readonly string[]).includes(e.kind)) return false;

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { defaultDeps, type Deps } from "../core/deps";
 import { AppError } from "../errors";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { recordEvent } from "../timeline/record-event";
 import { authorizeLiveRoom } from "./authorize-live-room";
 import { INCIDENT_ROLES } from "./channel";

@@ -1,7 +1,7 @@
 /** The incident channel's history, for the room on opening and after a reconnect. */
 import type { Actor } from "../auth/actor";
-import { authorizeAttempt } from "../attempts/attempt-access";
-import { defaultDeps, type Deps } from "../attempts/deps";
+import { authorizeAttempt } from "../core/attempt-access";
+import { defaultDeps, type Deps } from "../core/deps";
 import { listEventViews, type TimelineEventView } from "../timeline/event-view";
 import { CHANNEL_KINDS, inChannel } from "./channel";
 

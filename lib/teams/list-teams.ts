@@ -1,8 +1,9 @@
-import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
+import { defaultDeps, type Deps } from "../core/deps";
 
-export async function listTeams(db: PrismaClient, actor: Actor) {
+export async function listTeams(actor: Actor, deps: Deps = defaultDeps()) {
+  const { db } = deps;
   assertAllowed(actor, "admin");
   return db.team.findMany({
     orderBy: { name: "asc" },

@@ -1,14 +1,15 @@
-import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
 import { OptionalIdSchema } from "../users/schemas";
 import { assertCanLead } from "./assert-can-lead";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const SetTeamLeadSchema = z.object({ teamId: z.string().min(1), leadId: OptionalIdSchema });
 
-export async function setTeamLead(db: PrismaClient, actor: Actor, input: z.infer<typeof SetTeamLeadSchema>) {
+export async function setTeamLead(actor: Actor, input: z.infer<typeof SetTeamLeadSchema>, deps: Deps = defaultDeps()) {
+  const { db } = deps;
   assertAllowed(actor, "admin");
   const { teamId, leadId } = input;
   if (!(await db.team.findUnique({ where: { id: teamId }, select: { id: true } })))

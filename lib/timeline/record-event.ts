@@ -4,7 +4,7 @@
  * event reaches the rooms and the board without each use-case remembering to.
  */
 import type { EventKind, Prisma, PrismaClient } from "@prisma/client";
-import { publishLive } from "../live/publish";
+import { publishLive } from "../bus/publish";
 import { parseEventData, type EventData } from "./event-data";
 
 type Tx = Prisma.TransactionClient | PrismaClient;

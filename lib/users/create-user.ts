@@ -1,10 +1,11 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { hashPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { EmailSchema, NameSchema, OptionalIdSchema, PasswordSchema, RoleSchema } from "./schemas";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const CreateUserSchema = z.object({
   email: EmailSchema,
@@ -16,7 +17,8 @@ export const CreateUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
 /** An admin creates an account with a password they hand over. */
-export async function createUser(db: PrismaClient, actor: Actor, input: CreateUserInput) {
+export async function createUser(actor: Actor, input: CreateUserInput, deps: Deps = defaultDeps()) {
+  const { db } = deps;
   assertAllowed(actor, "admin");
   const data = input;
   if (data.teamId && !(await db.team.findUnique({ where: { id: data.teamId }, select: { id: true } }))) {

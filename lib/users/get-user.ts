@@ -1,10 +1,11 @@
-import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
+import { defaultDeps, type Deps } from "../core/deps";
 
 /** One person with their team, for the admin's person page. */
-export async function getUser(db: PrismaClient, actor: Actor, userId: string) {
+export async function getUser(actor: Actor, userId: string, deps: Deps = defaultDeps()) {
+  const { db } = deps;
   assertAllowed(actor, "admin");
   const user = await db.user.findUnique({
     where: { id: userId },

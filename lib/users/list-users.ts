@@ -1,8 +1,10 @@
-import { type PrismaClient } from "@prisma/client";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
+import { defaultDeps, type Deps } from "../core/deps";
 
-export async function listUsers(db: PrismaClient, actor: Actor, now = new Date()) {
+export async function listUsers(actor: Actor, deps: Deps = defaultDeps()) {
+  const { db } = deps;
+  const now = deps.now();
   assertAllowed(actor, "admin");
   const users = await db.user.findMany({
     orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],

@@ -1,20 +1,21 @@
-import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
 import { notifyRevocation } from "../sessions/notify-revocation";
 import { ensureNotLastAdmin } from "./ensure-not-last-admin";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const SetUserDisabledSchema = z.object({ userId: z.string().min(1), disabled: z.boolean() });
 
 /** Disabling ends every session of the person in the same transaction. */
 export async function setUserDisabled(
-  db: PrismaClient,
   actor: Actor,
   input: z.infer<typeof SetUserDisabledSchema>,
-  now = new Date(),
+  deps: Deps = defaultDeps(),
 ) {
+  const { db } = deps;
+  const now = deps.now();
   assertAllowed(actor, "admin");
   const { userId, disabled } = input;
   const result = await db.$transaction(

@@ -1,14 +1,15 @@
-import { type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { type Actor } from "../auth/actor";
 import { assertAllowed } from "../auth/assert-can";
 import { AppError } from "../errors";
 import { ensureNotLastAdmin } from "./ensure-not-last-admin";
 import { RoleSchema } from "./schemas";
+import { defaultDeps, type Deps } from "../core/deps";
 
 export const SetUserRoleSchema = z.object({ userId: z.string().min(1), role: RoleSchema });
 
-export async function setUserRole(db: PrismaClient, actor: Actor, input: z.infer<typeof SetUserRoleSchema>) {
+export async function setUserRole(actor: Actor, input: z.infer<typeof SetUserRoleSchema>, deps: Deps = defaultDeps()) {
+  const { db } = deps;
   assertAllowed(actor, "admin");
   const { userId, role } = input;
   return db.$transaction(

@@ -24,7 +24,7 @@ after(() => db.$disconnect());
 test("an admin creates an account with a hashed password; a second one with the same email is a conflict on the email field", async () => {
   const admin = await makeUser("ADMIN");
   const email = uniqueEmail("new");
-  const created = await createUser(db, admin, {
+  const created = await createUser(admin, {
     email,
     name: "New Person",
     role: "FACILITATOR",
@@ -36,24 +36,24 @@ test("an admin creates an account with a hashed password; a second one with the 
   assert.ok(row.passwordHash?.startsWith("scrypt$"));
   assert.ok(await verifyPassword("long-enough-pw", row.passwordHash));
   await assert.rejects(
-    createUser(db, admin, { email, name: "Again", role: "PLAYER", password: "long-enough-pw", teamId: null }),
+    createUser(admin, { email, name: "Again", role: "PLAYER", password: "long-enough-pw", teamId: null }),
     isCode("CONFLICT", "email"),
   );
 });
 
 test("invites: the token is shown once, only its hash is stored, and it works exactly once", async () => {
   const admin = await makeUser("ADMIN");
-  const team = await createTeam(db, admin, { name: `Invite team ${uid()}`, leadId: null });
+  const team = await createTeam(admin, { name: `Invite team ${uid()}`, leadId: null });
   const email = uniqueEmail("invitee");
-  const { token, invite } = await createInvite(db, admin, { email, role: "PLAYER", teamId: team.id });
+  const { token, invite } = await createInvite(admin, { email, role: "PLAYER", teamId: team.id });
   const stored = await db.invite.findUniqueOrThrow({ where: { id: invite.id } });
   assert.notEqual(stored.tokenHash, token);
   assert.ok(!JSON.stringify(stored).includes(token), "the token itself is not stored");
 
-  assert.deepEqual(await findInvite(db, token), { state: "valid", email, role: "PLAYER", teamName: team.name });
-  assert.deepEqual(await findInvite(db, `${token}x`), { state: "unknown" });
+  assert.deepEqual(await findInvite(token), { state: "valid", email, role: "PLAYER", teamName: team.name });
+  assert.deepEqual(await findInvite(`${token}x`), { state: "unknown" });
 
-  const user = await acceptInvite(db, {
+  const user = await acceptInvite({
     token,
     name: "Ivy Invitee",
     password: "chosen-password",
@@ -63,13 +63,13 @@ test("invites: the token is shown once, only its hash is stored, and it works ex
   assert.equal(row.email, email);
   assert.equal(row.teamId, team.id);
   assert.ok(await verifyPassword("chosen-password", row.passwordHash));
-  assert.deepEqual(await findInvite(db, token), { state: "used" });
+  assert.deepEqual(await findInvite(token), { state: "used" });
   await assert.rejects(
-    acceptInvite(db, { token, name: "Again", password: "chosen-password", confirm: "chosen-password" }),
+    acceptInvite({ token, name: "Again", password: "chosen-password", confirm: "chosen-password" }),
     isCode("CONFLICT"),
   );
   await assert.rejects(
-    createInvite(db, admin, { email, role: "PLAYER", teamId: null }),
+    createInvite(admin, { email, role: "PLAYER", teamId: null }),
     isCode("CONFLICT", "email"),
     "an existing account cannot be invited",
   );
@@ -77,11 +77,11 @@ test("invites: the token is shown once, only its hash is stored, and it works ex
 
 test("an expired invite cannot be accepted", async () => {
   const admin = await makeUser("ADMIN");
-  const { token, invite } = await createInvite(db, admin, { email: uniqueEmail("late"), role: "LEAD", teamId: null });
+  const { token, invite } = await createInvite(admin, { email: uniqueEmail("late"), role: "LEAD", teamId: null });
   await db.invite.update({ where: { id: invite.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  assert.deepEqual(await findInvite(db, token), { state: "expired" });
+  assert.deepEqual(await findInvite(token), { state: "expired" });
   await assert.rejects(
-    acceptInvite(db, { token, name: "Late", password: "chosen-password", confirm: "chosen-password" }),
+    acceptInvite({ token, name: "Late", password: "chosen-password", confirm: "chosen-password" }),
     isCode("CONFLICT"),
   );
   assert.equal(
@@ -96,29 +96,26 @@ test("teams: unique names; the lead must be a Lead or Admin; people move between
   const lead = await makeUser("LEAD");
   const player = await makeUser("PLAYER");
   const name = `Team ${uid()}`;
-  const team = await createTeam(db, admin, { name, leadId: lead.id });
+  const team = await createTeam(admin, { name, leadId: lead.id });
   assert.equal((await db.team.findUniqueOrThrow({ where: { id: team.id } })).leadId, lead.id);
-  await assert.rejects(createTeam(db, admin, { name, leadId: null }), isCode("CONFLICT", "name"));
-  await assert.rejects(
-    setTeamLead(db, admin, { teamId: team.id, leadId: player.id }),
-    isCode("INVALID_INPUT", "leadId"),
-  );
-  await setTeamLead(db, admin, { teamId: team.id, leadId: null });
+  await assert.rejects(createTeam(admin, { name, leadId: null }), isCode("CONFLICT", "name"));
+  await assert.rejects(setTeamLead(admin, { teamId: team.id, leadId: player.id }), isCode("INVALID_INPUT", "leadId"));
+  await setTeamLead(admin, { teamId: team.id, leadId: null });
 
-  await setUserTeam(db, admin, { userId: player.id, teamId: team.id });
+  await setUserTeam(admin, { userId: player.id, teamId: team.id });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: player.id } })).teamId, team.id);
-  await setUserTeam(db, admin, { userId: player.id, teamId: null });
+  await setUserTeam(admin, { userId: player.id, teamId: null });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: player.id } })).teamId, null);
-  await assert.rejects(setUserTeam(db, admin, { userId: player.id, teamId: "no-such-team" }), isCode("NOT_FOUND"));
+  await assert.rejects(setUserTeam(admin, { userId: player.id, teamId: "no-such-team" }), isCode("NOT_FOUND"));
 });
 
 test("roles change; an admin can step down while another admin remains", async () => {
   const admin = await makeUser("ADMIN");
   const other = await makeUser("ADMIN");
   const player = await makeUser("PLAYER");
-  await setUserRole(db, admin, { userId: player.id, role: "LEAD" });
+  await setUserRole(admin, { userId: player.id, role: "LEAD" });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: player.id } })).role, "LEAD");
-  await setUserRole(db, other, { userId: other.id, role: "FACILITATOR" });
+  await setUserRole(other, { userId: other.id, role: "FACILITATOR" });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: other.id } })).role, "FACILITATOR");
 });
 
@@ -159,8 +156,8 @@ test("an admin may disable another admin, and step down, while other enabled adm
   const admin = await makeUser("ADMIN");
   const peer = await makeUser("ADMIN");
   await makeUser("ADMIN"); // someone stays in charge
-  await setUserDisabled(db, admin, { userId: peer.id, disabled: true });
+  await setUserDisabled(admin, { userId: peer.id, disabled: true });
   assert.ok((await db.user.findUniqueOrThrow({ where: { id: peer.id } })).disabledAt);
-  await setUserRole(db, admin, { userId: admin.id, role: "PLAYER" });
+  await setUserRole(admin, { userId: admin.id, role: "PLAYER" });
   assert.equal((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role, "PLAYER");
 });

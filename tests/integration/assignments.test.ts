@@ -13,7 +13,7 @@ import { assignLevel } from "../../lib/assignments/assign-level";
 import { cancelAssignment } from "../../lib/assignments/cancel-assignment";
 import { listAssignments } from "../../lib/assignments/list-assignments";
 import { getRoom } from "../../lib/attempts/get-room";
-import { CERTIFICATION_OBJECTIVES } from "../../lib/attempts/level-manifest";
+import { CERTIFICATION_OBJECTIVES } from "../../lib/core/level-manifest";
 import { startAttempt } from "../../lib/attempts/start-attempt";
 import { takeHint } from "../../lib/attempts/take-hint";
 import type { Actor } from "../../lib/auth/actor";

@@ -1,7 +1,7 @@
 import "./support/env";
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { authenticateCredentials, WRONG_CREDENTIALS } from "../../lib/auth/authenticate-credentials";
+import { authenticateCredentials, WRONG_CREDENTIALS } from "../../lib/sessions/authenticate-credentials";
 import { signInLimits } from "../../lib/auth/rate-limit";
 import { AppError } from "../../lib/errors";
 import { db, makeUser, PASSWORD, uniqueEmail, uniqueIp } from "./support/people";

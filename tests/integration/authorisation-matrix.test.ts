@@ -1,6 +1,6 @@
 /**
  * The authorisation matrix: every page, route handler and server action (from
- * the one registry, lib/auth/route-registry.ts), called as every role, signed
+ * the one registry, server/auth/route-registry.ts), called as every role, signed
  * out, and with dead sessions, against what the spec below says. The first
  * tests fail when an app file is missing from the registry or does not call
  * its guard, so nothing new can dodge this test.
@@ -14,11 +14,11 @@ import { type Role } from "@prisma/client";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { type Actor } from "../../lib/auth/actor";
-import { checkAccess } from "../../lib/auth/check-access";
-import { GUARD_HEADER } from "../../lib/auth/guard";
+import { checkAccess } from "../../server/auth/check-access";
+import { GUARD_HEADER } from "../../server/auth/guard";
 import { type Access } from "../../lib/auth/permissions";
-import { ACTIONS, type ActionName, PAGES, REGISTRY, ROUTES } from "../../lib/auth/route-registry";
-import { sessionCookieName } from "../../lib/auth/session-token";
+import { ACTIONS, type ActionName, PAGES, REGISTRY, ROUTES } from "../../server/auth/route-registry";
+import { sessionCookieName } from "../../server/auth/session-token";
 import { AppError } from "../../lib/errors";
 import { cancelGameDay } from "../../lib/game-days/cancel-game-day";
 import { endGameDay } from "../../lib/game-days/end-game-day";
@@ -119,12 +119,12 @@ test("every app/**/page.tsx and route.ts is in the registry, at the path its fol
   const routes = appFiles.filter((f) => /\/route\.(ts|js)$/.test(f));
   for (const f of pages) {
     const entry = PAGES.find((p) => p.file === f);
-    assert.ok(entry, `${f} is not in lib/auth/route-registry.ts (PAGES)`);
+    assert.ok(entry, `${f} is not in server/auth/route-registry.ts (PAGES)`);
     assert.equal(entry.path, urlPathOf(f), `${f}: registry path`);
   }
   for (const f of routes) {
     const entry = ROUTES.find((r) => r.file === f);
-    assert.ok(entry, `${f} is not in lib/auth/route-registry.ts (ROUTES)`);
+    assert.ok(entry, `${f} is not in server/auth/route-registry.ts (ROUTES)`);
     assert.equal(entry.path, urlPathOf(f), `${f}: registry path`);
   }
   for (const e of [...PAGES, ...ROUTES])
@@ -170,7 +170,7 @@ test("every server action is in the registry and calls guardAction with its own 
   for (const a of found) {
     assert.ok(
       ACTIONS.some((e) => e.name === a.name && e.file === a.file),
-      `${a.file}: ${a.name} is not in lib/auth/route-registry.ts (ACTIONS)`,
+      `${a.file}: ${a.name} is not in server/auth/route-registry.ts (ACTIONS)`,
     );
   }
   for (const e of ACTIONS)
@@ -245,7 +245,7 @@ test("route handlers: called for real; refused callers get 401/403 from the guar
 /** What each action runs, with fresh inputs. Typed over every action name, so a new action must be added here. */
 const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
   createUserAction: (actor) =>
-    createUser(db, actor, {
+    createUser(actor, {
       email: uniqueEmail("matrix"),
       name: "Matrix",
       role: "PLAYER",
@@ -253,27 +253,26 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
       teamId: null,
     }),
   inviteUserAction: (actor) =>
-    createInvite(db, actor, { email: uniqueEmail("matrix-invite"), role: "PLAYER", teamId: null }),
-  setRoleAction: async (actor) => setUserRole(db, actor, { userId: (await makeUser("PLAYER")).id, role: "LEAD" }),
-  setDisabledAction: async (actor) =>
-    setUserDisabled(db, actor, { userId: (await makeUser("PLAYER")).id, disabled: true }),
+    createInvite(actor, { email: uniqueEmail("matrix-invite"), role: "PLAYER", teamId: null }),
+  setRoleAction: async (actor) => setUserRole(actor, { userId: (await makeUser("PLAYER")).id, role: "LEAD" }),
+  setDisabledAction: async (actor) => setUserDisabled(actor, { userId: (await makeUser("PLAYER")).id, disabled: true }),
   setTeamAction: async (actor) =>
-    setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
+    setUserTeam(actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
   revokeSessionAction: async (actor) =>
-    revokeSession(db, actor, { sessionId: (await signIn(await makeUser("PLAYER"))).sessionId }),
+    revokeSession(actor, { sessionId: (await signIn(await makeUser("PLAYER"))).sessionId }),
   revokeAllSessionsAction: async (actor) => {
     const target = await makeUser("PLAYER");
     await signIn(target);
-    return revokeUserSessions(db, actor, { userId: target.id });
+    return revokeUserSessions(actor, { userId: target.id });
   },
-  createTeamAction: (actor) => createTeam(db, actor, { name: `Matrix ${uid()}`, leadId: null }),
+  createTeamAction: (actor) => createTeam(actor, { name: `Matrix ${uid()}`, leadId: null }),
   setTeamLeadAction: async (actor) =>
-    setTeamLead(db, actor, { teamId: (await newTeam()).id, leadId: (await makeUser("LEAD")).id }),
+    setTeamLead(actor, { teamId: (await newTeam()).id, leadId: (await makeUser("LEAD")).id }),
   addTeamMemberAction: async (actor) =>
-    setUserTeam(db, actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
+    setUserTeam(actor, { userId: (await makeUser("PLAYER")).id, teamId: (await newTeam()).id }),
   removeTeamMemberAction: async (actor) => {
     const team = await newTeam();
-    return setUserTeam(db, actor, { userId: (await makeUser("PLAYER", { teamId: team.id })).id, teamId: null });
+    return setUserTeam(actor, { userId: (await makeUser("PLAYER", { teamId: team.id })).id, teamId: null });
   },
   scheduleGameDayAction: async (actor) => {
     const team = await newTeam();
@@ -305,12 +304,12 @@ const USE_CASES: Record<ActionName, (actor: Actor) => Promise<unknown>> = {
   // Public: the invite token is the credential, whoever (if anyone) is signed in.
   acceptInviteAction: async () => {
     const admin = (await signIn(await makeUser("ADMIN"))).actor;
-    const { token } = await createInvite(db, admin, {
+    const { token } = await createInvite(admin, {
       email: uniqueEmail("matrix-accept"),
       role: "PLAYER",
       teamId: null,
     });
-    return acceptInvite(db, { token, name: "Accepted", password: "long-enough-pw", confirm: "long-enough-pw" });
+    return acceptInvite({ token, name: "Accepted", password: "long-enough-pw", confirm: "long-enough-pw" });
   },
 };
 

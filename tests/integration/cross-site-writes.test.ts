@@ -4,7 +4,7 @@
  * facilitator's browser send the game's cookie. Every state-changing route in the
  * registry, called for real with a valid admin session, must refuse it, refuse a
  * body that is not JSON, refuse an oversized body before reading it, and answer a
- * NUL or broken URL with 400. Walking lib/auth/route-registry.ts (which the
+ * NUL or broken URL with 400. Walking server/auth/route-registry.ts (which the
  * authorisation matrix proves matches app/api/**) means a new route cannot forget.
  */
 import "./support/env";
@@ -14,10 +14,10 @@ import { after, test } from "node:test";
 import { NextRequest } from "next/server";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
 import { startAttempt } from "../../lib/attempts/start-attempt";
-import { GUARD_HEADER } from "../../lib/auth/guard";
-import { ROUTES, type RouteEntry } from "../../lib/auth/route-registry";
-import { sessionCookieName } from "../../lib/auth/session-token";
-import { DEFAULT_MAX_BODY } from "../../lib/http/screen-write";
+import { GUARD_HEADER } from "../../server/auth/guard";
+import { ROUTES, type RouteEntry } from "../../server/auth/route-registry";
+import { sessionCookieName } from "../../server/auth/session-token";
+import { DEFAULT_MAX_BODY } from "../../server/http/screen-write";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
 import { db, makeUser, signIn } from "./support/people";
 

@@ -44,17 +44,17 @@ test("a facilitator's home shows attempts in play and submitted work", async () 
   const active = await attempt(lv.id, [pat.id], "ACTIVE");
   const submitted = await attempt(lv.id, [pat.id], "SUBMITTED");
   const graded = await attempt(lv.id, [pat.id], "GRADED");
-  const home = await getFacilitatorHome(db, await makeUser("FACILITATOR"));
+  const home = await getFacilitatorHome(await makeUser("FACILITATOR"));
   assert.ok(home.active.some((a) => a.id === active.id && a.players.includes(pat.name)));
   assert.ok(home.review.some((a) => a.id === submitted.id));
   assert.ok(![...home.active, ...home.review].some((a) => a.id === graded.id));
-  await assert.rejects(getFacilitatorHome(db, pat), forbidden);
-  await assert.rejects(getFacilitatorHome(db, await makeUser("LEAD")), forbidden);
+  await assert.rejects(getFacilitatorHome(pat), forbidden);
+  await assert.rejects(getFacilitatorHome(await makeUser("LEAD")), forbidden);
 });
 
 test("the admin overview counts people by role and lists pending invites", async () => {
   const admin = await makeUser("ADMIN");
-  const o = await getAdminOverview(db, admin);
+  const o = await getAdminOverview(admin);
   assert.ok((o.roles.ADMIN ?? 0) >= 1);
-  await assert.rejects(getAdminOverview(db, await makeUser("LEAD")), forbidden);
+  await assert.rejects(getAdminOverview(await makeUser("LEAD")), forbidden);
 });

@@ -18,7 +18,7 @@ import { syncOpenIncidents } from "../../lib/attempts/sync-open-incidents";
 import { startAttempt } from "../../lib/attempts/start-attempt";
 import { takeHint } from "../../lib/attempts/take-hint";
 import type { Actor } from "../../lib/auth/actor";
-import { sessionCookieName } from "../../lib/auth/session-token";
+import { sessionCookieName } from "../../server/auth/session-token";
 import { awardCertifications } from "../../lib/certification/award-certifications";
 import { passedByPerson } from "../../lib/certification/passed-by-person";
 import { verifyAccessToken } from "../../lib/contracts/access-token";

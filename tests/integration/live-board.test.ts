@@ -7,13 +7,13 @@
 import "./support/env";
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { createBoardFeed } from "../../lib/board/board-feed";
+import { createBoardFeed } from "../../server/live/board-feed";
 import type { BoardRow, BoardRowsMessage } from "../../lib/board/board-row";
-import { evictStaleSockets } from "../../lib/live/evict-stale-sockets";
+import { evictStaleSockets } from "../../server/live/evict-stale-sockets";
 import type { BoardOrchestrator } from "../../lib/board/orchestrator-snapshot";
 import type { EnvironmentView, SliSample } from "../../lib/contracts/orchestrator-api";
-import { sessionCookieName } from "../../lib/auth/session-token";
-import { publishLive } from "../../lib/live/publish";
+import { sessionCookieName } from "../../server/auth/session-token";
+import { publishLive } from "../../lib/bus/publish";
 import { makeLevel } from "./support/incident";
 import { next, refused, request, startLiveServer, ORIGIN, type TestLiveServer } from "./support/live-server";
 import { db, makeUser, signIn, uid } from "./support/people";

@@ -62,7 +62,7 @@ test("OIDC never creates someone without an invite, refuses unverified emails an
 test("a pending invite lets OIDC create the invited (non-admin) account; an admin invite does not", async () => {
   const admin = await makeUser("ADMIN");
   const email = uniqueEmail("oidc-invitee");
-  await createInvite(db, admin, { email, role: "LEAD", teamId: null });
+  await createInvite(admin, { email, role: "LEAD", teamId: null });
   const result = await linkOidcAccount(db, {
     provider,
     providerAccountId: `sub-${uid()}`,
@@ -77,7 +77,7 @@ test("a pending invite lets OIDC create the invited (non-admin) account; an admi
   assert.ok((await db.invite.findFirstOrThrow({ where: { email } })).acceptedAt);
 
   const adminEmail = uniqueEmail("oidc-admin");
-  await createInvite(db, admin, { email: adminEmail, role: "ADMIN", teamId: null });
+  await createInvite(admin, { email: adminEmail, role: "ADMIN", teamId: null });
   assert.deepEqual(
     await linkOidcAccount(db, { provider, providerAccountId: `sub-${uid()}`, email: adminEmail, emailVerified: true }),
     { error: "NoAccount" },

@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import type { AttemptStatus, Prisma } from "@prisma/client";
 import { NextRequest } from "next/server";
-import { authorizeAttempt } from "../../lib/attempts/attempt-access";
+import { authorizeAttempt } from "../../lib/core/attempt-access";
 import { acknowledgeIncident } from "../../lib/attempts/acknowledge-incident";
-import { defaultDeps } from "../../lib/attempts/deps";
+import { defaultDeps } from "../../lib/core/deps";
 import type { Actor } from "../../lib/auth/actor";
-import { sessionCookieName } from "../../lib/auth/session-token";
+import { sessionCookieName } from "../../server/auth/session-token";
 import { AppError, type ErrorCode } from "../../lib/errors";
 import { raiseSeverity } from "../../lib/injects/raise-severity";
 import { loadReadiness } from "../../lib/readiness/load-readiness";
@@ -92,7 +92,7 @@ const f = (team: string, period: ReadinessFilter["period"] = "90"): ReadinessFil
 
 test("a lead sees their teams' people and attempts, in the period; never another team's; the teamless apart", async () => {
   const w = await world();
-  const r = await loadReadiness(db, w.lee, f("all"));
+  const r = await loadReadiness(w.lee, f("all"));
   assert.deepEqual(r.people.map((p) => p.id).sort(), [w.pat.id, w.quinn.id].sort());
   const ids = new Set(r.attempts.map((a) => a.attemptId));
   assert.ok(ids.has(w.recent.id) && ids.has(w.open.id));
@@ -104,7 +104,7 @@ test("a lead sees their teams' people and attempts, in the period; never another
   assert.equal(recent.minutesToMitigate, 12);
   assert.equal(r.attempts.find((a) => a.attemptId === w.open.id)!.score, null, "no score before a final grade");
 
-  const all = await loadReadiness(db, w.lee, f("all", "all"));
+  const all = await loadReadiness(w.lee, f("all", "all"));
   assert.ok(all.attempts.some((a) => a.attemptId === w.old.id));
   const v = readinessView(all);
   const cell = v.coverage.byCategory.get(w.pat.id)?.get("database");
@@ -112,8 +112,8 @@ test("a lead sees their teams' people and attempts, in the period; never another
   assert.equal(v.coverage.byCategory.get(w.quinn.id)?.size, 0);
   assert.ok(v.trends.find((t) => t.measure === "score")!.people.some((p) => p.id === w.pat.id));
 
-  await rejectsWith(loadReadiness(db, w.lee, f(w.theirs.id)), "NOT_FOUND");
-  const none = await loadReadiness(db, w.lee, f("none"));
+  await rejectsWith(loadReadiness(w.lee, f(w.theirs.id)), "NOT_FOUND");
+  const none = await loadReadiness(w.lee, f("none"));
   assert.ok(
     none.people.some((p) => p.id === w.solo.id),
     "people without a team are reachable",
@@ -127,21 +127,21 @@ test("a lead sees their teams' people and attempts, in the period; never another
   const drill = await authorizeAttempt(db, w.lee, w.teamless.id, "read");
   assert.equal(drill.mode, "ro", "the lead can open (watch, never play) what the page links to");
   await rejectsWith(authorizeAttempt(db, w.lee, w.foreign.id, "read"), "NOT_FOUND");
-  const one = await loadReadiness(db, w.lee, f(w.mine.id));
+  const one = await loadReadiness(w.lee, f(w.mine.id));
   assert.equal(one.people.length, 2);
 });
 
 test("an admin reaches people without a team; players and facilitators are refused", async () => {
   const w = await world();
   const admin = await makeUser("ADMIN");
-  const none = await loadReadiness(db, admin, f("none"));
+  const none = await loadReadiness(admin, f("none"));
   assert.ok(none.people.some((p) => p.id === w.solo.id));
   assert.ok(!none.people.some((p) => p.id === w.pat.id));
   assert.ok(none.attempts.some((a) => a.attemptId === w.teamless.id && a.teamName === null));
-  const everyone = await loadReadiness(db, admin, f("all"));
+  const everyone = await loadReadiness(admin, f("all"));
   for (const id of [w.pat.id, w.ray.id, w.solo.id]) assert.ok(everyone.people.some((p) => p.id === id));
-  await rejectsWith(loadReadiness(db, w.pat, f("all")), "FORBIDDEN");
-  await rejectsWith(loadReadiness(db, await makeUser("FACILITATOR"), f("all")), "FORBIDDEN");
+  await rejectsWith(loadReadiness(w.pat, f("all")), "FORBIDDEN");
+  await rejectsWith(loadReadiness(await makeUser("FACILITATOR"), f("all")), "FORBIDDEN");
 });
 
 async function get(route: typeof attemptsCsvRoute, who: Actor | null, query: string) {

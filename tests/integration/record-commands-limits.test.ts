@@ -12,7 +12,7 @@ import { type Actor } from "../../lib/auth/actor";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
 import { COMMAND_LIMIT } from "../../lib/attempts/record-commands";
 import { startAttempt } from "../../lib/attempts/start-attempt";
-import { sessionCookieName } from "../../lib/auth/session-token";
+import { sessionCookieName } from "../../server/auth/session-token";
 import { FakeOrchestrator, makeLevel } from "./support/incident";
 import { db, makeUser, signIn } from "./support/people";
 

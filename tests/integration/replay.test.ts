@@ -13,7 +13,7 @@ import { checkFix } from "../../lib/attempts/check-fix";
 import { refreshAttempt } from "../../lib/attempts/refresh-attempt";
 import { startAttempt } from "../../lib/attempts/start-attempt";
 import type { Actor } from "../../lib/auth/actor";
-import { sessionCookieName } from "../../lib/auth/session-token";
+import { sessionCookieName } from "../../server/auth/session-token";
 import { env } from "../../lib/env";
 import { isAppError, type ErrorCode } from "../../lib/errors";
 import { getAttemptRecording } from "../../lib/replay/get-attempt-recording";
@@ -33,7 +33,7 @@ async function playedWithRecording() {
   const deps = fake.deps();
   const admin = await makeUser("ADMIN");
   const lead = await makeUser("LEAD");
-  const team = await createTeam(db, admin, { name: `Replay team ${uid()}`, leadId: lead.id });
+  const team = await createTeam(admin, { name: `Replay team ${uid()}`, leadId: lead.id });
   const player = await makeUser("PLAYER", { teamId: team.id });
   const { attemptId } = await startAttempt(player, { levelId: await makeLevel() }, deps);
   fake.state = "ready";

@@ -37,7 +37,7 @@ after(async () => {
 test("revoking one session names it to the orchestrator, with the shared secret", async () => {
   const admin = (await signIn(await makeUser("ADMIN"))).actor;
   const { sessionId } = await signIn(await makeUser("PLAYER"));
-  await revokeSession(db, admin, { sessionId });
+  await revokeSession(admin, { sessionId });
   assert.deepEqual(heard, [{ auth: `Bearer ${env().ORCHESTRATOR_SECRET}`, body: { sessions: [sessionId] } }]);
 });
 
@@ -45,7 +45,7 @@ test("revoke all names each revoked session, never the admin's own", async () =>
   const me = await signIn(await makeUser("ADMIN"));
   const a = await signIn(me.actor);
   const b = await signIn(me.actor);
-  await revokeUserSessions(db, me.actor, { userId: me.actor.id });
+  await revokeUserSessions(me.actor, { userId: me.actor.id });
   const named = (heard[0]?.body as { sessions: string[] }).sessions.sort();
   assert.deepEqual(named, [a.sessionId, b.sessionId].sort());
   assert.ok(!named.includes(me.sessionId));
@@ -55,7 +55,7 @@ test("disabling a person revokes every token they hold", async () => {
   const admin = (await signIn(await makeUser("ADMIN"))).actor;
   const player = await makeUser("PLAYER");
   await signIn(player);
-  await setUserDisabled(db, admin, { userId: player.id, disabled: true });
+  await setUserDisabled(admin, { userId: player.id, disabled: true });
   assert.deepEqual(
     heard.map((h) => h.body),
     [{ users: [player.id] }],
@@ -66,6 +66,6 @@ test("an unreachable orchestrator does not undo or fail the revocation", async (
   down = true;
   const admin = (await signIn(await makeUser("ADMIN"))).actor;
   const { sessionId } = await signIn(await makeUser("PLAYER"));
-  await revokeSession(db, admin, { sessionId });
+  await revokeSession(admin, { sessionId });
   assert.ok((await db.session.findUniqueOrThrow({ where: { id: sessionId } })).revokedAt);
 });

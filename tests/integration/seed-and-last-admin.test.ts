@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { verifyPassword } from "../../lib/auth/password";
 import { AppError } from "../../lib/errors";
 import { DEMO_TEAM, seedDemoAccounts } from "../../lib/seed/seed-demo";
+import { defaultDeps } from "../../lib/core/deps";
 import { setUserDisabled } from "../../lib/users/set-user-disabled";
 import { setUserRole } from "../../lib/users/set-user-role";
 import { withFreshDatabase } from "./support/fresh-database";
@@ -46,14 +47,14 @@ test("the last admin cannot demote or disable themselves", async () => {
     const row = await db.user.findUniqueOrThrow({ where: { email: "admin@firedrill.local" } });
     const admin = { id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.teamId };
     const lastAdmin = (e: unknown) => e instanceof AppError && e.code === "CONFLICT" && /last admin/.test(e.message);
-    await assert.rejects(setUserRole(db, admin, { userId: admin.id, role: "PLAYER" }), lastAdmin);
-    await assert.rejects(setUserDisabled(db, admin, { userId: admin.id, disabled: true }), lastAdmin);
+    await assert.rejects(setUserRole(admin, { userId: admin.id, role: "PLAYER" }, defaultDeps({ db })), lastAdmin);
+    await assert.rejects(setUserDisabled(admin, { userId: admin.id, disabled: true }, defaultDeps({ db })), lastAdmin);
     assert.equal((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role, "ADMIN");
 
     // With a second admin, stepping down works.
     const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@firedrill.local" } });
-    await setUserRole(db, admin, { userId: lead.id, role: "ADMIN" });
-    await setUserRole(db, admin, { userId: admin.id, role: "PLAYER" });
+    await setUserRole(admin, { userId: lead.id, role: "ADMIN" }, defaultDeps({ db }));
+    await setUserRole(admin, { userId: admin.id, role: "PLAYER" }, defaultDeps({ db }));
     assert.equal((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role, "PLAYER");
   });
 });

@@ -1,9 +1,9 @@
 import "./support/env";
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import { actorFromToken, checkAccess } from "../../lib/auth/check-access";
+import { actorFromToken, checkAccess } from "../../server/auth/check-access";
 import { resolveSession } from "../../lib/auth/resolve-session";
-import { encodeSessionToken } from "../../lib/auth/session-token";
+import { encodeSessionToken } from "../../server/auth/session-token";
 import { revokeSession } from "../../lib/sessions/revoke-session";
 import { revokeUserSessions } from "../../lib/sessions/revoke-user-sessions";
 import { listUserSessions } from "../../lib/sessions/list-user-sessions";
@@ -24,10 +24,10 @@ test("an admin revoking a session ends it on the very next request", async () =>
   const player = await makeUser("PLAYER");
   const { token, sessionId } = await signIn(player);
   assert.equal((await checkAccess(db, token, "play")).allowed, true);
-  await revokeSession(db, admin, { sessionId });
+  await revokeSession(admin, { sessionId });
   const after = await checkAccess(db, token, "play");
   assert.deepEqual(after, { allowed: false, reason: "signed-out", actor: null });
-  const listed = await listUserSessions(db, admin, player.id);
+  const listed = await listUserSessions(admin, player.id);
   assert.equal(listed.find((s) => s.id === sessionId)?.state, "revoked");
 });
 
@@ -50,12 +50,12 @@ test("disabling someone ends all their sessions in the same transaction", async 
   const player = await makeUser("PLAYER");
   const a = await signIn(player);
   const b = await signIn(player);
-  await setUserDisabled(db, admin, { userId: player.id, disabled: true });
+  await setUserDisabled(admin, { userId: player.id, disabled: true });
   assert.equal(await actorFromToken(db, a.token), null);
   assert.equal(await actorFromToken(db, b.token), null);
   assert.equal(await db.session.count({ where: { userId: player.id, revokedAt: null } }), 0);
   // Re-enabling does not bring old sessions back.
-  await setUserDisabled(db, admin, { userId: player.id, disabled: false });
+  await setUserDisabled(admin, { userId: player.id, disabled: false });
   assert.equal(await actorFromToken(db, a.token), null);
 });
 
@@ -70,7 +70,7 @@ test("revoke all: signs someone out everywhere, but an admin keeps the session t
   const admin = await makeUser("ADMIN");
   const current = await signIn(admin);
   const other = await signIn(admin);
-  const { revoked } = await revokeUserSessions(db, current.actor, { userId: admin.id });
+  const { revoked } = await revokeUserSessions(current.actor, { userId: admin.id });
   assert.equal(revoked, 1);
   assert.ok(await actorFromToken(db, current.token));
   assert.equal(await actorFromToken(db, other.token), null);

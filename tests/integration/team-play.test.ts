@@ -19,7 +19,7 @@ import { raiseSeverity } from "../../lib/injects/raise-severity";
 import { sendStakeholderMessage } from "../../lib/injects/send-stakeholder-message";
 import { triggerFault } from "../../lib/injects/trigger-fault";
 import { LevelManifestSchema } from "../../lib/levels/manifest-schema";
-import { InjectSchema } from "../../lib/live/handlers/injects";
+import { InjectSchema } from "../../server/live/handlers/injects";
 import { claimRole } from "../../lib/team-play/claim-role";
 import { listChannel } from "../../lib/team-play/list-channel";
 import { postMessage } from "../../lib/team-play/post-message";

@@ -1,5 +1,5 @@
 /**
- * The web server's first look at a request (lib/http/screen-incoming.ts), on a
+ * The web server's first look at a request (server/http/screen-incoming.ts), on a
  * real local HTTP server and raw sockets: spoofed forwarding headers, a 40 MB
  * body, a NUL in the URL. Plus the pure pieces it is made of.
  */
@@ -8,10 +8,10 @@ import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { issueDeviceCookie, verifyDeviceCookie } from "../../lib/auth/known-device";
-import { checkOrigin } from "../../lib/http/check-origin";
-import { resolveClientAddress } from "../../lib/http/client-address";
-import { screenIncoming } from "../../lib/http/screen-incoming";
-import { proxyListError, trustedProxies } from "../../lib/http/trusted-proxies";
+import { checkOrigin } from "../../server/http/check-origin";
+import { resolveClientAddress } from "../../server/http/client-address";
+import { screenIncoming } from "../../server/http/screen-incoming";
+import { proxyListError, trustedProxies } from "../../lib/config/trusted-proxies";
 import { isAppError } from "../../lib/errors";
 
 let server: Server;

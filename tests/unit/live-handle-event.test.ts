@@ -6,9 +6,9 @@ import type { Socket } from "socket.io";
 import { z } from "zod";
 import type { Actor } from "../../lib/auth/actor";
 import { AppError } from "../../lib/errors";
-import { allowedOrigins } from "../../lib/http/allowed-origins";
-import type { LiveContext } from "../../lib/live/context";
-import { handleEvent, type LiveAck } from "../../lib/live/handle-event";
+import { allowedOrigins } from "../../server/http/allowed-origins";
+import type { LiveContext } from "../../server/live/context";
+import { handleEvent, type LiveAck } from "../../server/live/handle-event";
 
 const ada: Actor = { id: "u1", email: "ada@x", name: "Ada", role: "PLAYER", teamId: null, sessionId: "s1" };
 

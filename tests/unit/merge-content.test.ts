@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { mergeContent } from "../../lib/collab/merge-content";
-import { mergePostmortem, mergeReport } from "../../lib/collab/merge-docs";
+import { mergePostmortem } from "../../lib/postmortems/merge-postmortem";
+import { mergeReport } from "../../lib/reports/merge-report";
 import { EMPTY_POSTMORTEM } from "../../lib/postmortems/postmortem-schema";
 import { EMPTY_REPORT, ReportDraftSchema } from "../../lib/reports/report-schema";
 import { assertKeepsInsertedWords, randomEdit, randomText, rng } from "./support/text-fuzz";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ACCESS, HOME, ROLES, can, navFor } from "../../lib/auth/permissions";
-import { ACTIONS, PAGES, REGISTRY, ROUTES } from "../../lib/auth/route-registry";
+import { ACTIONS, PAGES, REGISTRY, ROUTES } from "../../server/auth/route-registry";
 
 test("the matrix: admins everything; each other role its own area; nobody signed out past public", () => {
   const expected: Record<string, string[]> = {

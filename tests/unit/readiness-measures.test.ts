@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { detectedAtAfter, reportShowsDetection } from "../../lib/attempts/detection";
+import { detectedAtAfter, reportShowsDetection } from "../../lib/reports/detection";
 import { progressToward } from "../../lib/certification/rule";
 import { EMPTY_REPORT } from "../../lib/reports/report-schema";
 import { buildCoverage } from "../../lib/readiness/coverage";

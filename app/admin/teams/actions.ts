@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { guardAction } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardAction } from "@/server/auth/guard";
 import { AppError } from "@/lib/errors";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { CreateTeamSchema, createTeam } from "@/lib/teams/create-team";
 import { SetTeamLeadSchema, setTeamLead } from "@/lib/teams/set-team-lead";
 import { SetUserTeamSchema, setUserTeam } from "@/lib/users/set-user-team";
@@ -14,7 +13,7 @@ export async function createTeamAction(_prev: FormState, form: FormData): Promis
   const actor = await guardAction("createTeamAction");
   const values = formValues(form);
   return runForm(values, async () => {
-    const team = await createTeam(db, actor, CreateTeamSchema.parse(values));
+    const team = await createTeam(actor, CreateTeamSchema.parse(values));
     revalidatePath("/admin", "layout");
     return { message: `Team “${team.name}” created.` };
   });
@@ -25,7 +24,7 @@ export async function setTeamLeadAction(_prev: FormState, form: FormData): Promi
   const values = formValues(form);
   return runForm(values, async () => {
     const input = SetTeamLeadSchema.parse(values);
-    await setTeamLead(db, actor, input);
+    await setTeamLead(actor, input);
     revalidatePath("/admin", "layout");
     return { message: input.leadId ? "Lead saved." : "Lead removed." };
   });
@@ -37,7 +36,7 @@ export async function addTeamMemberAction(_prev: FormState, form: FormData): Pro
   return runForm(values, async () => {
     const input = SetUserTeamSchema.parse(values);
     if (!input.teamId) throw new AppError("INVALID_INPUT", "Choose a team.", { teamId: "Choose a team" });
-    await setUserTeam(db, actor, input);
+    await setUserTeam(actor, input);
     revalidatePath("/admin", "layout");
     return { message: "Added to the team." };
   });
@@ -48,7 +47,7 @@ export async function removeTeamMemberAction(_prev: FormState, form: FormData): 
   const values = formValues(form);
   return runForm(values, async () => {
     const input = SetUserTeamSchema.parse({ userId: values.userId, teamId: "" });
-    await setUserTeam(db, actor, input);
+    await setUserTeam(actor, input);
     revalidatePath("/admin", "layout");
     return { message: "Removed from the team." };
   });

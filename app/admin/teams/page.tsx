@@ -6,8 +6,7 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { type Option } from "@/components/Field";
 import { SelectForm } from "@/components/SelectForm";
-import { guardPage } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardPage } from "@/server/auth/guard";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listUsers } from "@/lib/users/list-users";
 import { AdminTabs } from "../AdminTabs";
@@ -18,7 +17,7 @@ export const metadata = { title: "Teams" };
 
 export default async function TeamsPage() {
   const user = await guardPage("/admin/teams");
-  const [teams, users] = await Promise.all([listTeams(db, user), listUsers(db, user)]);
+  const [teams, users] = await Promise.all([listTeams(user), listUsers(user)]);
   const enabled = users.filter((u) => !u.disabledAt);
   const leadOptions: Option[] = [
     { value: "", label: "No lead" },

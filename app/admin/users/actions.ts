@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { guardAction } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardAction } from "@/server/auth/guard";
 import { env } from "@/lib/env";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { CreateInviteSchema, createInvite } from "@/lib/invites/create-invite";
 import { CreateUserSchema, createUser } from "@/lib/users/create-user";
 
@@ -14,7 +13,7 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
   const values = formValues(form);
   return runForm(values, async () => {
     const input = CreateUserSchema.parse({ ...values, password: form.get("password") });
-    const user = await createUser(db, actor, input);
+    const user = await createUser(actor, input);
     revalidatePath("/admin", "layout");
     return { message: `Created ${user.name} (${user.email}). Hand them their password.` };
   });
@@ -25,7 +24,7 @@ export async function inviteUserAction(_prev: FormState, form: FormData): Promis
   const values = formValues(form);
   return runForm(values, async () => {
     const input = CreateInviteSchema.parse(values);
-    const { invite, token } = await createInvite(db, actor, input);
+    const { invite, token } = await createInvite(actor, input);
     revalidatePath("/admin", "layout");
     return {
       message: `Invite for ${invite.email} created. Copy the link now — it is shown only once.`,

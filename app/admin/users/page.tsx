@@ -4,8 +4,7 @@ import { Badge, RoleBadge } from "@/components/Badge";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardPage } from "@/server/auth/guard";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listUsers } from "@/lib/users/list-users";
 import { AdminTabs } from "../AdminTabs";
@@ -17,7 +16,7 @@ export const metadata = { title: "People" };
 
 export default async function UsersPage() {
   const user = await guardPage("/admin/users");
-  const [users, teams] = await Promise.all([listUsers(db, user), listTeams(db, user)]);
+  const [users, teams] = await Promise.all([listUsers(user), listTeams(user)]);
   const teamOpts = teamOptions(teams);
   return (
     <AppShell user={user}>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { startAttempt } from "@/lib/attempts/start-attempt";
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { readJson } from "./_lib/request";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { guardedRoute } from "@/lib/auth/guard";
+import { guardedRoute } from "@/server/auth/guard";
 import { db } from "@/lib/db/client";
-import { json } from "@/lib/http/respond";
+import { json } from "@/server/http/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -15,28 +15,20 @@ import { ReportView } from "@/components/incident/ReportView";
 import { NavBar } from "@/components/NavBar";
 import { PostmortemView } from "@/components/postmortem/PostmortemView";
 import { getRoom } from "@/lib/attempts/get-room";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { loadAttemptRecord } from "@/lib/grading/load-attempt-record";
+import { IN_ROOM, isIn, statusView } from "@/lib/core/attempt-status";
 import { orPageError } from "../_lib/load";
 
 export const metadata = { title: "Incident" };
 export const dynamic = "force-dynamic";
-
-const IN_PLAY = new Set(["PROVISIONING", "ACTIVE", "MITIGATED", "FAILED"]);
-
-const STATUS: Record<string, { label: string; tone: "slate" | "green" | "ember" | "blue" | "red" }> = {
-  SUBMITTED: { label: "Waiting for a grade", tone: "blue" },
-  RETURNED: { label: "Returned for revision", tone: "ember" },
-  GRADED: { label: "Graded", tone: "green" },
-  ABANDONED: { label: "Abandoned", tone: "slate" },
-};
 
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await guardPage("/attempts/[id]");
   const { id } = await params;
   const room = await orPageError(getRoom(user, id));
 
-  if (IN_PLAY.has(room.status)) {
+  if (isIn(IN_ROOM, room.status)) {
     return (
       <>
         <NavBar user={user} />
@@ -48,7 +40,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
   }
 
   const record = await orPageError(loadAttemptRecord(user, id));
-  const status = STATUS[record.attempt.status] ?? { label: record.attempt.status, tone: "slate" as const };
+  const status = statusView(record.attempt.status);
   const latest = record.grades[0];
   const returned = record.attempt.status === "RETURNED" && record.mode === "rw";
   return (

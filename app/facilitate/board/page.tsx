@@ -1,6 +1,6 @@
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { LiveBoard } from "@/components/board/LiveBoard";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 
 export const metadata = { title: "Live board" };
 

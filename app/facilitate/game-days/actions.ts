@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { guardAction } from "@/lib/auth/guard";
+import { guardAction } from "@/server/auth/guard";
 import { AppError } from "@/lib/errors";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { cancelGameDay } from "@/lib/game-days/cancel-game-day";
 import { endGameDay } from "@/lib/game-days/end-game-day";
 import { parseScheduleForm, scheduleGameDay } from "@/lib/game-days/schedule-game-day";

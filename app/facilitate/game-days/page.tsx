@@ -7,7 +7,7 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { GameDayRefresh } from "@/components/game-days/GameDayRefresh";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { listGameDayOptions } from "@/lib/game-days/list-game-day-options";
 import { listGameDays, type GameDayView } from "@/lib/game-days/list-game-days";

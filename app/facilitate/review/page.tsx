@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { listGameDayOptions } from "@/lib/game-days/list-game-day-options";
 import { listReviewQueue } from "@/lib/grading/list-review-queue";

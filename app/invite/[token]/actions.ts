@@ -1,10 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { guardAction } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardAction } from "@/server/auth/guard";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { AcceptInviteSchema, acceptInvite } from "@/lib/invites/accept-invite";
 
 /** Public: the token in the form is the credential. On success, on to sign-in with the email filled in. */
@@ -19,7 +18,7 @@ export async function acceptInviteAction(_prev: FormState, form: FormData): Prom
       password: form.get("password"),
       confirm: form.get("confirm"),
     });
-    email = (await acceptInvite(db, input)).email;
+    email = (await acceptInvite(input)).email;
     return { message: "Account created." };
   });
   if (state.status === "ok") redirect(`/signin?welcome=1&email=${encodeURIComponent(email)}`);

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/Button";
 import { Logo } from "@/components/NavBar";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
 import { findInvite } from "@/lib/invites/find-invite";
 import { AcceptInviteForm } from "./AcceptInviteForm";
 
@@ -21,7 +20,7 @@ const PROBLEM = {
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   await guardPage("/invite/[token]");
   const { token } = await params;
-  const invite = await findInvite(db, token);
+  const invite = await findInvite(token);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-slate-100 to-slate-50 px-4 py-12">
       <div className="w-full max-w-sm">

@@ -11,7 +11,7 @@ import { Table, Td, Th, Tr } from "@/components/Table";
 import { listAssignOptions } from "@/lib/assignments/list-assign-options";
 import { weekAhead } from "@/lib/assignments/assignment-status";
 import { listAssignments } from "@/lib/assignments/list-assignments";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getPersonOverview } from "@/lib/people/get-person-overview";

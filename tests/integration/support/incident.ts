@@ -6,7 +6,7 @@
 import "./env";
 import type { Prisma } from "@prisma/client";
 import type { EnvironmentView, RecordingSummary, SliView } from "../../../lib/contracts/orchestrator-api";
-import { defaultDeps, type Deps } from "../../../lib/attempts/deps";
+import { defaultDeps, type Deps } from "../../../lib/core/deps";
 import type { OrchestratorClient } from "../../../lib/orchestrator-client/client";
 import { LevelManifestSchema, type LevelManifest } from "../../../lib/levels/manifest-schema";
 import { AppError } from "../../../lib/errors";

@@ -5,7 +5,7 @@
 import "./env";
 import { after, before } from "node:test";
 import pg from "pg";
-import { LIVE_CHANNEL, LiveMessageSchema, type LiveMessage } from "../../../lib/live/messages";
+import { LIVE_CHANNEL, LiveMessageSchema, type LiveMessage } from "../../../lib/bus/messages";
 
 export interface LiveBus {
   /** Every well-formed message heard so far, oldest first. */

@@ -7,9 +7,9 @@ import "./env";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
-import { sessionCookieName } from "../../../lib/auth/session-token";
-import { allowedOrigins } from "../../../lib/http/allowed-origins";
-import { attachLiveServer, LIVE_PATH, type LiveServer, type LiveServerOptions } from "../../../lib/live/server";
+import { sessionCookieName } from "../../../server/auth/session-token";
+import { allowedOrigins } from "../../../server/http/allowed-origins";
+import { attachLiveServer, LIVE_PATH, type LiveServer, type LiveServerOptions } from "../../../server/live/server";
 import { db } from "./people";
 
 export const ORIGIN = "http://localhost:3000";

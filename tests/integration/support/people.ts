@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { type Role } from "@prisma/client";
 import { type Actor } from "../../../lib/auth/actor";
 import { hashPassword } from "../../../lib/auth/password";
-import { encodeSessionToken } from "../../../lib/auth/session-token";
+import { encodeSessionToken } from "../../../server/auth/session-token";
 import { db } from "../../../lib/db/client";
 import { uid } from "./ids";
 import { createSession } from "../../../lib/sessions/create-session";

@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { guardAction } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardAction } from "@/server/auth/guard";
 import { type FormState, formValues } from "@/lib/forms/form-state";
-import { runForm } from "@/lib/forms/run-form";
+import { runForm } from "@/server/forms/run-form";
 import { RevokeSessionSchema, revokeSession } from "@/lib/sessions/revoke-session";
 import { RevokeUserSessionsSchema, revokeUserSessions } from "@/lib/sessions/revoke-user-sessions";
 import { SetUserDisabledSchema, setUserDisabled } from "@/lib/users/set-user-disabled";
@@ -22,7 +21,7 @@ export async function setRoleAction(_prev: FormState, form: FormData): Promise<F
   const values = formValues(form);
   return runForm(values, async () => {
     const input = SetUserRoleSchema.parse(values);
-    await setUserRole(db, actor, input);
+    await setUserRole(actor, input);
     refresh(input.userId);
     return { message: "Role saved." };
   });
@@ -33,7 +32,7 @@ export async function setDisabledAction(_prev: FormState, form: FormData): Promi
   const values = formValues(form);
   return runForm(values, async () => {
     const input = SetUserDisabledSchema.parse({ userId: values.userId, disabled: values.disabled === "true" });
-    await setUserDisabled(db, actor, input);
+    await setUserDisabled(actor, input);
     refresh(input.userId);
     return { message: input.disabled ? "Account disabled; their sessions have ended." : "Account enabled." };
   });
@@ -44,7 +43,7 @@ export async function setTeamAction(_prev: FormState, form: FormData): Promise<F
   const values = formValues(form);
   return runForm(values, async () => {
     const input = SetUserTeamSchema.parse(values);
-    await setUserTeam(db, actor, input);
+    await setUserTeam(actor, input);
     refresh(input.userId);
     return { message: input.teamId ? "Team saved." : "Removed from their team." };
   });
@@ -55,7 +54,7 @@ export async function revokeSessionAction(_prev: FormState, form: FormData): Pro
   const values = formValues(form);
   return runForm(values, async () => {
     const input = RevokeSessionSchema.parse(values);
-    await revokeSession(db, actor, input);
+    await revokeSession(actor, input);
     refresh(z.string().optional().parse(values.userId));
     return { message: "Session revoked. That browser is signed out on its next request." };
   });
@@ -66,7 +65,7 @@ export async function revokeAllSessionsAction(_prev: FormState, form: FormData):
   const values = formValues(form);
   return runForm(values, async () => {
     const input = RevokeUserSessionsSchema.parse(values);
-    const { revoked } = await revokeUserSessions(db, actor, input);
+    const { revoked } = await revokeUserSessions(actor, input);
     refresh(input.userId);
     return { message: revoked === 1 ? "1 session revoked." : `${revoked} sessions revoked.` };
   });

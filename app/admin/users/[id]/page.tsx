@@ -6,8 +6,7 @@ import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
 import { SelectForm } from "@/components/SelectForm";
 import { Table, Td, Th, Tr } from "@/components/Table";
-import { guardPage } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { guardPage } from "@/server/auth/guard";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { listUserSessions } from "@/lib/sessions/list-user-sessions";
@@ -36,11 +35,11 @@ function shortAgent(ua: string | null): string {
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await guardPage("/admin/users/[id]");
   const { id } = await params;
-  const person = await getUser(db, actor, id).catch((err: unknown) => {
+  const person = await getUser(actor, id).catch((err: unknown) => {
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const [sessions, teams] = await Promise.all([listUserSessions(db, actor, id), listTeams(db, actor)]);
+  const [sessions, teams] = await Promise.all([listUserSessions(actor, id), listTeams(actor)]);
   const active = sessions.filter((s) => s.state === "active");
   return (
     <AppShell user={actor}>

@@ -1,6 +1,5 @@
-import { guardedRoute } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { listUsers } from "@/lib/users/list-users";
 
-export const GET = guardedRoute("/api/admin/users", async ({ actor }) => json({ users: await listUsers(db, actor) }));
+export const GET = guardedRoute("/api/admin/users", async ({ actor }) => json({ users: await listUsers(actor) }));

@@ -1,6 +1,6 @@
 /** Request parsing shared by the attempt routes: the `[id]` param and a JSON body checked with a schema. */
 import { type z } from "zod";
-import type { RouteContext } from "@/lib/auth/guard";
+import type { RouteContext } from "@/server/auth/guard";
 import { AppError } from "@/lib/errors";
 
 export async function idParam(ctx: RouteContext, name = "id"): Promise<string> {

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
-import { guardedRoute } from "@/lib/auth/guard";
-import { authOptions } from "@/lib/auth/options";
+import { guardedRoute } from "@/server/auth/guard";
+import { authOptions } from "@/server/auth/options";
 
 // Options are built per request so a bad environment fails the request, not the build.
 const handler = guardedRoute("/api/auth/[...nextauth]", async ({ req, ctx }) => {

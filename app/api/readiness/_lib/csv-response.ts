@@ -1,7 +1,6 @@
 /** A CSV download of the readiness data the query string's filter picks. */
 import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
 import { loadReadiness, type Readiness } from "@/lib/readiness/load-readiness";
 import { parseFilter } from "@/lib/readiness/period";
 
@@ -12,7 +11,7 @@ export async function csvResponse(
   render: (r: Readiness) => string,
 ): Promise<Response> {
   const filter = parseFilter(Object.fromEntries(req.nextUrl.searchParams));
-  const readiness = await loadReadiness(db, actor, filter);
+  const readiness = await loadReadiness(actor, filter);
   const day = readiness.now.toISOString().slice(0, 10);
   return new Response(render(readiness), {
     headers: {

@@ -1,4 +1,4 @@
-import { guardedRoute } from "@/lib/auth/guard";
+import { guardedRoute } from "@/server/auth/guard";
 import { attemptsCsv } from "@/lib/readiness/readiness-csv";
 import { csvResponse } from "../_lib/csv-response";
 

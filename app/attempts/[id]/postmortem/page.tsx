@@ -6,9 +6,10 @@ import { AttemptLiveRefresh } from "@/components/live/AttemptLiveRefresh";
 import { PostmortemForm } from "@/components/postmortem/PostmortemForm";
 import { formatDateTime } from "@/lib/format";
 import { getRoom } from "@/lib/attempts/get-room";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { getPostmortem } from "@/lib/postmortems/get-postmortem";
 import { orPageError } from "../../_lib/load";
+import { isIn, WRITE_UP_OPEN } from "@/lib/core/attempt-status";
 
 export const metadata = { title: "Postmortem" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const room = await orPageError(getRoom(user, id));
   const pm = await orPageError(getPostmortem(user, id));
-  const open = room.status === "MITIGATED" || room.status === "RETURNED";
+  const open = isIn(WRITE_UP_OPEN, room.status);
   const editable = room.mode === "rw" && open && (pm.status === "DRAFT" || pm.status === "RETURNED");
   const reportDone = room.report.submittedAt !== null;
   return (

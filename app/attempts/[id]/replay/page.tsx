@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AppShell, PageHeader } from "@/components/AppShell";
 import { buttonClass } from "@/components/Button";
 import { ReplayPlayer } from "@/components/replay/ReplayPlayer";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { loadReplay } from "@/lib/replay/load-replay";
 import { orPageError } from "../../_lib/load";

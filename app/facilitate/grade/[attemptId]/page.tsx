@@ -9,7 +9,7 @@ import { GradeSummary } from "@/components/grading/GradeSummary";
 import { TimelineList } from "@/components/grading/TimelineList";
 import { ReportView } from "@/components/incident/ReportView";
 import { PostmortemView } from "@/components/postmortem/PostmortemView";
-import { guardPage } from "@/lib/auth/guard";
+import { guardPage } from "@/server/auth/guard";
 import { loadAttemptRecord } from "@/lib/grading/load-attempt-record";
 import { orPageError } from "@/app/attempts/_lib/load";
 

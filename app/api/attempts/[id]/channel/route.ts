@@ -1,5 +1,5 @@
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { listChannel } from "@/lib/team-play/list-channel";
 import { idParam } from "../../_lib/request";
 

@@ -1,6 +1,6 @@
 import { RecordCommandsSchema, recordCommands } from "@/lib/attempts/record-commands";
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { idParam, readJson } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
-import { guardedRoute } from "@/lib/auth/guard";
+import { guardedRoute } from "@/server/auth/guard";
 import { gradeAttempt } from "@/lib/grading/grade-attempt";
 import { GradeInputSchema } from "@/lib/grading/grade-schema";
-import { json } from "@/lib/http/respond";
+import { json } from "@/server/http/respond";
 import { idParam, readJson } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";

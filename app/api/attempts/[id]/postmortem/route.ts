@@ -1,5 +1,5 @@
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { getPostmortem } from "@/lib/postmortems/get-postmortem";
 import { SavePostmortemSchema, savePostmortem } from "@/lib/postmortems/save-postmortem";
 import { idParam, readJson } from "../../_lib/request";

@@ -1,5 +1,5 @@
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { listAttemptRecordings } from "@/lib/replay/list-attempt-recordings";
 import { idParam } from "../../_lib/request";
 

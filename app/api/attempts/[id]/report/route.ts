@@ -1,5 +1,5 @@
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { getReport } from "@/lib/reports/get-report";
 import { SaveReportSchema, saveReport } from "@/lib/reports/save-report";
 import { idParam, readJson } from "../../_lib/request";

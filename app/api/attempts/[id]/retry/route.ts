@@ -1,6 +1,6 @@
 import { retryProvisioning } from "@/lib/attempts/retry-provisioning";
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { idParam } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";

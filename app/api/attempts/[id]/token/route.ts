@@ -1,6 +1,6 @@
 import { issueAccessToken } from "@/lib/attempts/issue-access-token";
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { idParam } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";

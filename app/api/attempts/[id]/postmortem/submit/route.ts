@@ -1,5 +1,5 @@
-import { guardedRoute } from "@/lib/auth/guard";
-import { json } from "@/lib/http/respond";
+import { guardedRoute } from "@/server/auth/guard";
+import { json } from "@/server/http/respond";
 import { SavePostmortemSchema } from "@/lib/postmortems/save-postmortem";
 import { submitPostmortem } from "@/lib/postmortems/submit-postmortem";
 import { idParam, readJson } from "../../../_lib/request";

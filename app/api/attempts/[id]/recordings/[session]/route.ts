@@ -1,4 +1,4 @@
-import { guardedRoute } from "@/lib/auth/guard";
+import { guardedRoute } from "@/server/auth/guard";
 import { getAttemptRecording } from "@/lib/replay/get-attempt-recording";
 import { idParam } from "../../../_lib/request";
 
