@@ -171,12 +171,16 @@ export const RevocationResultSchema = z.object({ ended: z.number().int() });
 export const PoolDemandSchema = z
   .object({
     /** Per level: how many pre-broken environments the web expects to be started soon, and why. */
-    levels: z.array(z.object({
-      levelId: z.string().min(1),
-      want: z.number().int().min(0).max(20),
-      reason: z.string().max(200),     // "3 assignments due by Thu", "game day 'Blue' at 14:00", "recent starts"
-      until: z.string().nullable(),    // ISO; after it the demand lapses (null = until the next forecast)
-    })).max(200),
+    levels: z
+      .array(
+        z.object({
+          levelId: z.string().min(1),
+          want: z.number().int().min(0).max(20),
+          reason: z.string().max(200), // "3 assignments due by Thu", "game day 'Blue' at 14:00", "recent starts"
+          until: z.string().nullable(), // ISO; after it the demand lapses (null = until the next forecast)
+        }),
+      )
+      .max(200),
   })
   .strict();
 export type PoolDemand = z.infer<typeof PoolDemandSchema>;
@@ -186,14 +190,14 @@ export const PoolLevelViewSchema = z.object({
   stack: z.string(),
   floor: z.number().int(),
   ceiling: z.number().int(),
-  target: z.number().int(),          // what the orchestrator is filling towards now (demand clamped by floor/ceiling/budget)
-  ready: z.number().int(),           // pre-broken and healthy, claimable now
-  filling: z.number().int(),         // being built / faulted
-  reason: z.string(),                // why this target ("floor", "3 assignments due by Thu", "budget: capped")
+  target: z.number().int(), // what the orchestrator is filling towards now (demand clamped by floor/ceiling/budget)
+  ready: z.number().int(), // pre-broken and healthy, claimable now
+  filling: z.number().int(), // being built / faulted
+  reason: z.string(), // why this target ("floor", "3 assignments due by Thu", "budget: capped")
 });
 export const PoolsViewSchema = z.object({
-  budgetMb: z.number(),              // ORCHESTRATOR_POOL_BUDGET_MB
-  usedMb: z.number(),                // estimated/measured memory of all pooled environments
+  budgetMb: z.number(), // ORCHESTRATOR_POOL_BUDGET_MB
+  usedMb: z.number(), // estimated/measured memory of all pooled environments
   levels: z.array(PoolLevelViewSchema),
   lastClaimAt: z.string().nullable(),
 });
