@@ -48,6 +48,12 @@ export const CreateEnvironmentRequestSchema = z
     attemptId: z.string().min(1),
     levelId: z.string().min(1),
     seed: z.string().min(1),
+    /**
+     * May the orchestrator hand over a pre-broken pooled environment (dealt under the POOL's seed,
+     * which the answer's `seed` then names)? Absent = yes; a certification attempt, whose seed is
+     * chosen to be new to its player, says no.
+     */
+    pooled: z.boolean().optional(),
   })
   .strict();
 export type CreateEnvironmentRequest = z.infer<typeof CreateEnvironmentRequestSchema>;
