@@ -39,7 +39,7 @@ async function hardening(slot: string): Promise<Record<string, unknown>> {
   const containers = await listContainers({ ...ownedFilter(orch.config.orchestratorId), [LABEL.slot]: slot });
   for (const c of containers) {
     const i = await inspectContainer(c.Id);
-    const h = i.HostConfig;
+    const h = i.HostConfig as Record<string, unknown>;
     const name = c.Labels?.[LABEL.instance] ?? c.Labels?.[LABEL.role] ?? "?";
     out[name] = {
       image: i.Config.Image,
@@ -47,7 +47,7 @@ async function hardening(slot: string): Promise<Record<string, unknown>> {
       hostname: name === "keeper" ? "(the container id)" : i.Config.Hostname,
       env: [...(i.Config.Env ?? [])].sort(),
       capDrop: h.CapDrop,
-      capAdd: [...(h.CapAdd ?? [])].sort(),
+      capAdd: [...((h.CapAdd as string[] | null) ?? [])].sort(),
       securityOpt: h.SecurityOpt,
       privileged: h.Privileged,
       readonly: h.ReadonlyRootfs,
