@@ -100,7 +100,8 @@ export async function claimPooled(
       rec = await save(deps, rec);
       await deps.pools.delete(p.id);
       noteClaim(deps, req.levelId, Date.now());
-      await deps.driver.adopt(rec.slot, rec.id);
+      // Container names are cosmetic (lookups go by label): renamed in the background, off the player's path.
+      void deps.driver.adopt(rec.slot, rec.id).catch(() => undefined);
       return rec;
     } finally {
       deps.claiming.delete(p.id);

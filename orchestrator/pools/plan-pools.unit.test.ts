@@ -36,10 +36,11 @@ test("a level whose pool is off gets nothing, whatever the demand", () => {
 });
 
 test("the budget is shared most-wanted first, one each before anyone's second", () => {
-  const plan = planPools(
-    [level("low", { want: 1 }), level("high", { want: 3 }), level("mid", { want: 2 })],
-    { floor: 0, ceiling: 5, budgetMb: 450 },
-  );
+  const plan = planPools([level("low", { want: 1 }), level("high", { want: 3 }), level("mid", { want: 2 })], {
+    floor: 0,
+    ceiling: 5,
+    budgetMb: 450,
+  });
   const by = new Map(plan.levels.map((l) => [l.levelId, l]));
   // Round 1: high, mid, low (300 MB); round 2: high (400); mid's second would be 500 > 450.
   assert.equal(by.get("high")?.target, 2);
@@ -52,10 +53,11 @@ test("the budget is shared most-wanted first, one each before anyone's second", 
 });
 
 test("over target: the least wanted level's ready environments are evicted first", () => {
-  const plan = planPools(
-    [level("cold", { ready: 2 }), level("hot", { want: 1, ready: 3, filling: 1 })],
-    { floor: 0, ceiling: 2, budgetMb: 10_000 },
-  );
+  const plan = planPools([level("cold", { ready: 2 }), level("hot", { want: 1, ready: 3, filling: 1 })], {
+    floor: 0,
+    ceiling: 2,
+    budgetMb: 10_000,
+  });
   assert.deepEqual(plan.evict, [
     { levelId: "cold", count: 2 },
     { levelId: "hot", count: 3 },
