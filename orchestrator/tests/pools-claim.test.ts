@@ -85,6 +85,9 @@ test(
       "the fault ran in the pool",
     );
     assert.equal((await orch.list()).length, 0, "a pooled environment is nobody's environment");
+    // Nobody gets in before the claim: no shell, exec or check reaches a pooled environment by its id.
+    await assert.rejects(orch.exec(pooled.id, "app", "true"), /not found/);
+    await assert.rejects(orch.check(pooled.id), /not found/);
 
     const asked = "asked-seed";
     const t0 = Date.now();

@@ -70,6 +70,11 @@ test(
       levels: [{ levelId: LEVEL, want: 99, reason: "", until: null }],
     });
     assert.equal(bad.status, 400, "a demand out of range is refused");
+    const notADate = await child.api("PUT", "/pools/demand", {
+      levels: [{ levelId: LEVEL, want: 1, reason: "", until: "next thursday" }],
+    });
+    assert.equal(notADate.status, 400, "an `until` that is not a date is refused");
+    assert.equal((await child.api<PoolsView>("GET", "/pools")).body.levels.find((l) => l.levelId === LEVEL)?.target, 1);
 
     // Mid-fill: the containers exist, the fault has not finished.
     const half = await until(
