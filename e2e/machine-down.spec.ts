@@ -7,8 +7,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Docker from "dockerode";
-import { LABEL } from "../orchestrator/environments/labels";
-import { orchestratorIdFor } from "../orchestrator/environments/names";
+import { LABEL } from "../orchestrator/driver/labels";
+import { orchestratorIdFor } from "../orchestrator/driver/names";
 import type { Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, SignInPage, expect, test } from "./fixtures";
 import { IncidentRoom } from "./room";

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { orchestratorIdFor } from "./environments/names";
+import { orchestratorIdFor } from "./driver/names";
 
 const MB = 1024 * 1024;
 const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);

@@ -1,7 +1,7 @@
 /** What the use-cases share, built once by createOrchestrator (service.ts). */
 import type { OrchestratorConfig } from "./config";
 import type { EnvironmentDriver } from "./driver/types";
-import type { EnvironmentRecord } from "./environments/record";
+import type { EnvironmentRecord } from "./state/environment-record";
 import type { EventBus } from "./events/event-bus";
 import type { StackImages } from "./images/stack-images";
 import type { LevelRegistry } from "./levels/level-registry";

@@ -6,9 +6,11 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import type { AccessTokenPayload } from "../lib/contracts/access-token";
 import type {
   CheckResult,
   CreateEnvironmentRequest,
+  EnvironmentState,
   EnvironmentView,
   InstanceStats,
   PoolDemand,
@@ -19,6 +21,7 @@ import type {
 } from "../lib/contracts/orchestrator-api";
 import { CreateEnvironmentRequestSchema } from "../lib/contracts/orchestrator-api";
 import { AccessControl } from "./access/access-control";
+import { authorizeEnvironment, authorizeInstance } from "./access/authorize";
 import { resolveConfig, type OrchestratorConfig } from "./config";
 import type { Deps } from "./deps";
 import { createDockerDriver } from "./driver/docker/create-docker-driver";
@@ -35,13 +38,13 @@ import { startProvision } from "./environments/provision-environment";
 import { readLogs } from "./environments/read-logs";
 import { reapEnvironments, touchEnvironment } from "./environments/reap-environments";
 import { reconcile, type ReconcileReport } from "./environments/reconcile";
-import { EnvironmentRecordSchema, type EnvironmentRecord } from "./environments/record";
+import { EnvironmentRecordSchema, type EnvironmentRecord } from "./state/environment-record";
 import { restartInstance } from "./environments/restart-instance";
 import { runCheck } from "./environments/run-check";
 import { refillWarmPool, removePoolSlot } from "./environments/warm-pool/refill-warm-pool";
 import { OrchestratorError, messageOf, notFound } from "./errors";
 import { PoolManager } from "./pools/pool-manager";
-import { InMemoryEventBus } from "./events/event-bus";
+import { InMemoryEventBus, type Listener } from "./events/event-bus";
 import { IMAGE_LABELS } from "./images/names";
 import { StackImages } from "./images/stack-images";
 import { applyHostFirewall } from "./isolation/host-firewall";
@@ -49,6 +52,7 @@ import { LevelRegistry } from "./levels/level-registry";
 import { MockClients } from "./mock-client/mock-clients";
 import { JsonDirStore } from "./state/json-dir-store";
 import { TerminalManager } from "./terminals/terminal-manager";
+import type { TerminalSession } from "./terminals/terminal-session";
 import { pruneRecordings } from "./terminals/prune-recordings";
 import { recordingsDirOf } from "./terminals/recordings";
 import { KeyedLock } from "./util/keyed-lock";
@@ -197,10 +201,10 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
 
   return {
     config,
+    access,
+    /** The use-cases' shared state and the terminal sessions: for in-process tests and benches, not for handlers. */
     deps,
     terminals,
-    watchers,
-    access,
 
     async start(): Promise<void> {
       const version = await deps.driver.ping();
@@ -421,6 +425,63 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       const inst = (await deps.driver.instances(rec.slot)).find((i) => i.name === app.instance);
       if (!inst?.address) throw new OrchestratorError("unavailable", `${app.instance} is not running`);
       return { host: inst.address, port: app.port };
+    },
+
+    /**
+     * A browser token's right to an environment (its own, or the one a URL names):
+     * throws `forbidden` unless the token is for this environment and its attempt.
+     */
+    authorize(payload: AccessTokenPayload, envId: string = payload.env): { id: string; state: EnvironmentState } {
+      const rec = deps.envs.get(envId);
+      authorizeEnvironment(payload, rec);
+      return { id: rec.id, state: rec.state };
+    },
+
+    /** Where an environment is now (undefined: no record). */
+    stateOf(id: string): EnvironmentState | undefined {
+      return deps.envs.get(id)?.state;
+    },
+
+    /**
+     * Open (or join) a terminal for a token's holder: the environment must be ready and
+     * the instance one of the level's `shells`; `ro` tokens watch.
+     */
+    async openTerminal(
+      payload: AccessTokenPayload,
+      want: { instance: string; session?: string },
+    ): Promise<TerminalSession> {
+      const rec = deps.envs.get(payload.env);
+      authorizeEnvironment(payload, rec);
+      if (rec.state !== "ready") throw new OrchestratorError("conflict", `environment ${payload.env} is ${rec.state}`);
+      const instance = authorizeInstance(want.instance, deps.levels.get(rec.levelId).manifest.shells);
+      return terminals.open({
+        envId: rec.id,
+        slot: rec.slot,
+        instance,
+        session: want.session,
+        mode: payload.mode,
+        user: payload.name || payload.sub,
+      });
+    },
+
+    /**
+     * Follow an environment's events. Its costly streams (stats, logs) run while it is
+     * ready and someone follows it. Returns the stop function.
+     */
+    follow(envId: string, listener: Listener): () => void {
+      let release: (() => void) | undefined;
+      const stream = () => {
+        if (!release && deps.envs.get(envId)?.state === "ready") release = watchers.acquire(envId);
+      };
+      const unsubscribe = deps.bus.subscribe(envId, (e) => {
+        listener(e);
+        if (e.type === "state" && e.view.state === "ready") stream();
+      });
+      stream();
+      return () => {
+        unsubscribe();
+        release?.();
+      };
     },
 
     /** Run one reconcile pass now (tests; the timer runs it every ORCHESTRATOR_RECONCILE_SECONDS). */

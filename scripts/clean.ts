@@ -9,7 +9,7 @@
  */
 import path from "node:path";
 import { cleanEngine } from "../orchestrator/cli/clean-engine";
-import { orchestratorIdFor } from "../orchestrator/environments/names";
+import { orchestratorIdFor } from "../orchestrator/driver/names";
 
 const argv = process.argv.slice(2);
 const dryRun = argv.includes("--dry-run");

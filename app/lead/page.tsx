@@ -40,7 +40,7 @@ export default async function LeadPage({
   const r = await orPageError(loadReadiness(db, user, filter));
   const v = readinessView(r);
   const rule = r.rule;
-  const noTeams = r.teams.length === 0 && !r.canSeeTeamless;
+  const noTeams = r.teams.length === 0 && user.role !== "ADMIN" && filter.team === "all";
   const openAssignments = await listAssignments(user, { state: "open" });
   return (
     <AppShell user={user}>
@@ -52,15 +52,31 @@ export default async function LeadPage({
         <OverdueCard rows={openAssignments.filter((a) => a.state === "overdue")} open={openAssignments.length} />
       </div>
       {noTeams ? (
-        <Card>
-          <EmptyState title="You don't lead a team yet">
-            An admin can make you the lead of a team under Admin → Teams; its people and their drills then show here.
-          </EmptyState>
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <ReadinessFilters
+              filter={filter}
+              teams={r.teams}
+              canSeeTeamless={r.canSeeTeamless}
+              seesEveryone={r.seesEveryone}
+            />
+          </Card>
+          <Card>
+            <EmptyState title="You don't lead a team yet">
+              An admin can make you the lead of a team under Admin → Teams; its people and their drills then show here.
+              Meanwhile, choose “People without a team” above to see those nobody leads yet.
+            </EmptyState>
+          </Card>
+        </div>
       ) : (
         <div className="space-y-6">
           <Card>
-            <ReadinessFilters filter={filter} teams={r.teams} canSeeTeamless={r.canSeeTeamless} />
+            <ReadinessFilters
+              filter={filter}
+              teams={r.teams}
+              canSeeTeamless={r.canSeeTeamless}
+              seesEveryone={r.seesEveryone}
+            />
           </Card>
           {r.people.length === 0 ? (
             <Card>

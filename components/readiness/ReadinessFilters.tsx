@@ -6,10 +6,12 @@ export function ReadinessFilters({
   filter,
   teams,
   canSeeTeamless,
+  seesEveryone,
 }: {
   filter: ReadinessFilter;
   teams: { id: string; name: string }[];
   canSeeTeamless: boolean;
+  seesEveryone: boolean;
 }) {
   const query = new URLSearchParams({ team: filter.team, period: filter.period }).toString();
   return (
@@ -21,7 +23,7 @@ export function ReadinessFilters({
           defaultValue={filter.team}
           className="mt-1 min-w-[8rem] rounded-md border border-slate-300 px-2 py-1.5"
         >
-          <option value="all">{canSeeTeamless ? "Everyone" : "All my teams"}</option>
+          <option value="all">{seesEveryone ? "Everyone" : "All my teams"}</option>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}

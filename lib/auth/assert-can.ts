@@ -14,7 +14,15 @@ export function assertAllowed(actor: Actor | null | undefined, access: Access): 
   if (!can(actor.role, access)) throw new AppError("FORBIDDEN", "You don't have access to this.");
 }
 
-/** A person's data (progress, attempts, grades): themselves, staff, or the lead of their team. */
+/**
+ * A lead reaches the people of the teams they lead, and people without a team (nobody else leads them,
+ * and readiness must show them so they get placed and trained).
+ */
+function leadReaches(teamId: string | null, ledTeamIds: readonly string[]): boolean {
+  return teamId === null || ledTeamIds.includes(teamId);
+}
+
+/** A person's data (progress, attempts, grades): themselves, staff, the lead of their team, any lead if teamless. */
 export function canSeePerson(
   actor: Actor,
   target: { id: string; teamId: string | null },
@@ -22,25 +30,30 @@ export function canSeePerson(
 ): boolean {
   if (actor.id === target.id) return true;
   if (actor.role === "ADMIN" || actor.role === "FACILITATOR") return true;
-  return actor.role === "LEAD" && target.teamId !== null && ledTeamIds.includes(target.teamId);
+  return actor.role === "LEAD" && leadReaches(target.teamId, ledTeamIds);
 }
 
 export type AttemptUse = "play" | "watch";
 
 /**
  * An attempt: only its members may play it (type, edit its report); members,
- * facilitators, admins and the lead of its team may watch it.
+ * facilitators, admins and the lead of its team may watch it. An attempt made
+ * without a team may be watched by a lead who reaches every one of its members
+ * now (members without a team, or in a team the lead leads).
  */
 export function canUseAttempt(
   actor: Actor,
-  attempt: { memberIds: readonly string[]; teamId: string | null },
+  attempt: { memberIds: readonly string[]; teamId: string | null; memberTeamIds?: readonly (string | null)[] },
   use: AttemptUse,
   ledTeamIds: readonly string[],
 ): boolean {
   const member = attempt.memberIds.includes(actor.id);
   if (use === "play") return member;
   if (member || actor.role === "ADMIN" || actor.role === "FACILITATOR") return true;
-  return actor.role === "LEAD" && attempt.teamId !== null && ledTeamIds.includes(attempt.teamId);
+  if (actor.role !== "LEAD") return false;
+  if (attempt.teamId !== null) return ledTeamIds.includes(attempt.teamId);
+  const teams = attempt.memberTeamIds ?? [];
+  return teams.length > 0 && teams.every((t) => leadReaches(t, ledTeamIds));
 }
 
 async function ledTeamIds(db: PrismaClient, actor: Actor): Promise<string[]> {
@@ -65,10 +78,14 @@ export async function assertCanUseAttempt(
 ): Promise<void> {
   const attempt = await db.attempt.findUnique({
     where: { id: attemptId },
-    select: { teamId: true, members: { select: { userId: true } } },
+    select: { teamId: true, members: { select: { userId: true, user: { select: { teamId: true } } } } },
   });
   if (!attempt) throw new AppError("NOT_FOUND", "No such attempt.");
-  const shape = { memberIds: attempt.members.map((m) => m.userId), teamId: attempt.teamId };
+  const shape = {
+    memberIds: attempt.members.map((m) => m.userId),
+    teamId: attempt.teamId,
+    memberTeamIds: attempt.members.map((m) => m.user.teamId),
+  };
   const led = await ledTeamIds(db, actor);
   if (canUseAttempt(actor, shape, use, led)) return;
   // Whoever may watch it knows it exists; everyone else is told it does not.

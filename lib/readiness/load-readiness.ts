@@ -25,6 +25,7 @@ export interface Readiness {
   rule: CertificationRule;
   teams: { id: string; name: string }[];
   canSeeTeamless: boolean;
+  seesEveryone: boolean;
   people: (ReadinessPerson & { certifiedAt: Date | null; progress: Progress })[];
   levels: ReadinessLevel[];
   attempts: ReadinessAttempt[];
@@ -118,6 +119,7 @@ export async function loadReadiness(
     rule,
     teams: scope.teams,
     canSeeTeamless: scope.canSeeTeamless,
+    seesEveryone: scope.seesEveryone,
     people: users.map((u) => ({
       id: u.id,
       name: u.name,

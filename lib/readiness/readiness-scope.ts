@@ -1,8 +1,9 @@
 /**
  * Whom a lead or admin may see on the readiness page, and which attempts. A
  * lead: the members of the teams they lead, and those members' attempts made
- * in those teams (the attempts they can open, lib/auth/assert-can.ts). An
- * admin: everyone, people without a team too. Anyone else: FORBIDDEN.
+ * in those teams; and people without a team, with their attempts made without
+ * one (exactly the attempts they can open, lib/auth/assert-can.ts). An admin:
+ * everyone. Anyone else: FORBIDDEN.
  */
 import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Actor } from "../auth/actor";
@@ -12,8 +13,10 @@ import type { ReadinessFilter } from "./period";
 
 export interface ReadinessScope {
   teams: { id: string; name: string }[];
-  /** Admins may pick "people without a team". */
+  /** Leads and admins may pick "people without a team". */
   canSeeTeamless: boolean;
+  /** Admins: "all" is everyone; a lead's "all" is the teams they lead. */
+  seesEveryone: boolean;
   people: Prisma.UserWhereInput;
   attempts: Prisma.AttemptWhereInput;
 }
@@ -28,15 +31,24 @@ export async function readinessScope(db: PrismaClient, actor: Actor, filter: Rea
   });
   const ids = teams.map((t) => t.id);
   if (filter.team === "none") {
-    if (!admin) throw new AppError("NOT_FOUND", "No such team.");
-    return { teams, canSeeTeamless: true, people: { teamId: null }, attempts: {} };
+    if (admin) return { teams, canSeeTeamless: true, seesEveryone: admin, people: { teamId: null }, attempts: {} };
+    const reached = { OR: [{ teamId: null }, { teamId: { in: ids } }] };
+    return {
+      teams,
+      canSeeTeamless: true,
+      seesEveryone: admin,
+      people: { teamId: null },
+      attempts: { teamId: null, members: { every: { user: reached } } },
+    };
   }
   if (filter.team !== "all" && !ids.includes(filter.team)) throw new AppError("NOT_FOUND", "No such team.");
   const chosen = filter.team === "all" ? ids : [filter.team];
-  if (admin && filter.team === "all") return { teams, canSeeTeamless: true, people: {}, attempts: {} };
+  if (admin && filter.team === "all")
+    return { teams, canSeeTeamless: true, seesEveryone: admin, people: {}, attempts: {} };
   return {
     teams,
-    canSeeTeamless: admin,
+    canSeeTeamless: true,
+    seesEveryone: admin,
     people: { teamId: { in: chosen } },
     attempts: admin ? {} : { teamId: { in: chosen } },
   };

@@ -1,12 +1,12 @@
 /**
  * Token checks shared by the sockets and the app proxy: signature and expiry
- * (live/authorize.ts), then revocation; and the open sessions that a revocation
+ * (access/authorize.ts), then revocation; and the open sessions that a revocation
  * or an expiry ends within SWEEP_MS.
  */
 import { join } from "node:path";
 import type { AccessTokenPayload } from "../../lib/contracts/access-token";
 import { OrchestratorError } from "../errors";
-import { authorizeToken } from "../live/authorize";
+import { authorizeToken } from "./authorize";
 import { OpenSessions } from "./open-sessions";
 import { Revocations } from "./revocations";
 

@@ -6,7 +6,7 @@
 import { listContainers, removeContainer } from "../docker/containers";
 import { listNetworks, removeNetwork } from "../docker/networks";
 import { listVolumes, removeVolume } from "../docker/volumes";
-import { LABEL } from "../environments/labels";
+import { LABEL } from "../driver/labels";
 
 export interface CleanReport {
   containers: string[];

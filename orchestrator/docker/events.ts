@@ -2,17 +2,16 @@
  * The engine's event stream, filtered to the containers one orchestrator owns:
  * a container that dies (crash, OOM, `docker kill`) is reported at once, not at
  * the next reconcile. The stream is reopened (with backoff) when the engine
- * closes it or restarts.
+ * closes it or restarts. What the labels mean is the driver's business
+ * (driver/docker/instance-exit.ts): this gateway hands them on as they are.
  */
-import { LABEL } from "../environments/labels";
 import { docker, labelFilter } from "./client";
 
 export interface ContainerExit {
   /** die, oom or kill. */
   action: string;
-  slot: string;
-  instance: string;
-  role: string;
+  /** The container's attributes in the event: its labels, name, image, exitCode, signal. */
+  attributes: Record<string, string>;
   exitCode: number | null;
   signal: string | null;
   at: number;
@@ -26,20 +25,16 @@ interface DockerEvent {
 }
 
 export function parseContainerEvent(raw: DockerEvent): ContainerExit | null {
-  const attrs = raw.Actor?.Attributes ?? {};
-  const slot = attrs[LABEL.slot];
-  if (raw.Type !== "container" || !slot || !raw.Action) return null;
+  const attributes = raw.Actor?.Attributes ?? {};
+  if (raw.Type !== "container" || !raw.Action) return null;
   const action = raw.Action.split(":")[0]!;
   if (!["die", "oom", "kill"].includes(action)) return null;
-  const exit = attrs.exitCode === undefined ? null : Number(attrs.exitCode);
+  const exit = attributes.exitCode === undefined ? null : Number(attributes.exitCode);
   return {
     action,
-    slot,
-    // A keeper runs the stack's image, whose own labels may carry an instance name: the role decides.
-    instance: attrs[LABEL.role] === "keeper" ? "keeper" : (attrs[LABEL.instance] ?? ""),
-    role: attrs[LABEL.role] ?? "instance",
+    attributes,
     exitCode: Number.isFinite(exit) ? exit : null,
-    signal: attrs.signal ?? null,
+    signal: attributes.signal ?? null,
     at: (raw.time ?? Date.now() / 1000) * 1000,
   };
 }

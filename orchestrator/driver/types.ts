@@ -7,7 +7,7 @@
 import type { Duplex } from "node:stream";
 import type { StackManifest } from "../../lib/levels/stack-schema";
 import type { FileFacts, ProcessFacts, VolumeFacts } from "../../levels/_sdk";
-import type { SlotIdentity } from "../environments/labels";
+import type { SlotIdentity } from "./labels";
 
 export interface SlotSpec {
   identity: SlotIdentity;

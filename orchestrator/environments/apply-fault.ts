@@ -6,7 +6,7 @@ import { OrchestratorError, messageOf } from "../errors";
 import { loadFault } from "../levels/load-level-module";
 import { withTimeout } from "../util/time";
 import { createLevelContext } from "./level-context";
-import type { EnvironmentRecord } from "./record";
+import type { EnvironmentRecord } from "../state/environment-record";
 
 const FAULT_TIMEOUT_MS = 120_000;
 

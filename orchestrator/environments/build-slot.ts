@@ -15,7 +15,7 @@ import type { Deps } from "../deps";
 import { OrchestratorError, isCode, messageOf } from "../errors";
 import { sleep } from "../util/time";
 import { save } from "./environment-view";
-import { stageDone, stageOf, stageRunning, type EnvironmentRecord } from "./record";
+import { stageDone, stageOf, stageRunning, type EnvironmentRecord } from "../state/environment-record";
 import { identityOf } from "./slot-identity";
 import { waitHealthy } from "./wait-healthy";
 

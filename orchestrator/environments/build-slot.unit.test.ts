@@ -12,7 +12,7 @@ import { InMemoryEventBus } from "../events/event-bus";
 import { JsonDirStore } from "../state/json-dir-store";
 import { KeyedLock } from "../util/keyed-lock";
 import { buildSlot } from "./build-slot";
-import { EnvironmentRecordSchema, STAGES, pendingStages, type EnvironmentRecord } from "./record";
+import { EnvironmentRecordSchema, STAGES, pendingStages, type EnvironmentRecord } from "../state/environment-record";
 
 const stack = { instances: [{ name: "db", healthcheck: ["NONE", "x"] }] } as unknown as StackManifest;
 

@@ -6,7 +6,7 @@
 import type { Deps } from "../deps";
 import { notFound } from "../errors";
 import { save } from "./environment-view";
-import type { EnvironmentRecord } from "./record";
+import type { EnvironmentRecord } from "../state/environment-record";
 
 export async function destroyEnvironment(deps: Deps, id: string): Promise<EnvironmentRecord> {
   const first = deps.envs.get(id);

@@ -2,7 +2,7 @@
 import type { EnvironmentView } from "../../lib/contracts/orchestrator-api";
 import type { Deps } from "../deps";
 import type { InstanceStatus } from "../driver/types";
-import type { EnvironmentRecord } from "./record";
+import type { EnvironmentRecord } from "../state/environment-record";
 
 export function toView(r: EnvironmentRecord, instances: InstanceStatus[]): EnvironmentView {
   return {

@@ -26,7 +26,7 @@ import {
   stageMessage,
   STAGES,
   type EnvironmentRecord,
-} from "./record";
+} from "../state/environment-record";
 
 function assertSameRequest(r: EnvironmentRecord, req: CreateEnvironmentRequest): void {
   // A claimed pre-broken environment carries the pool's seed; the attempt's first seed still names it.

@@ -1,7 +1,7 @@
 /** The record of an environment that may be used now (ready), or a clear error. */
 import type { Deps } from "../deps";
 import { OrchestratorError, notFound } from "../errors";
-import type { EnvironmentRecord } from "./record";
+import type { EnvironmentRecord } from "../state/environment-record";
 
 export function readyRecord(deps: Deps, id: string): EnvironmentRecord {
   const rec = deps.envs.get(id);

@@ -17,7 +17,7 @@ import { destroyEnvironment } from "./destroy-environment";
 import { save } from "./environment-view";
 import { startProvision } from "./provision-environment";
 import { stillGood } from "../pools/claim-pooled";
-import { recordFailed, type EnvironmentRecord } from "./record";
+import { recordFailed, type EnvironmentRecord } from "../state/environment-record";
 
 export interface ReconcileReport {
   resumed: string[];

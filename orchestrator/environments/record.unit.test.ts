@@ -8,7 +8,7 @@ import {
   stageRunning,
   STAGES,
   type EnvironmentRecord,
-} from "./record";
+} from "../state/environment-record";
 import { reapDecision } from "./reap-decision";
 
 const rec = (): EnvironmentRecord => ({

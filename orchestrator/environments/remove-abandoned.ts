@@ -14,7 +14,7 @@ import { listContainers } from "../docker/containers";
 import { listNetworks } from "../docker/networks";
 import { listVolumes } from "../docker/volumes";
 import { messageOf } from "../errors";
-import { LABEL } from "./labels";
+import { LABEL } from "../driver/labels";
 
 export async function removeAbandoned(
   deps: Deps,

@@ -3,7 +3,7 @@ import type { Deps } from "../deps";
 import { notFound } from "../errors";
 import { save } from "./environment-view";
 import { readyRecord } from "./ready-record";
-import type { EnvironmentRecord } from "./record";
+import type { EnvironmentRecord } from "../state/environment-record";
 import { waitHealthy } from "./wait-healthy";
 
 export async function restartInstance(deps: Deps, id: string, name: string): Promise<EnvironmentRecord> {

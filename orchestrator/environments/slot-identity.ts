@@ -1,6 +1,6 @@
 /** The labels a record's Docker objects carry: derived from the record, so a resume recreates them alike. */
-import type { SlotIdentity } from "./labels";
-import type { EnvironmentRecord } from "./record";
+import type { SlotIdentity } from "../driver/labels";
+import type { EnvironmentRecord } from "../state/environment-record";
 
 export function identityOf(r: EnvironmentRecord, orchestratorId: string, ownerDir?: string): SlotIdentity {
   const pooled = r.kind !== "environment" || r.fromWarmPool;

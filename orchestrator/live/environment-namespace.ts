@@ -5,11 +5,9 @@
  */
 import type { Namespace, Socket } from "socket.io";
 import { z } from "zod";
-import { describe } from "../environments/environment-view";
 import { OrchestratorError } from "../errors";
 import type { Orchestrator } from "../service";
 import type { AccessTokenPayload } from "../../lib/contracts/access-token";
-import { authorizeEnvironment } from "./authorize";
 import { OutputBudget } from "./output-budget";
 import { handshakeError } from "./socket-errors";
 import { bindTokenLifetime } from "./token-lifetime";
@@ -22,11 +20,9 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
       const auth = AuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new OrchestratorError("bad_request", "auth must be { token }");
       const payload = orch.access.verify(auth.data.token);
-      const rec = orch.deps.envs.get(payload.env);
-      authorizeEnvironment(payload, rec);
-      if (!rec || rec.state === "destroyed")
-        throw new OrchestratorError("not_found", `environment ${payload.env} is gone`);
-      socket.data = { envId: rec.id, payload };
+      const env = orch.authorize(payload);
+      if (env.state === "destroyed") throw new OrchestratorError("not_found", `environment ${payload.env} is gone`);
+      socket.data = { envId: env.id, payload };
       next();
     } catch (err) {
       next(handshakeError(err));
@@ -35,19 +31,13 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
 
   nsp.on("connection", (socket: Socket) => {
     const { envId, payload } = socket.data as { envId: string; payload: AccessTokenPayload };
-    const { deps } = orch;
     bindTokenLifetime(socket, orch.access, payload);
     const budget = new OutputBudget(socket);
     const send = (event: string, data: unknown, size = 512) => void budget.emit(event, data, size);
-    let release: (() => void) | undefined;
-    const watch = () => {
-      if (!release && deps.envs.get(envId)?.state === "ready") release = orch.watchers.acquire(envId);
-    };
-    const unsubscribe = deps.bus.subscribe(envId, (e) => {
+    const stop = orch.follow(envId, (e) => {
       switch (e.type) {
         case "state":
           send("state", e.view);
-          if (e.view.state === "ready") watch();
           break;
         case "sli":
           send("sli", e.sample);
@@ -64,21 +54,19 @@ export function registerEnvironmentNamespace(nsp: Namespace, orch: Orchestrator)
         case "warning":
           send("warning", { reason: e.reason, destroyAt: e.destroyAt, message: e.message });
           break;
-        case "destroyed": {
-          const rec = deps.envs.get(envId);
-          if (rec) void describe(deps, rec).then((view) => (socket.emit("state", view), socket.disconnect(true)));
-          else socket.disconnect(true);
+        case "destroyed":
+          void orch.get(envId).then(
+            (view) => (socket.emit("state", view), socket.disconnect(true)),
+            () => socket.disconnect(true),
+          );
           break;
-        }
       }
     });
-    const rec = deps.envs.get(envId);
-    if (rec) void describe(deps, rec).then((view) => socket.emit("state", view));
-    if (rec?.state === "ready") socket.emit("sli", orch.sli(envId).current);
-    watch();
-    socket.on("disconnect", () => {
-      unsubscribe();
-      release?.();
-    });
+    void orch.get(envId).then(
+      (view) => socket.emit("state", view),
+      () => undefined,
+    );
+    if (orch.stateOf(envId) === "ready") socket.emit("sli", orch.sli(envId).current);
+    socket.on("disconnect", stop);
   });
 }

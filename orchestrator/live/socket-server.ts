@@ -2,7 +2,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Orchestrator } from "../service";
-import { originAllowed } from "./authorize";
+import { originAllowed } from "../access/authorize";
 import { registerEnvironmentNamespace } from "./environment-namespace";
 import { registerTerminalNamespace } from "./terminal-namespace";
 

@@ -10,7 +10,6 @@ import type { AccessTokenPayload } from "../../lib/contracts/access-token";
 import { OrchestratorError } from "../errors";
 import type { Orchestrator } from "../service";
 import type { TerminalSession } from "../terminals/terminal-session";
-import { authorizeEnvironment, authorizeInstance } from "./authorize";
 import { OutputBudget } from "./output-budget";
 import { handshakeError, socketErrorBody } from "./socket-errors";
 import { bindTokenLifetime } from "./token-lifetime";
@@ -39,20 +38,8 @@ export function registerTerminalNamespace(nsp: Namespace, orch: Orchestrator): v
       const auth = AuthSchema.safeParse(socket.handshake.auth);
       if (!auth.success) throw new OrchestratorError("bad_request", "auth must be { token, instance, session? }");
       const payload = orch.access.verify(auth.data.token);
-      const rec = orch.deps.envs.get(payload.env);
-      authorizeEnvironment(payload, rec);
-      if (!rec || rec.state !== "ready")
-        throw new OrchestratorError("conflict", `environment ${payload.env} is ${rec?.state ?? "gone"}`);
-      const instance = authorizeInstance(auth.data.instance, orch.deps.levels.get(rec.levelId).manifest.shells);
-      const session = await orch.terminals.open({
-        envId: rec.id,
-        slot: rec.slot,
-        instance,
-        session: auth.data.session,
-        mode: payload.mode,
-        user: payload.name || payload.sub,
-      });
-      socket.data = { envId: rec.id, mode: payload.mode, session, payload } satisfies TerminalData;
+      const session = await orch.openTerminal(payload, { instance: auth.data.instance, session: auth.data.session });
+      socket.data = { envId: payload.env, mode: payload.mode, session, payload } satisfies TerminalData;
     })().then(
       () => next(),
       (err) => next(handshakeError(err)),

@@ -4,7 +4,7 @@ import { expandTemplate } from "../../lib/levels/params";
 import type { Deps } from "../deps";
 import { CHECK_DATABASE } from "../environments/observe";
 import { PinnedSql } from "../environments/pinned-sql";
-import type { EnvironmentRecord } from "../environments/record";
+import type { EnvironmentRecord } from "../state/environment-record";
 import { emptySample, MockClient, type Address } from "./mock-client";
 
 interface Running {

@@ -7,7 +7,7 @@ import type { LoadedLevel } from "../../lib/levels/load-catalogue";
 import type { StackManifest } from "../../lib/levels/stack-schema";
 import type { Deps } from "../deps";
 import { createLevelContext } from "../environments/level-context";
-import type { EnvironmentRecord } from "../environments/record";
+import type { EnvironmentRecord } from "../state/environment-record";
 import { OrchestratorError, messageOf } from "../errors";
 import { loadClaimHook } from "../levels/load-level-module";
 import { withTimeout } from "../util/time";

@@ -10,7 +10,7 @@
 import type { CreateEnvironmentRequest } from "../../lib/contracts/orchestrator-api";
 import type { Deps } from "../deps";
 import { save } from "../environments/environment-view";
-import { pendingStages, stageDone, STAGES, type EnvironmentRecord } from "../environments/record";
+import { pendingStages, stageDone, STAGES, type EnvironmentRecord } from "../state/environment-record";
 import { loadClaimHook } from "../levels/load-level-module";
 
 const CLAIM_WINDOW_MS = 60 * 60_000;

@@ -12,8 +12,8 @@ import { messageOf } from "../errors";
 import { applyFault } from "../environments/apply-fault";
 import { buildSlot, runStage } from "../environments/build-slot";
 import { save } from "../environments/environment-view";
-import { prebrokenSlotId } from "../environments/names";
-import { pendingStages, recordFailed, STAGES, type EnvironmentRecord } from "../environments/record";
+import { prebrokenSlotId } from "../driver/names";
+import { pendingStages, recordFailed, STAGES, type EnvironmentRecord } from "../state/environment-record";
 
 /** A seed no record of this orchestrator carries (the web's are 16 hex digits as well). */
 export function dealSeed(deps: Deps): string {

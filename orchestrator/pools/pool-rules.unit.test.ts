@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { pendingStages, stageDone, STAGES, type EnvironmentRecord } from "../environments/record";
+import { pendingStages, stageDone, STAGES, type EnvironmentRecord } from "../state/environment-record";
 import { stillGood } from "./claim-pooled";
 import { PoolDemandStore } from "./pool-demand";
 

@@ -11,7 +11,7 @@ import { createContainer, listContainers, removeContainer } from "../docker/cont
 import { createNetwork, listNetworks, removeNetwork } from "../docker/networks";
 import { createVolume, listVolumes, removeVolume } from "../docker/volumes";
 import { listImages } from "../docker/images";
-import { LABEL } from "../environments/labels";
+import { LABEL } from "../driver/labels";
 import { cleanEngine } from "../cli/clean-engine";
 
 const run = randomBytes(4).toString("hex");

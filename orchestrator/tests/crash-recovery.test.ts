@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import type { EnvironmentView } from "../../lib/contracts/orchestrator-api";
-import { orchestratorIdFor } from "../environments/names";
-import { LABEL, ownedFilter } from "../environments/labels";
+import { orchestratorIdFor } from "../driver/names";
+import { LABEL, ownedFilter } from "../driver/labels";
 import { listContainers } from "../docker/containers";
 import { createDockerDriver } from "../driver/docker/create-docker-driver";
 import { listNetworks } from "../docker/networks";

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { call } from "../docker/client";
 import { listContainers } from "../docker/containers";
-import { LABEL, slotFilter } from "../environments/labels";
+import { LABEL, slotFilter } from "../driver/labels";
 import type { EnvironmentEvent } from "../events/event-bus";
 import { labelled, request, testOrchestrator } from "./support/harness";
 

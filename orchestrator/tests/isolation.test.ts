@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { after, before, test } from "node:test";
 import { engineSecurityOptions } from "../docker/client";
 import { inspectNetwork } from "../docker/networks";
-import { bridgeName, networkName } from "../environments/names";
+import { bridgeName, networkName } from "../driver/names";
 import { labelled, REAL_STACK, request, SHELL_INSTANCE, testOrchestrator } from "./support/harness";
 
 const orch = testOrchestrator();

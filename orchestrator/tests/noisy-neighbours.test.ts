@@ -12,7 +12,7 @@ import { after, before, test } from "node:test";
 import type { Socket } from "socket.io-client";
 import { createDockerDriver } from "../driver/docker/create-docker-driver";
 import { slotCgroupCpus, slotCgroupParent } from "../driver/docker/cpu-budget";
-import { orchestratorIdFor } from "../environments/names";
+import { orchestratorIdFor } from "../driver/names";
 import { startChild, type Child } from "./support/child-orchestrator";
 import { provisionReady, rssMb } from "./support/child-environments";
 import { SHELL_INSTANCE, tempDataDir, testLevelsDir, token } from "./support/harness";

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { listContainers } from "../docker/containers";
-import { LABEL, ownedFilter } from "../environments/labels";
+import { LABEL, ownedFilter } from "../driver/labels";
 import type { Orchestrator } from "../service";
 import { LEVEL, labelled, testOrchestrator } from "./support/harness";
 

@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import type { EnvironmentView } from "../../lib/contracts/orchestrator-api";
 import { resolveParams } from "../../lib/levels/params";
 import { inspectContainer, listContainers } from "../docker/containers";
-import { LABEL, ownedFilter } from "../environments/labels";
+import { LABEL, ownedFilter } from "../driver/labels";
 import type { Orchestrator } from "../service";
 import { LEVEL, REAL_STACK, labelled, request, testOrchestrator } from "./support/harness";
 

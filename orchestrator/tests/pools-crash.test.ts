@@ -11,8 +11,8 @@ import { join, resolve } from "node:path";
 import { after, test } from "node:test";
 import type { EnvironmentView, PoolsView } from "../../lib/contracts/orchestrator-api";
 import { createDockerDriver } from "../driver/docker/create-docker-driver";
-import { orchestratorIdFor } from "../environments/names";
-import type { EnvironmentRecord } from "../environments/record";
+import { orchestratorIdFor } from "../driver/names";
+import type { EnvironmentRecord } from "../state/environment-record";
 import { startChild, type Child } from "./support/child-orchestrator";
 import { LEVEL, tempDataDir, testLevelsDir } from "./support/harness";
 

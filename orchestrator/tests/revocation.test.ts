@@ -12,7 +12,7 @@ import { signAccessToken } from "../../lib/contracts/access-token";
 import { orchestrator } from "../../lib/orchestrator-client/client";
 import { notifyRevocation } from "../../lib/sessions/notify-revocation";
 import { createDockerDriver } from "../driver/docker/create-docker-driver";
-import { orchestratorIdFor } from "../environments/names";
+import { orchestratorIdFor } from "../driver/names";
 import { startChild, type Child } from "./support/child-orchestrator";
 import { provisionReady } from "./support/child-environments";
 import { SECRET, SHELL_INSTANCE, tempDataDir, testLevelsDir } from "./support/harness";

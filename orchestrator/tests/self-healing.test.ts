@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { createNetwork } from "../docker/networks";
 import { listContainers, removeContainer } from "../docker/containers";
 import { call } from "../docker/client";
-import { LABEL, ownedFilter, slotFilter, slotLabels } from "../environments/labels";
+import { LABEL, ownedFilter, slotFilter, slotLabels } from "../driver/labels";
 import type { EnvironmentEvent } from "../events/event-bus";
 import { labelled, request, testOrchestrator } from "./support/harness";
 

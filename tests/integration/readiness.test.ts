@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import type { AttemptStatus, Prisma } from "@prisma/client";
 import { NextRequest } from "next/server";
+import { authorizeAttempt } from "../../lib/attempts/attempt-access";
 import { acknowledgeIncident } from "../../lib/attempts/acknowledge-incident";
 import { defaultDeps } from "../../lib/attempts/deps";
 import type { Actor } from "../../lib/auth/actor";
@@ -89,7 +90,7 @@ async function world() {
 
 const f = (team: string, period: ReadinessFilter["period"] = "90"): ReadinessFilter => ({ team, period });
 
-test("a lead sees their teams' people and attempts, in the period; never another team's or the teamless", async () => {
+test("a lead sees their teams' people and attempts, in the period; never another team's; the teamless apart", async () => {
   const w = await world();
   const r = await loadReadiness(db, w.lee, f("all"));
   assert.deepEqual(r.people.map((p) => p.id).sort(), [w.pat.id, w.quinn.id].sort());
@@ -112,7 +113,20 @@ test("a lead sees their teams' people and attempts, in the period; never another
   assert.ok(v.trends.find((t) => t.measure === "score")!.people.some((p) => p.id === w.pat.id));
 
   await rejectsWith(loadReadiness(db, w.lee, f(w.theirs.id)), "NOT_FOUND");
-  await rejectsWith(loadReadiness(db, w.lee, f("none")), "NOT_FOUND");
+  const none = await loadReadiness(db, w.lee, f("none"));
+  assert.ok(
+    none.people.some((p) => p.id === w.solo.id),
+    "people without a team are reachable",
+  );
+  assert.ok(!none.people.some((p) => p.id === w.pat.id || p.id === w.ray.id));
+  assert.ok(
+    none.attempts.some((a) => a.attemptId === w.teamless.id),
+    "with their attempts made without a team",
+  );
+  assert.ok(!none.attempts.some((a) => a.attemptId === w.foreign.id));
+  const drill = await authorizeAttempt(db, w.lee, w.teamless.id, "read");
+  assert.equal(drill.mode, "ro", "the lead can open (watch, never play) what the page links to");
+  await rejectsWith(authorizeAttempt(db, w.lee, w.foreign.id, "read"), "NOT_FOUND");
   const one = await loadReadiness(db, w.lee, f(w.mine.id));
   assert.equal(one.people.length, 2);
 });

@@ -40,7 +40,12 @@ test("a player sees only their own data; staff see everyone; a lead sees their t
   assert.equal(canSeePerson(ada, rex, []), true);
   assert.equal(canSeePerson(lee, pat, ["blue"]), true);
   assert.equal(canSeePerson(lee, rex, ["blue"]), false);
-  assert.equal(canSeePerson(lee, { id: "nobody", teamId: null }, ["blue"]), false);
+  assert.equal(
+    canSeePerson(lee, { id: "nobody", teamId: null }, ["blue"]),
+    true,
+    "a lead reaches people without a team",
+  );
+  assert.equal(canSeePerson(pat, { id: "nobody", teamId: null }, []), false, "a player does not");
 });
 
 test("only an attempt's members may play it; staff and the team's lead may watch it", () => {
@@ -54,6 +59,17 @@ test("only an attempt's members may play it; staff and the team's lead may watch
   assert.equal(canUseAttempt(ada, solo, "play", []), false);
   assert.equal(canUseAttempt(lee, team, "watch", ["blue"]), true);
   assert.equal(canUseAttempt(lee, team, "watch", ["red"]), false);
-  assert.equal(canUseAttempt(lee, solo, "watch", ["blue"]), false);
+  assert.equal(canUseAttempt(lee, solo, "watch", ["blue"]), false, "no member teams known: no");
+  const teamless = { memberIds: ["nia"], teamId: null, memberTeamIds: [null] };
+  assert.equal(canUseAttempt(lee, teamless, "watch", []), true, "a teamless person's attempt: any lead watches");
+  assert.equal(canUseAttempt(lee, teamless, "play", []), false, "and never plays it");
+  const joinedRed = { memberIds: ["pat"], teamId: null, memberTeamIds: ["red"] };
+  assert.equal(
+    canUseAttempt(lee, joinedRed, "watch", ["blue"]),
+    false,
+    "made teamless, now in a team another lead leads",
+  );
+  assert.equal(canUseAttempt(lee, joinedRed, "watch", ["red"]), true, "…which that team's lead sees");
+  assert.equal(canUseAttempt(sam, teamless, "watch", []), false, "a player never watches strangers");
   assert.equal(canUseAttempt(sam, team, "play", []), true);
 });

@@ -7,8 +7,8 @@
  */
 import type { ContainerCreateOptions } from "dockerode";
 import type { StackInstance } from "../../../lib/levels/stack-schema";
-import { LABEL, slotLabels, type SlotIdentity } from "../../environments/labels";
-import { containerName, keeperName, volumeName } from "../../environments/names";
+import { LABEL, slotLabels, type SlotIdentity } from "../labels";
+import { containerName, keeperName, volumeName } from "../names";
 import { INSTANCE_CPU_SHARES } from "./cpu-budget";
 
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { StackInstanceSchema } from "../../../lib/levels/stack-schema";
-import type { SlotIdentity } from "../../environments/labels";
+import type { SlotIdentity } from "../labels";
 import { instanceContainerSpec, keeperContainerSpec } from "./container-spec";
 
 const id: SlotIdentity = {

@@ -3,14 +3,15 @@ import { healthFromStatus, renameContainer, restartContainer, startContainer } f
 import { engineCgroupDriver, engineVersion } from "../../docker/client";
 import { enginePosture, type EnginePosture } from "../../docker/engine-posture";
 import { watchContainerExits } from "../../docker/events";
-import { ownedFilter } from "../../environments/labels";
+import { ownedFilter } from "../labels";
 import { openTtyExec, runExec } from "../../docker/exec";
 import { followLogs, tailLogs } from "../../docker/logs";
 import { OrchestratorError } from "../../errors";
-import { containerName, networkName } from "../../environments/names";
+import { containerName, networkName } from "../names";
 import type { EnvironmentDriver, RunOptions, SlotSpec } from "../types";
 import { INSTANCE_CPU_SHARES, cgroupLayout, ensureSlotCgroup, planCpu, slotCgroupParent } from "./cpu-budget";
 import { destroySlot, removeSlotInstances } from "./destroy-slot";
+import { instanceExitOf } from "./instance-exit";
 import { ensureInstances } from "./ensure-instances";
 import { ensureNetwork } from "./ensure-network";
 import { ensureVolumes } from "./ensure-volumes";
@@ -97,7 +98,15 @@ export function createDockerDriver(
 
     slots: () => listSlots(orchestratorId),
 
-    watchExits: (onExit, onTrouble) => watchContainerExits(ownedFilter(orchestratorId), onExit, onTrouble),
+    watchExits: (onExit, onTrouble) =>
+      watchContainerExits(
+        ownedFilter(orchestratorId),
+        (e) => {
+          const exit = instanceExitOf(e);
+          if (exit) onExit(exit);
+        },
+        onTrouble,
+      ),
 
     async startStopped(slot) {
       const { keeper, instances } = await slotContainers(orchestratorId, slot);

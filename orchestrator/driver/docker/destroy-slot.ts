@@ -3,7 +3,7 @@ import { listContainers, removeContainer } from "../../docker/containers";
 import { listNetworks, removeNetwork } from "../../docker/networks";
 import { listVolumes, removeVolume } from "../../docker/volumes";
 import { OrchestratorError } from "../../errors";
-import { LABEL, slotFilter } from "../../environments/labels";
+import { LABEL, slotFilter } from "../labels";
 import { removeSlotCgroup, slotCgroupParent } from "./cpu-budget";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

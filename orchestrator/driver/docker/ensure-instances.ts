@@ -8,7 +8,7 @@ import { createContainer, startContainer } from "../../docker/containers";
 import { type DiskCapSupport, writableLayerSize } from "../../docker/engine-posture";
 import { inspectImage } from "../../docker/images";
 import { OrchestratorError } from "../../errors";
-import { networkName } from "../../environments/names";
+import { networkName } from "../names";
 import type { SlotSpec } from "../types";
 import type { CpuPlan } from "./cpu-budget";
 import { instanceContainerSpec, keeperContainerSpec } from "./container-spec";

@@ -5,8 +5,8 @@
  */
 import { createNetwork, inspectNetwork } from "../../docker/networks";
 import { OrchestratorError } from "../../errors";
-import { slotLabels } from "../../environments/labels";
-import { bridgeName, networkName } from "../../environments/names";
+import { slotLabels } from "../labels";
+import { bridgeName, networkName } from "../names";
 import type { SlotSpec } from "../types";
 
 export async function ensureNetwork(spec: SlotSpec): Promise<string> {

@@ -3,8 +3,8 @@
  * fault fills its own few megabytes, never the host's disk.
  */
 import { createVolume } from "../../docker/volumes";
-import { LABEL, slotLabels } from "../../environments/labels";
-import { volumeName } from "../../environments/names";
+import { LABEL, slotLabels } from "../labels";
+import { volumeName } from "../names";
 import type { SlotSpec } from "../types";
 
 export async function ensureVolumes(spec: SlotSpec): Promise<void> {

@@ -2,7 +2,7 @@
 import type { ContainerInfo } from "dockerode";
 import { listContainers } from "../../docker/containers";
 import { OrchestratorError } from "../../errors";
-import { LABEL, slotFilter } from "../../environments/labels";
+import { LABEL, slotFilter } from "../labels";
 
 export interface SlotContainers {
   keeper: ContainerInfo | undefined;

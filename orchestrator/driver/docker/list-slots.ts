@@ -2,8 +2,8 @@
 import { healthFromStatus, listContainers } from "../../docker/containers";
 import { listNetworks } from "../../docker/networks";
 import { listVolumes } from "../../docker/volumes";
-import { LABEL, ownedFilter, slotOf } from "../../environments/labels";
-import { networkName } from "../../environments/names";
+import { LABEL, ownedFilter, slotOf } from "../labels";
+import { networkName } from "../names";
 import type { InstanceStatus } from "../types";
 import { addressOn } from "./find-containers";
 

@@ -3,7 +3,7 @@
  * image. The caller records the environment on it and then drops the pool record.
  */
 import type { Deps } from "../../deps";
-import type { EnvironmentRecord } from "../record";
+import type { EnvironmentRecord } from "../../state/environment-record";
 
 export async function claimWarmSlot(deps: Deps, stack: string, image: string): Promise<EnvironmentRecord | undefined> {
   const candidates = deps.pool

@@ -8,8 +8,8 @@ import type { Deps } from "../../deps";
 import { messageOf } from "../../errors";
 import { buildSlot } from "../build-slot";
 import { save } from "../environment-view";
-import { poolSlotId } from "../names";
-import { pendingStages, POOL_STAGES, recordFailed, type EnvironmentRecord } from "../record";
+import { poolSlotId } from "../../driver/names";
+import { pendingStages, POOL_STAGES, recordFailed, type EnvironmentRecord } from "../../state/environment-record";
 
 async function removePoolSlot(deps: Deps, p: EnvironmentRecord): Promise<void> {
   await deps.locks.run(p.id, async () => {

@@ -9,7 +9,6 @@
 import { request } from "node:http";
 import { Transform } from "node:stream";
 import { OrchestratorError } from "../../errors";
-import { authorizeEnvironment } from "../../live/authorize";
 import type { Orchestrator } from "../../service";
 import { GRANT, Grants } from "../app-proxy/grants";
 import { browserResponseHeaders, upstreamRequestHeaders } from "../app-proxy/headers";
@@ -36,7 +35,7 @@ const rawRest = (url: URL) => url.pathname.replace(/^\/app\/[^/]+\/?/, "");
 function enter(orch: Orchestrator, grants: Grants, { res, params, url }: RouteContext, token: string): undefined {
   const envId = params.id as string;
   const payload = orch.access.verify(token);
-  authorizeEnvironment(payload, orch.deps.envs.get(envId));
+  orch.authorize(payload, envId);
   const grant = grants.issue(token, payload);
   url.searchParams.delete("token");
   const query = url.searchParams.size ? `?${url.searchParams}` : "";
@@ -57,7 +56,7 @@ async function proxy(orch: Orchestrator, grants: Grants, ctx: RouteContext): Pro
   const payload = m ? grants.get(m[1] as string) : undefined;
   if (!payload || !orch.access.isValid(payload))
     throw new OrchestratorError("unauthorized", "this app link has expired: open the app again from the incident room");
-  authorizeEnvironment(payload, orch.deps.envs.get(envId));
+  orch.authorize(payload, envId);
   if (payload.mode === "ro" && !READ_ONLY_METHODS.has(req.method ?? ""))
     throw new OrchestratorError("forbidden", "read-only: you are watching this environment and cannot change it");
   const declared = Number(req.headers["content-length"] ?? 0);

@@ -10,7 +10,7 @@ import { signAccessToken } from "../../../lib/contracts/access-token";
 import { listContainers } from "../../docker/containers";
 import { listNetworks } from "../../docker/networks";
 import { listVolumes } from "../../docker/volumes";
-import { ownedFilter } from "../../environments/labels";
+import { ownedFilter } from "../../driver/labels";
 import { createOrchestrator, type Orchestrator, type OrchestratorOptions } from "../../service";
 
 const ROOT = resolve(import.meta.dirname, "../../..");

@@ -18,7 +18,7 @@ export function authorizeToken(token: unknown, secret: string, now = Date.now())
 export function authorizeEnvironment(
   payload: AccessTokenPayload,
   env: { id: string; attemptId: string } | undefined,
-): void {
+): asserts env is { id: string; attemptId: string } {
   if (!env || payload.env !== env.id) throw new OrchestratorError("forbidden", "the token is for another environment");
   if (payload.attempt !== env.attemptId) throw new OrchestratorError("forbidden", "the token is for another attempt");
 }
