@@ -21,6 +21,8 @@ export class PoolManager {
   /** Measured memory of one pooled environment, per stack (MB). */
   private readonly measuredMb = new Map<string, number>();
   private planning: Promise<void> | undefined;
+  /** A level whose fill failed waits before the next (30 s, doubling to 10 minutes): a broken level must not spin. */
+  private readonly backoff = new Map<string, { failures: number; until: number }>();
   private again = false;
 
   constructor(
@@ -140,12 +142,18 @@ export class PoolManager {
     if (this.coldStartRunning()) return;
     for (const levelId of plan.fill) {
       if (this.stopped() || this.fills.size >= deps.config.poolFillParallel) return;
+      if ((this.backoff.get(levelId)?.until ?? 0) > Date.now()) continue;
       const level = deps.levels.get(levelId);
       if (this.usedMb() + this.envMb(level.manifest.stack) > deps.config.poolBudgetMb) return;
       const image = (await deps.images.ensure(level.manifest.stack)).tag;
       let recorded!: () => void;
       const written = new Promise<void>((resolve) => (recorded = resolve));
       const fill = fillPooled(deps, levelId, image, recorded)
+        .then((made) => {
+          if (made) return void this.backoff.delete(levelId);
+          const failures = (this.backoff.get(levelId)?.failures ?? 0) + 1;
+          this.backoff.set(levelId, { failures, until: Date.now() + Math.min(600_000, 30_000 * 2 ** (failures - 1)) });
+        })
         .catch((err) => deps.config.log("warn", `pool ${levelId}: ${messageOf(err)}`))
         .finally(() => {
           recorded();
