@@ -63,49 +63,63 @@ export async function claimPooled(
     .all()
     .filter((p) => p.state === "ready" && p.levelId === req.levelId && p.image === image && !deps.claiming.has(p.id))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  for (const p of candidates) {
-    if (deps.claiming.has(p.id) || deps.locks.busy(p.id)) continue;
-    deps.claiming.add(p.id);
+  for (const candidate of candidates) {
+    if (deps.claiming.has(candidate.id)) continue;
+    deps.claiming.add(candidate.id);
     try {
-      if (!(await healthy(deps, p))) {
-        // Broken while waiting: never handed out; reconcile removes its objects as orphans.
-        await deps.pools.delete(p.id);
-        deps.config.log("warn", `pool ${p.levelId}: ${p.id} is not healthy any more, removed`);
-        continue;
-      }
-      const faulted = p.stages.some((s) => s.name === "fault" && s.status === "done");
-      const hook = faulted && (await loadClaimHook(level.dir, level.manifest.fault.module)) !== null;
-      const now = deps.now().toISOString();
-      let rec: EnvironmentRecord = {
-        ...p,
-        id: req.id,
-        kind: "environment",
-        attemptId: req.attemptId,
-        levelId: req.levelId,
-        requestedSeed: req.seed,
-        state: "provisioning",
-        stages: pendingStages(STAGES),
-        error: null,
-        fromWarmPool: true,
-        claimHook: hook,
-        createdAt: now,
-        readyAt: null,
-        lastActivityAt: now,
-        warnedAt: null,
-        machineEvents: [],
-      };
-      for (const s of ["network", "volumes", "containers", "healthy"])
-        rec = stageDone(rec, s, now, "from the pre-broken pool");
-      if (faulted && !hook) rec = stageDone(rec, "fault", now, "applied in the pool");
-      rec = await save(deps, rec);
-      await deps.pools.delete(p.id);
-      noteClaim(deps, req.levelId, Date.now());
-      // Container names are cosmetic (lookups go by label): renamed in the background, off the player's path.
-      void deps.driver.adopt(rec.slot, rec.id).catch(() => undefined);
-      return rec;
+      // Under the pooled environment's lock: a fill still writing its last record is waited for (a few
+      // ms), an eviction that began first wins (the record is gone, the next candidate is tried).
+      const rec = await deps.locks.run(candidate.id, () => take(deps, req, level, candidate.id));
+      if (rec) return rec;
     } finally {
-      deps.claiming.delete(p.id);
+      deps.claiming.delete(candidate.id);
     }
   }
   return undefined;
+}
+
+async function take(
+  deps: Deps,
+  req: CreateEnvironmentRequest,
+  level: ReturnType<Deps["levels"]["get"]>,
+  id: string,
+): Promise<EnvironmentRecord | undefined> {
+  const p = deps.pools.get(id);
+  if (!p || p.state !== "ready") return undefined;
+  if (!(await healthy(deps, p))) {
+    // Broken while waiting: never handed out; reconcile removes its objects as orphans.
+    await deps.pools.delete(p.id);
+    deps.config.log("warn", `pool ${p.levelId}: ${p.id} is not healthy any more, removed`);
+    return undefined;
+  }
+  const faulted = p.stages.some((s) => s.name === "fault" && s.status === "done");
+  const hook = faulted && (await loadClaimHook(level.dir, level.manifest.fault.module)) !== null;
+  const now = deps.now().toISOString();
+  let rec: EnvironmentRecord = {
+    ...p,
+    id: req.id,
+    kind: "environment",
+    attemptId: req.attemptId,
+    levelId: req.levelId,
+    requestedSeed: req.seed,
+    state: "provisioning",
+    stages: pendingStages(STAGES),
+    error: null,
+    fromWarmPool: true,
+    claimHook: hook,
+    createdAt: now,
+    readyAt: null,
+    lastActivityAt: now,
+    warnedAt: null,
+    machineEvents: [],
+  };
+  for (const s of ["network", "volumes", "containers", "healthy"])
+    rec = stageDone(rec, s, now, "from the pre-broken pool");
+  if (faulted && !hook) rec = stageDone(rec, "fault", now, "applied in the pool");
+  rec = await save(deps, rec);
+  await deps.pools.delete(p.id);
+  noteClaim(deps, req.levelId, Date.now());
+  // Container names are cosmetic (lookups go by label): renamed in the background, off the player's path.
+  void deps.driver.adopt(rec.slot, rec.id).catch(() => undefined);
+  return rec;
 }
