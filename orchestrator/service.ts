@@ -508,9 +508,11 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       const ready = () => deps.pools.all().filter((p) => p.state === "ready").length;
       for (let round = 0; round < 20 && !stopped; round++) {
         const before = ready();
+        pools.retryNow();
         await pools.kick();
         await pools.idle();
-        if (pools.plan().fill.length === 0 || ready() <= before) break; // done, or fills keep failing
+        // Done, or nothing came of a whole round (fills keep failing): one more round after a failure.
+        if (pools.plan().fill.length === 0 || (ready() <= before && round > 0)) break;
       }
       return pools.view();
     },

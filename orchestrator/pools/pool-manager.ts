@@ -186,6 +186,11 @@ export class PoolManager {
       this.measuredMb.set(stack, Math.ceil(mbs.reduce((a, b) => a + b, 0) / mbs.length));
   }
 
+  /** Forget the failed fills' back-off (an explicit "fill now": tests, benchmarks). */
+  retryNow(): void {
+    this.backoff.clear();
+  }
+
   /** Wait for the fills under way (stop, tests). */
   async idle(): Promise<void> {
     while (this.planning || this.fills.size) {
