@@ -21,6 +21,12 @@ export const EnvSchema = z.object({
   ORCHESTRATOR_MAX_AGE_MINUTES: intFrom(180, 1),
   ORCHESTRATOR_WARM_POOL: intFrom(1, 0).pipe(z.number().max(10)),
   ORCHESTRATOR_RECONCILE_SECONDS: intFrom(30, 1),
+  /** Pre-broken environments kept ready per level at least (`npm start` sets 1; code and tests default to 0). */
+  ORCHESTRATOR_POOL_FLOOR: intFrom(0, 0).pipe(z.number().max(20)),
+  /** …and at most, whatever the demand. */
+  ORCHESTRATOR_POOL_CEILING: intFrom(4, 0).pipe(z.number().max(20)),
+  /** Memory all pre-broken pooled environments may use together (measured from their containers, else estimated). */
+  ORCHESTRATOR_POOL_BUDGET_MB: intFrom(2048, 0),
   /** Distinguishes orchestrators sharing one engine; default: derived from the data folder. */
   ORCHESTRATOR_ID: z
     .string()
@@ -52,6 +58,14 @@ export interface OrchestratorConfig {
   maxAgeMinutes: number;
   warmPool: number;
   reconcileSeconds: number;
+  /** Pre-broken pools: per level floor and ceiling, and the memory budget of all of them (MB). */
+  poolFloor: number;
+  poolCeiling: number;
+  poolBudgetMb: number;
+  /** Pooled environments filled at once (in the background, paused while a player's cold start runs). */
+  poolFillParallel: number;
+  /** A pooled environment's memory until one of its stack has been measured (MB). */
+  poolEnvMbEstimate: number;
   orchestratorId: string;
   firewall: "auto" | "off";
   /** One recording's cap in bytes (head ¾, tail ¼). */
@@ -97,6 +111,11 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     maxAgeMinutes: env.ORCHESTRATOR_MAX_AGE_MINUTES,
     warmPool: env.ORCHESTRATOR_WARM_POOL,
     reconcileSeconds: env.ORCHESTRATOR_RECONCILE_SECONDS,
+    poolFloor: env.ORCHESTRATOR_POOL_FLOOR,
+    poolCeiling: Math.max(env.ORCHESTRATOR_POOL_CEILING, env.ORCHESTRATOR_POOL_FLOOR),
+    poolBudgetMb: env.ORCHESTRATOR_POOL_BUDGET_MB,
+    poolFillParallel: 2,
+    poolEnvMbEstimate: 160,
     orchestratorId: env.ORCHESTRATOR_ID ?? orchestratorIdFor(stateDir),
     firewall: env.ORCHESTRATOR_FIREWALL,
     recordingMaxBytes: env.ORCHESTRATOR_RECORDING_MAX_MB * MB,

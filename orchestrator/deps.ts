@@ -15,6 +15,10 @@ export interface Deps {
   envs: JsonDirStore<EnvironmentRecord>;
   /** Warm-pool slot records under <stateDir>/pool. */
   pool: JsonDirStore<EnvironmentRecord>;
+  /** Pre-broken pooled environments (fault applied, per level) under <stateDir>/pools. */
+  pools: JsonDirStore<EnvironmentRecord>;
+  /** Pre-broken pools' claims (level id → times in ms), for sizing by recent demand. */
+  poolClaims: Map<string, number[]>;
   levels: LevelRegistry;
   images: StackImages;
   bus: EventBus;
@@ -24,7 +28,7 @@ export interface Deps {
   inflight: Map<string, Promise<EnvironmentRecord>>;
   /** Environments whose destroy was asked while provisioning: the provision stops at its next stage. */
   cancelled: Set<string>;
-  /** Warm-pool slots being handed to an environment right now. */
+  /** Warm-pool slots (and pre-broken pooled environments) being handed to an environment right now. */
   claiming: Set<string>;
   /** `slot/instance` keys being restarted on purpose (a check, the restart route): not outages to heal. */
   restarting: Set<string>;

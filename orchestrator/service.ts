@@ -13,6 +13,8 @@ import type {
   EnvironmentState,
   EnvironmentView,
   InstanceStats,
+  PoolDemand,
+  PoolsView,
   SliSample,
   SliView,
   Stage,
@@ -41,6 +43,7 @@ import { restartInstance } from "./environments/restart-instance";
 import { runCheck } from "./environments/run-check";
 import { refillWarmPool, removePoolSlot } from "./environments/warm-pool/refill-warm-pool";
 import { OrchestratorError, messageOf, notFound } from "./errors";
+import { PoolManager } from "./environments/pools/pool-manager";
 import { InMemoryEventBus, type Listener } from "./events/event-bus";
 import { IMAGE_LABELS } from "./images/names";
 import { StackImages } from "./images/stack-images";
@@ -73,6 +76,8 @@ export type Orchestrator = ReturnType<typeof createOrchestrator>;
 
 /** The recordings' retention policy runs with reconcile, at most this often. */
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** Pooled environments' memory is measured (container stats) at most this often. */
+const MEASURE_POOLS_EVERY_MS = 5 * 60_000;
 
 export function createOrchestrator(options: OrchestratorOptions = {}) {
   const config = resolveConfig(options);
@@ -84,6 +89,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     driver: createDockerDriver(config.orchestratorId, { envCpus: config.envCpus }),
     envs: new JsonDirStore(join(config.stateDir, "environments"), EnvironmentRecordSchema, badFile),
     pool: new JsonDirStore(join(config.stateDir, "pool"), EnvironmentRecordSchema, badFile),
+    pools: new JsonDirStore(join(config.stateDir, "pools"), EnvironmentRecordSchema, badFile),
+    poolClaims: new Map(),
     levels: new LevelRegistry(config.levelsDir),
     images: new StackImages(config.levelsDir, (line) => log("info", `[build] ${line}`)),
     bus: new InMemoryEventBus(),
@@ -129,6 +136,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
   let timer: NodeJS.Timeout | undefined;
   let stopHealing: (() => void) | undefined;
   let stopped = true;
+  const pools = new PoolManager(deps, () => stopped);
+  let measuredAt = 0;
   let ticking: Promise<unknown> | undefined;
 
   const record = (id: string): EnvironmentRecord => {
@@ -136,7 +145,11 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     if (!r) throw notFound(`environment ${id}`);
     return r;
   };
-  const afterChange = () => mockClients.sync(deps.envs.all());
+  const afterChange = () => {
+    mockClients.sync(deps.envs.all());
+    // A claim lowers a pool, a cold start that ended lets refills go on.
+    if (!stopped) void pools.kick();
+  };
 
   async function tick(): Promise<ReconcileReport> {
     deps.levels.reload();
@@ -149,6 +162,10 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     await reapShells();
     afterChange();
     if (config.warmPool > 0 && !stopped) void refill();
+    if (!stopped && Date.now() - measuredAt > MEASURE_POOLS_EVERY_MS && deps.pools.all().length) {
+      measuredAt = Date.now();
+      await pools.measure().catch((err) => log("warn", `pools: measuring: ${messageOf(err)}`));
+    }
     const changed = report.resumed.length + report.lost.length + report.orphans.length + report.restarted.length;
     if (changed) log("info", `reconcile: ${JSON.stringify(report)}`);
     return report;
@@ -202,6 +219,8 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       log(weak ? "warn" : "info", `engine: ${posture.detail}`);
       deps.envs.load();
       deps.pool.load();
+      deps.pools.load();
+      pools.demand.load();
       const catalogue = deps.levels.reload();
       for (const e of catalogue.errors) log("warn", `level refused: ${e.file}: ${e.field}: ${e.message}`);
       if (config.firewall === "auto") {
@@ -231,6 +250,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       await ticking;
       // A pool slot being built is finished (not abandoned half-made); no new one starts.
       await refilling;
+      await pools.idle();
       await Promise.allSettled([...deps.inflight.values()]);
     },
 
@@ -376,6 +396,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       return {
         orchestratorId: config.orchestratorId,
         warmPool: config.warmPool,
+        pools: { floor: config.poolFloor, ceiling: config.poolCeiling, budgetMb: config.poolBudgetMb },
         idleMinutes: config.idleMinutes,
         maxAgeMinutes: config.maxAgeMinutes,
         cpu: await deps.driver.cpuPolicy(),
@@ -468,6 +489,38 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
 
     /** Fill the warm pool now and wait for it (benchmarks, tests). */
     fillWarmPool: () => refill(),
+
+    /** The pre-broken pools: targets, ready and filling per level, memory (GET /pools). */
+    pools(): PoolsView {
+      return pools.view();
+    },
+
+    /** The web's forecast replaces the previous one (PUT /pools/demand); refills follow it. */
+    setPoolDemand(demand: PoolDemand): PoolsView {
+      for (const d of demand.levels)
+        if (d.until !== null && Number.isNaN(Date.parse(d.until)))
+          throw new OrchestratorError("bad_request", `levels: ${d.levelId}: until is not a date: ${d.until}`);
+      return pools.setDemand(demand);
+    },
+
+    /** Fill the pre-broken pools towards their targets now and wait until nothing is filling (tests, benchmarks). */
+    async fillPools(): Promise<PoolsView> {
+      const ready = () => deps.pools.all().filter((p) => p.state === "ready").length;
+      for (let round = 0; round < 20 && !stopped; round++) {
+        const before = ready();
+        pools.retryNow();
+        await pools.kick();
+        await pools.idle();
+        // Done, or nothing came of a whole round (fills keep failing): one more round after a failure.
+        if (pools.plan().fill.length === 0 || (ready() <= before && round > 0)) break;
+      }
+      return pools.view();
+    },
+
+    /** Remove every pre-broken pooled environment (they otherwise outlive a stop and are adopted at the next start). */
+    drainPools: () => pools.drain(),
+
+    poolManager: pools,
 
     /** Remove every warm-pool slot (they otherwise outlive a stop and are adopted at the next start). */
     async drainWarmPool(): Promise<void> {

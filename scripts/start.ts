@@ -165,6 +165,8 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
     FIREDRILL_DATA_DIR: dataDir,
     ORCHESTRATOR_PORT: String(orchestratorPort),
+    // One pre-broken environment per level ready for the next player (none for e2e runs: tests do not pay for pools).
+    ORCHESTRATOR_POOL_FLOOR: process.env.ORCHESTRATOR_POOL_FLOOR ?? (e2e ? "0" : "1"),
     ORCHESTRATOR_URL: process.env.ORCHESTRATOR_URL ?? `http://127.0.0.1:${orchestratorPort}`,
     ORCHESTRATOR_PUBLIC_URL: process.env.ORCHESTRATOR_PUBLIC_URL ?? `http://localhost:${orchestratorPort}`,
     LIVE_ALLOWED_ORIGINS: process.env.LIVE_ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`,

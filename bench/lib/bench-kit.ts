@@ -11,6 +11,7 @@ export function benchOrchestrator(opts: OrchestratorOptions = {}) {
     dataDir: mkdtempSync(join(tmpdir(), "fd-bench-")),
     levelsDir: process.env.LEVELS_DIR ?? join(ROOT, "levels"),
     warmPool: 0,
+    poolFloor: 0,
     reconcileSeconds: 3600,
     log: process.env.BENCH_LOG ? (l, m) => console.error(`[${l}] ${m}`) : () => undefined,
     ...opts,

@@ -134,7 +134,14 @@ export interface Observe {
   usage(instance: string): Promise<UsageFacts>;
 }
 
-/** What a fault (and a game-day inject) receives: root in the instances, as a player is. */
+/**
+ * What a fault (and a game-day inject) receives: root in the instances, as a player is.
+ * A fault may run long before a player claims its environment (pre-broken pools): what depends
+ * on the moment goes in an optional named export of fault.ts, run at claim with the same context
+ * (levels/README.md, "Pools"):
+ *
+ *   export async function onClaim(ctx: LevelContext): Promise<void> { ... }
+ */
 export interface LevelContext {
   /** The variant's resolved parameters (see lib/levels/params.ts). */
   readonly params: Readonly<Record<string, string | number>>;

@@ -2,15 +2,18 @@
  * Asks the orchestrator for the attempt's environment (idempotent by id, so a
  * retry after a failure is the same call) and mirrors its answer in the
  * Environment row. An unreachable orchestrator leaves the row FAILED with the
- * reason, so the room can say so and offer a retry.
+ * reason, so the room can say so and offer a retry. A claimed pre-broken environment
+ * carries the pool's seed: the attempt adopts it. A certification attempt's seed is
+ * chosen to be new to its player, so it never takes a pooled environment.
  */
 import { isAppError } from "../errors";
+import { adoptEnvironmentSeed } from "./adopt-environment-seed";
 import { applyEnvironmentView } from "./apply-environment-view";
 import type { Deps } from "../core/deps";
 
 export async function provisionEnvironment(
   deps: Deps,
-  attempt: { id: string; levelId: string; variantSeed: string },
+  attempt: { id: string; levelId: string; variantSeed: string; playMode?: string },
   envId: string,
 ): Promise<void> {
   await deps.db.environment.update({ where: { id: envId }, data: { state: "PROVISIONING", error: null, stage: null } });
@@ -20,7 +23,9 @@ export async function provisionEnvironment(
       attemptId: attempt.id,
       levelId: attempt.levelId,
       seed: attempt.variantSeed,
+      ...(attempt.playMode === "CERTIFICATION" ? { pooled: false } : {}),
     });
+    await adoptEnvironmentSeed(deps, attempt, view);
     await applyEnvironmentView(deps, attempt.id, view);
   } catch (err) {
     const message = isAppError(err) ? err.message : "The environment could not be created.";

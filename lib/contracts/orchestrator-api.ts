@@ -48,6 +48,12 @@ export const CreateEnvironmentRequestSchema = z
     attemptId: z.string().min(1),
     levelId: z.string().min(1),
     seed: z.string().min(1),
+    /**
+     * May the orchestrator hand over a pre-broken pooled environment (dealt under the POOL's seed,
+     * which the answer's `seed` then names)? Absent = yes; a certification attempt, whose seed is
+     * chosen to be new to its player, says no.
+     */
+    pooled: z.boolean().optional(),
   })
   .strict();
 export type CreateEnvironmentRequest = z.infer<typeof CreateEnvironmentRequestSchema>;
@@ -166,5 +172,41 @@ export const RevocationRequestSchema = z
   .refine((r) => r.sessions.length + r.users.length > 0, "name at least one session or user");
 export type RevocationRequest = z.input<typeof RevocationRequestSchema>;
 export const RevocationResultSchema = z.object({ ended: z.number().int() });
+
+/** GET /pools → PoolsView; PUT /pools/demand PoolDemand → PoolsView (the web's forecast; replaces the previous one). */
+export const PoolDemandSchema = z
+  .object({
+    /** Per level: how many pre-broken environments the web expects to be started soon, and why. */
+    levels: z
+      .array(
+        z.object({
+          levelId: z.string().min(1),
+          want: z.number().int().min(0).max(20),
+          reason: z.string().max(200), // "3 assignments due by Thu", "game day 'Blue' at 14:00", "recent starts"
+          until: z.string().nullable(), // ISO; after it the demand lapses (null = until the next forecast)
+        }),
+      )
+      .max(200),
+  })
+  .strict();
+export type PoolDemand = z.infer<typeof PoolDemandSchema>;
+
+export const PoolLevelViewSchema = z.object({
+  levelId: z.string(),
+  stack: z.string(),
+  floor: z.number().int(),
+  ceiling: z.number().int(),
+  target: z.number().int(), // what the orchestrator is filling towards now (demand clamped by floor/ceiling/budget)
+  ready: z.number().int(), // pre-broken and healthy, claimable now
+  filling: z.number().int(), // being built / faulted
+  reason: z.string(), // why this target ("floor", "3 assignments due by Thu", "budget: capped")
+});
+export const PoolsViewSchema = z.object({
+  budgetMb: z.number(), // ORCHESTRATOR_POOL_BUDGET_MB
+  usedMb: z.number(), // estimated/measured memory of all pooled environments
+  levels: z.array(PoolLevelViewSchema),
+  lastClaimAt: z.string().nullable(),
+});
+export type PoolsView = z.infer<typeof PoolsViewSchema>;
 
 export const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -239,6 +239,12 @@ export const LevelManifestSchema = z
       })
       .strict(),
     params: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), ParamSpecSchema).default({}),
+    /**
+     * Pre-broken pools (levels/README.md, "Pools"): "prebroken" (default) applies the fault when the
+     * pool is filled (a named export `onClaim` of fault.ts re-deals, at claim, what depends on the
+     * clock); "at-claim" pools healthy environments and runs the whole fault at claim; "off" never pools.
+     */
+    pool: z.enum(["prebroken", "at-claim", "off"]).default("prebroken"),
     /** TypeScript module in the level folder whose default export applies the fault. */
     fault: z
       .object({ module: z.string().default("fault.ts") })

@@ -30,6 +30,11 @@ export function poolSlotId(stack: string, random: string): string {
   return `wp-${stack.replace(/[^a-z0-9]/g, "") || "stack"}-${random}`;
 }
 
+/** A pre-broken pooled environment's id (and slot): `pb-<level, letters and digits>-<random>`. */
+export function prebrokenSlotId(levelId: string, random: string): string {
+  return `pb-${levelId.replace(/[^a-z0-9]/g, "").slice(0, 20) || "level"}-${random}`;
+}
+
 /** Derive a stable orchestrator id from its data folder, so restarts adopt what they made. */
 export function orchestratorIdFor(dataDir: string): string {
   return createHash("sha256").update(dataDir).digest("hex").slice(0, 6);

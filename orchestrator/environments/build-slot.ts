@@ -61,7 +61,7 @@ export async function buildSlot(
           throw new OrchestratorError("failed", `${messageOf(err)} (after ${attempt} tries)`, { cause: err });
         throw err;
       }
-      const current = deps.envs.get(rec.id) ?? deps.pool.get(rec.id) ?? rec;
+      const current = deps.envs.get(rec.id) ?? deps.pool.get(rec.id) ?? deps.pools.get(rec.id) ?? rec;
       const failed = current.stages.find((s) => s.status === "running")?.name ?? "build";
       deps.config.log(
         "warn",

@@ -38,6 +38,10 @@ export async function save(deps: Deps, r: EnvironmentRecord): Promise<Environmen
     await deps.pool.put(stamped);
     return stamped;
   }
+  if (r.kind === "prebroken") {
+    await deps.pools.put(stamped);
+    return stamped;
+  }
   await deps.envs.put(stamped);
   if (deps.bus.subscribers(r.id) > 0) {
     void describe(deps, stamped).then((view) => deps.bus.publish(r.id, { type: "state", view }));

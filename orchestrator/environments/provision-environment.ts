@@ -1,6 +1,8 @@
 /**
- * Provision an environment for an attempt: take a warm-pool slot or build one
- * (network, volumes, containers, healthy), then apply the level's fault.
+ * Provision an environment for an attempt: claim a pre-broken pooled environment of
+ * the level (its seed becomes the environment's: orchestrator/environments/pools/claim-pooled.ts),
+ * or take a warm-pool slot or build one (network, volumes, containers, healthy), then
+ * apply the level's fault.
  * Idempotent by id: a ready environment is returned, one in progress is joined,
  * one left half-done by a crash is resumed, a failed or destroyed one restarts.
  * Resolves with the ready record; rejects with OrchestratorError("failed") after
@@ -13,6 +15,8 @@ import { OrchestratorError, messageOf } from "../errors";
 import { applyFault } from "./apply-fault";
 import { buildSlot, runStage, type StageListener } from "./build-slot";
 import { save } from "./environment-view";
+import { claimPooled } from "./pools/claim-pooled";
+import { applyClaimHook } from "./pools/apply-claim-hook";
 import { claimWarmSlot } from "./warm-pool/claim-warm-slot";
 import {
   faultStarted,
@@ -25,7 +29,9 @@ import {
 } from "../state/environment-record";
 
 function assertSameRequest(r: EnvironmentRecord, req: CreateEnvironmentRequest): void {
-  if (r.attemptId !== req.attemptId || r.levelId !== req.levelId || r.seed !== req.seed) {
+  // A claimed pre-broken environment carries the pool's seed; the attempt's first seed still names it.
+  const sameSeed = r.seed === req.seed || r.requestedSeed === req.seed;
+  if (r.attemptId !== req.attemptId || r.levelId !== req.levelId || !sameSeed) {
     throw new OrchestratorError(
       "conflict",
       `environment ${req.id} exists for attempt ${r.attemptId}, level ${r.levelId}, seed ${r.seed}`,
@@ -67,6 +73,19 @@ async function freshRecord(
   previous: EnvironmentRecord | undefined,
 ): Promise<EnvironmentRecord> {
   const stack = deps.levels.get(req.levelId).manifest.stack;
+  // A pre-broken environment first: nothing durable changes until its record is written, which is
+  // then the environment's first record (a retry's earlier slot goes after it).
+  if (deps.pools.all().some((p) => p.levelId === req.levelId && p.state === "ready")) {
+    const image = await deps.images.current(stack).then(
+      (i) => i.tag,
+      () => null,
+    );
+    const claimed = image ? await claimPooled(deps, req, image) : undefined;
+    if (claimed) {
+      if (previous && previous.slot !== claimed.slot) await deps.driver.destroy(previous.slot);
+      return claimed;
+    }
+  }
   const now = deps.now().toISOString();
   // Recorded before anything else (image check, pool claim, Docker objects): from here on a
   // crash leaves a record to resume, and nothing of this environment can be taken for an orphan.
@@ -90,6 +109,8 @@ async function freshRecord(
     updatedAt: now,
     warnedAt: null,
     machineEvents: [],
+    requestedSeed: null,
+    claimHook: false,
   });
   // A retry after a failure: whatever the last try left behind goes first.
   if (previous) await deps.driver.destroy(previous.slot);
@@ -117,6 +138,7 @@ async function resumedRecord(deps: Deps, rec: EnvironmentRecord): Promise<Enviro
   const reset = new Set(["volumes", "containers", "healthy", "fault"]);
   return save(deps, {
     ...rec,
+    claimHook: false, // clean instances: the whole fault runs again, under the same seed
     stages: rec.stages.map((s) =>
       reset.has(s.name)
         ? { ...s, status: "pending", startedAt: null, endedAt: null, message: "restarted after an interruption" }
@@ -139,16 +161,17 @@ async function provision(
     const level = deps.levels.get(req.levelId);
     const stack = await deps.levels.stack(rec.stack);
     rec = await buildSlot(deps, rec, stack, onStage);
-    rec = await save(deps, { ...rec, params: resolveParams(level.manifest.params, req.seed) });
+    // The record's seed: the request's, or the pool's for a claimed pre-broken environment.
+    rec = await save(deps, { ...rec, params: resolveParams(level.manifest.params, rec.seed) });
+    const log = (message: string) => {
+      const cur = deps.envs.get(rec.id);
+      if (cur) void save(deps, stageMessage(cur, "fault", message)).then((u) => onStage?.(u, "fault"));
+    };
     rec = await runStage(
       deps,
       rec,
       "fault",
-      (r) =>
-        applyFault(deps, r, level, stack, (message) => {
-          const cur = deps.envs.get(r.id);
-          if (cur) void save(deps, stageMessage(cur, "fault", message)).then((u) => onStage?.(u, "fault"));
-        }),
+      (r) => (r.claimHook ? applyClaimHook(deps, r, level, stack, log) : applyFault(deps, r, level, stack, log)),
       onStage,
     );
     const now = deps.now().toISOString();

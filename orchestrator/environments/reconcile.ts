@@ -4,7 +4,9 @@
  *  - ready ones are adopted: stopped instances started again; lost ones (keeper or
  *    instance missing: the engine restarted without live-restore) are marked failed;
  *  - destroying ones are destroyed again;
- *  - pool records whose slot an environment now owns are dropped; broken pool slots go;
+ *  - pool records (warm slots and pre-broken environments) whose slot an environment now owns
+ *    are dropped; broken ones go; ready pre-broken ones are adopted as they are, half-built
+ *    ones (a crash during a refill) go, and the refill makes new ones;
  *  - labelled objects whose slot no live record owns are removed as orphans.
  * The engine is listed before the records are read: an object created after the listing
  * belongs to a record written before it, so nothing being built is ever taken for an orphan.
@@ -14,6 +16,7 @@ import { messageOf } from "../errors";
 import { destroyEnvironment } from "./destroy-environment";
 import { save } from "./environment-view";
 import { startProvision } from "./provision-environment";
+import { stillGood } from "./pools/claim-pooled";
 import { recordFailed, type EnvironmentRecord } from "../state/environment-record";
 
 export interface ReconcileReport {
@@ -91,14 +94,21 @@ export async function reconcile(deps: Deps): Promise<ReconcileReport> {
       .filter((r) => LIVE.has(r.state))
       .map((r) => r.slot),
   );
-  for (const p of deps.pool.all()) {
+  for (const p of [...deps.pool.all(), ...deps.pools.all()]) {
     if (busy(p.id)) continue;
     const instances = slots.get(p.slot) ?? [];
     const broken =
       p.state === "ready" &&
-      (instances.length === 0 || instances.some((i) => i.state !== "running" || i.health === "unhealthy"));
+      (p.kind === "prebroken"
+        ? !stillGood(
+            p,
+            (await deps.levels.stack(p.stack).catch(() => null))?.instances.map((i) => i.name) ?? [],
+            instances,
+          )
+        : instances.length === 0 || instances.some((i) => i.state !== "running" || i.health === "unhealthy"));
     // A pool slot half-built by a crashed process is not resumed: the refill makes a new one.
-    if (ownedByEnvironments.has(p.slot) || p.state !== "ready" || broken) await deps.pool.delete(p.id);
+    if (ownedByEnvironments.has(p.slot) || p.state !== "ready" || broken)
+      await (p.kind === "prebroken" ? deps.pools : deps.pool).delete(p.id);
   }
 
   const live = new Set([
@@ -106,8 +116,7 @@ export async function reconcile(deps: Deps): Promise<ReconcileReport> {
       .all()
       .filter((r) => LIVE.has(r.state))
       .map((r) => r.slot),
-    ...deps.pool
-      .all()
+    ...[...deps.pool.all(), ...deps.pools.all()]
       .filter((p) => p.state === "ready" || p.state === "provisioning")
       .map((p) => p.slot),
   ]);

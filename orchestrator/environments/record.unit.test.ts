@@ -31,6 +31,8 @@ const rec = (): EnvironmentRecord => ({
   updatedAt: "2026-01-01T00:00:00.000Z",
   warnedAt: null,
   machineEvents: [],
+  requestedSeed: null,
+  claimHook: false,
 });
 
 test("stages move pending → running → done with timestamps", () => {

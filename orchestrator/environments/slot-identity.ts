@@ -3,7 +3,7 @@ import type { SlotIdentity } from "../driver/labels";
 import type { EnvironmentRecord } from "../state/environment-record";
 
 export function identityOf(r: EnvironmentRecord, orchestratorId: string, ownerDir?: string): SlotIdentity {
-  const pooled = r.kind === "pool" || r.fromWarmPool;
+  const pooled = r.kind !== "environment" || r.fromWarmPool;
   return {
     orchestratorId,
     slot: r.slot,

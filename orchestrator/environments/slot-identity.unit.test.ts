@@ -24,6 +24,8 @@ const base: EnvironmentRecord = {
   updatedAt: "2026-01-01T00:00:00.000Z",
   warnedAt: null,
   machineEvents: [],
+  requestedSeed: null,
+  claimHook: false,
 };
 
 test("every object of a cold environment carries the five required labels", () => {

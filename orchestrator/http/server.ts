@@ -12,6 +12,7 @@ import { errorReply } from "./map-error";
 import { checkBearer, compile, match } from "./router";
 import { appProxyRoutes } from "./routes/app-proxy";
 import { environmentRoutes } from "./routes/environments";
+import { poolRoutes } from "./routes/pools";
 import { recordingRoutes } from "./routes/recordings";
 import { revocationRoutes } from "./routes/revocations";
 import { systemRoutes } from "./routes/system";
@@ -43,6 +44,7 @@ export async function startApiServer(
 ): Promise<ApiServer> {
   const routes = compile([
     ...systemRoutes(orch),
+    ...poolRoutes(orch),
     ...environmentRoutes(orch),
     ...recordingRoutes(orch),
     ...revocationRoutes(orch),

@@ -42,6 +42,11 @@ export class LevelRegistry {
     return level;
   }
 
+  /** Every loaded level (the pre-broken pools are sized per level). */
+  all(): LoadedLevel[] {
+    return [...this.catalogue.levels];
+  }
+
   /** Stacks used by at least one loaded level (the warm pool keeps these warm). */
   stacksInUse(): string[] {
     return [...new Set(this.catalogue.levels.map((l) => l.manifest.stack))].filter((s) =>

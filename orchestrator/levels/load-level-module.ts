@@ -18,4 +18,15 @@ export async function loadLevelFunction<C, R>(dir: string, module: string): Prom
 }
 
 export const loadFault = (dir: string, module: string) => loadLevelFunction<LevelContext, void>(dir, module);
+
+/** The fault module's optional `onClaim` export: what it deals when a pre-broken pooled environment is claimed. */
+export async function loadClaimHook(
+  dir: string,
+  module: string,
+): Promise<((ctx: LevelContext) => Promise<void>) | null> {
+  const file = join(dir, module);
+  if (!existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { onClaim?: unknown };
+  return typeof mod.onClaim === "function" ? (mod.onClaim as (ctx: LevelContext) => Promise<void>) : null;
+}
 export const loadCheck = (dir: string, module: string) => loadLevelFunction<CheckContext, Verdict>(dir, module);

@@ -15,7 +15,8 @@ export const POOL_STAGES = ["network", "volumes", "containers", "healthy"] as co
 
 export const EnvironmentRecordSchema = z.object({
   id: z.string(),
-  kind: z.enum(["environment", "pool"]),
+  /** "pool": an unbroken warm-pool slot; "prebroken": a pooled environment with its level's fault applied. */
+  kind: z.enum(["environment", "pool", "prebroken"]),
   /** The Docker objects this record owns are labelled firedrill.slot=<slot>. */
   slot: z.string(),
   stack: z.string(),
@@ -36,6 +37,10 @@ export const EnvironmentRecordSchema = z.object({
   warnedAt: z.string().nullable().default(null),
   /** The latest heal events of its machines (kept to 20), for the attempt's timeline. */
   machineEvents: z.array(MachineEventSchema).default([]),
+  /** An environment claimed from a pre-broken pool: the seed its attempt asked for (its `seed` is the pool's). */
+  requestedSeed: z.string().nullable().default(null),
+  /** A claimed pre-broken environment whose level deals part of its fault at claim (the fault stage runs that hook). */
+  claimHook: z.boolean().default(false),
 });
 export type EnvironmentRecord = z.infer<typeof EnvironmentRecordSchema>;
 

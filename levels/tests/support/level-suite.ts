@@ -105,6 +105,7 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
       dataDir: mkdtempSync(join(tmpdir(), `fd-level-${levelId}-`)),
       levelsDir: LEVELS_DIR,
       warmPool: 0,
+      poolFloor: 0,
       reconcileSeconds: 3600,
       log: process.env.FD_TEST_LOG ? (level, message) => console.log(`[${level}] ${message}`) : () => undefined,
     });

@@ -41,6 +41,8 @@ async function makePoolSlot(deps: Deps, stack: string, image: string): Promise<v
     updatedAt: now,
     warnedAt: null,
     machineEvents: [],
+    requestedSeed: null,
+    claimHook: false,
   };
   await deps.locks.run(id, async () => {
     rec = await save(deps, rec);

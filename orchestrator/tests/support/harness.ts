@@ -51,6 +51,7 @@ export function testOrchestrator(opts: OrchestratorOptions = {}): Orchestrator {
     dataDir: tempDataDir(),
     levelsDir: testLevelsDir(),
     warmPool: 0,
+    poolFloor: 0,
     secret: SECRET,
     reconcileSeconds: 3600,
     log: process.env.FD_TEST_LOG

@@ -1,0 +1,83 @@
+/**
+ * The web side of a pre-broken pool claim (lib/attempts/provision-environment.ts): the
+ * orchestrator answers with the POOL's seed, and the attempt adopts it with its parameters,
+ * so the facilitator's solution notes and injects expand with the variant the player is in.
+ * A certification attempt never asks for a pooled environment (its seed is chosen to be new
+ * to its player). The orchestrator is a fake answering the contract (the claim itself is
+ * tested against the real engine in orchestrator/tests/pools-claim.test.ts).
+ */
+import "./support/env";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { CreateEnvironmentRequest, EnvironmentView } from "../../lib/contracts/orchestrator-api";
+import { defaultDeps } from "../../lib/core/deps";
+import { provisionEnvironment } from "../../lib/attempts/provision-environment";
+import { startAttempt } from "../../lib/attempts/start-attempt";
+import { expandTemplate, resolveParams, type ResolvedParams } from "../../lib/levels/params";
+import { FakeOrchestrator, manifest, saveLevel } from "./support/incident";
+import { db, makeUser, uid } from "./support/people";
+
+const POOL_SEED = "a1b2c3d4e5f60718";
+
+/** An orchestrator holding one pre-broken environment per level, dealt under POOL_SEED. */
+function pooledOrchestrator(params: (seed: string) => ResolvedParams) {
+  const fake = new FakeOrchestrator();
+  const asked: CreateEnvironmentRequest[] = [];
+  const client = fake.client();
+  const deps = defaultDeps({
+    orchestrator: {
+      ...client,
+      createEnvironment: async (req) => {
+        asked.push(req);
+        const view: EnvironmentView = await client.createEnvironment(req);
+        if (req.pooled === false) return { ...view, params: params(req.seed) };
+        return { ...view, seed: POOL_SEED, params: params(POOL_SEED), fromWarmPool: true };
+      },
+    },
+  });
+  return { fake, deps, asked };
+}
+
+test("a claimed pre-broken environment's seed and parameters become the attempt's", async () => {
+  const m = manifest(`it-${uid()}`);
+  m.solution = "Raise client_max_body_size from {{limit}} back to 25m and reload nginx.";
+  m.params = { limit: { choose: ["1k", "2k", "3k", "4k", "5k", "6k", "7k", "8k"] } };
+  const levelId = await saveLevel(m);
+  const { deps, asked } = pooledOrchestrator((seed) => resolveParams(m.params, seed));
+  const player = await makeUser("PLAYER");
+
+  const { attemptId } = await startAttempt(player, { levelId }, deps);
+  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { environment: true } });
+  assert.equal(asked.length, 1);
+  assert.notEqual(asked[0]?.seed, POOL_SEED, "the web asked with its own seed");
+  assert.equal(asked[0]?.pooled, undefined, "a training attempt accepts a pooled environment");
+  assert.equal(attempt.variantSeed, POOL_SEED);
+  assert.deepEqual(attempt.params, resolveParams(m.params, POOL_SEED));
+  assert.equal(attempt.environment?.fromWarmPool, true);
+  assert.equal(
+    expandTemplate(m.solution, attempt.params),
+    `Raise client_max_body_size from ${resolveParams(m.params, POOL_SEED).limit} back to 25m and reload nginx.`,
+  );
+});
+
+test("a certification attempt asks for no pooled environment and keeps its seed", async () => {
+  const m = manifest(`it-${uid()}`);
+  const levelId = await saveLevel(m);
+  const { deps, asked } = pooledOrchestrator((seed) => resolveParams(m.params, seed));
+  const player = await makeUser("PLAYER");
+  const attempt = await db.attempt.create({
+    data: {
+      levelId,
+      startedById: player.id,
+      playMode: "CERTIFICATION",
+      variantSeed: "cert-seed-0001",
+      params: resolveParams(m.params, "cert-seed-0001"),
+      members: { create: { userId: player.id, role: "PLAYER" } },
+    },
+  });
+  await db.environment.create({ data: { id: `env-${attempt.id}`, attemptId: attempt.id } });
+  await provisionEnvironment(deps, attempt, `env-${attempt.id}`);
+  assert.equal(asked[0]?.pooled, false);
+  const after = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  assert.equal(after.variantSeed, "cert-seed-0001");
+});
