@@ -34,6 +34,7 @@ export function gameEnv(dataDir: string): NodeJS.ProcessEnv {
     ORCHESTRATOR_PORT: String(ports.orchestrator),
     FIREDRILL_DB_PORT: String(ports.db),
     ORCHESTRATOR_WARM_POOL: "0",
+    ORCHESTRATOR_POOL_FLOOR: "0",
     ORCHESTRATOR_FIREWALL: "off",
     DEMO_PASSWORD: "service-test-password",
   };
