@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/Button";
-import { api } from "@/components/incident/api";
+import { api } from "@/components/shared/api";
 import type { GradingRubric } from "@/lib/grading/grading-rubric";
 
 const control =

@@ -8,10 +8,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/Button";
-import { api } from "@/components/incident/api";
-import { JoinAttemptRoom } from "@/components/incident/JoinAttemptRoom";
-import { SaveIndicator } from "@/components/incident/SaveIndicator";
-import { useAutosave } from "@/components/incident/use-autosave";
+import { api } from "@/components/shared/api";
+import { JoinAttemptRoom } from "@/components/shared/JoinAttemptRoom";
+import { SaveIndicator } from "@/components/shared/autosave/SaveIndicator";
+import { useAutosave } from "@/components/shared/autosave/use-autosave";
 import { mergePostmortem } from "@/lib/collab/merge-docs";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { PostmortemView } from "./PostmortemView";

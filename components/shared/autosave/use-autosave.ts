@@ -15,7 +15,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { deepEqual } from "@/lib/collab/merge-content";
 import type { CollabDoc } from "@/lib/collab/merge-docs";
-import { api } from "./api";
+import { api } from "../api";
 import { dropBackup, writeBackup } from "./local-backup";
 import { OneRequestAtATime } from "./one-request-at-a-time";
 import { isPassingFailure, saveRetryDelayMs } from "./save-retry";
