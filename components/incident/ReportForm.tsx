@@ -13,7 +13,7 @@ import { JoinAttemptRoom } from "@/components/shared/JoinAttemptRoom";
 import { SaveIndicator } from "@/components/shared/autosave/SaveIndicator";
 import { useAutosave } from "@/components/shared/autosave/use-autosave";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
-import { RemoveRowButton } from "@/components/RemoveRowButton";
+import { RemoveRowButton } from "@/components/forms/RemoveRowButton";
 import { formatTime } from "@/lib/format";
 
 const area =

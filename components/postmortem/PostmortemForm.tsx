@@ -16,7 +16,7 @@ import { mergePostmortem } from "@/lib/collab/merge-docs";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { PostmortemView } from "./PostmortemView";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
-import { RemoveRowButton } from "@/components/RemoveRowButton";
+import { RemoveRowButton } from "@/components/forms/RemoveRowButton";
 
 /** A field's look; `control` adds full width (a timeline row sizes its two inputs itself). */
 const controlLook =
