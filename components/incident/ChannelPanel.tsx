@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/Button";
+import { fieldClass } from "@/components/forms/field-styles";
 import { liveRequest } from "@/components/live/live-socket";
 import type { TimelineEventView } from "@/lib/timeline/event-view";
 import { HintIcon } from "@/components/icons";
@@ -326,7 +327,7 @@ export function ChannelPanel({
               }
             }}
             placeholder={asStatus ? "Status update: impact, what we know, next update in…" : "Message the team"}
-            className="block w-full resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600"
+            className={fieldClass({ extra: "resize-y" })}
             maxLength={2000}
             data-testid="channel-input"
           />

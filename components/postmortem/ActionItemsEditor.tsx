@@ -1,0 +1,100 @@
+"use client";
+/** The postmortem's action items: a kind, an owner and what will be done, each row editable. */
+import { fieldClass } from "@/components/forms/field-styles";
+import { RowEditor } from "@/components/forms/RowEditor";
+import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
+import { sectionId } from "./postmortem-sections";
+
+type Item = PostmortemContent["actionItems"][number];
+
+export function ActionItemsEditor({
+  items,
+  onChange,
+  editable,
+  err,
+}: {
+  items: Item[];
+  onChange: (items: Item[]) => void;
+  editable: boolean;
+  /** The error for a path (`actionItems`, `actionItems.0.owner`), if any. */
+  err: (path: string) => string | undefined;
+}) {
+  return (
+    <fieldset id={sectionId("actionItems")} className="space-y-2">
+      <legend className="text-sm font-semibold text-slate-900">Action items</legend>
+      <p className="text-sm text-slate-500">
+        Concrete, owned, and aimed at the system: prevent, mitigate, detect, or improve the process.
+      </p>
+      {err("actionItems") && <p className="text-sm text-red-700">{err("actionItems")}</p>}
+      <RowEditor
+        rows={items}
+        onChange={onChange}
+        editable={editable}
+        newRow={() => ({ owner: "", kind: "prevent" as const, description: "" })}
+        addLabel="Add action item"
+        removeLabel={(i) => `Remove action ${i + 1}`}
+        rowClassName="grid gap-2 rounded-md border border-slate-200 bg-white p-2 sm:grid-cols-[9rem_12rem_1fr_auto]"
+        renderRow={(a, i, update) => (
+          <>
+            <select
+              aria-label={`Kind of action ${i + 1}`}
+              className={fieldClass()}
+              value={a.kind}
+              disabled={!editable}
+              onChange={(e) => update({ kind: e.target.value as Item["kind"] })}
+            >
+              {ACTION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+            <ItemField
+              label={`Owner of action ${i + 1}`}
+              field="owner"
+              placeholder="Owner"
+              value={a.owner}
+              error={err(`actionItems.${i}.owner`)}
+              disabled={!editable}
+              onChange={(owner) => update({ owner })}
+            />
+            <ItemField
+              label={`Action ${i + 1}`}
+              field="description"
+              placeholder="What will be done"
+              value={a.description}
+              error={err(`actionItems.${i}.description`)}
+              disabled={!editable}
+              onChange={(description) => update({ description })}
+            />
+          </>
+        )}
+      />
+    </fieldset>
+  );
+}
+
+function ItemField(props: {
+  label: string;
+  field: "owner" | "description";
+  placeholder: string;
+  value: string;
+  error: string | undefined;
+  disabled: boolean;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <div>
+      <input
+        aria-label={props.label}
+        data-collab-field={`actionItems.${props.field}`}
+        placeholder={props.placeholder}
+        className={fieldClass({ invalid: props.error })}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.error && <p className="mt-0.5 text-xs text-red-700">{props.error}</p>}
+    </div>
+  );
+}
