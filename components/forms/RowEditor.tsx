@@ -9,6 +9,15 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/Button";
 import { RemoveRowButton } from "./RemoveRowButton";
 
+/** What a form hands one of its list editors: the rows, where changes go, whether they may be edited, errors by path. */
+export interface ListEditorProps<T> {
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  editable: boolean;
+  /** The error for a path (`timeline`, `timeline.3.at`), if any. */
+  err: (path: string) => string | undefined;
+}
+
 export interface RowEditorProps<T> {
   rows: readonly T[];
   onChange: (rows: T[]) => void;

@@ -32,7 +32,6 @@ import { useSideTabs } from "./use-side-tabs";
 export function IncidentRoom({ room }: { room: RoomView }) {
   const { attemptId, level, mode } = room;
   const { state, status, mitigatedAt, startedAt, history, problem, mitigate, abandon, retry } = useRoomState(room);
-  const [shell, setShell] = useState(level.shells[0] ?? "");
 
   const ready = state?.environment?.state === "READY";
   const gone = state?.environment?.state === "DESTROYED" && (status === "ACTIVE" || status === "MITIGATED");
@@ -124,8 +123,6 @@ export function IncidentRoom({ room }: { room: RoomView }) {
           token={token}
           fresh={fresh}
           feed={feed}
-          shell={shell}
-          onShell={setShell}
           onCommand={logCommand}
           onRetry={() => void retry()}
           gone={gone}

@@ -10,7 +10,7 @@ import { mergeReport } from "@/lib/collab/merge-docs";
 import { SEVERITIES, SEVERITY_LABEL, type ReportContent } from "@/lib/reports/report-schema";
 import { api } from "@/components/shared/api";
 import { JoinAttemptRoom } from "@/components/shared/JoinAttemptRoom";
-import { SaveIndicator } from "@/components/shared/autosave/SaveIndicator";
+import { AutosaveIndicator } from "@/components/shared/autosave/SaveIndicator";
 import { useAutosave } from "@/components/shared/autosave/use-autosave";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
 import { fieldClass } from "@/components/forms/field-styles";
@@ -122,13 +122,7 @@ export function ReportForm({
     >
       {joinRoom && <JoinAttemptRoom attemptId={attemptId} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <SaveIndicator
-          status={doc.status}
-          error={doc.error}
-          mergedFrom={doc.mergedFrom}
-          onKeepMine={() => void doc.keepMine()}
-          onLoadLatest={() => void doc.loadLatest()}
-        />
+        <AutosaveIndicator doc={doc} />
         {submitted && (
           <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-medium text-green-700">Submitted</span>
         )}

@@ -4,6 +4,7 @@
  * team game day), coaching messages over their top corner; while there is no
  * shell, how the environment is being prepared, or why it cannot be.
  */
+import { useState } from "react";
 import { Button } from "@/components/Button";
 import { CoachMessages } from "@/components/live/CoachMessages";
 import type { RoomView } from "@/lib/attempts/get-room";
@@ -20,8 +21,6 @@ export function TerminalsSection({
   token,
   fresh,
   feed,
-  shell,
-  onShell,
   onCommand,
   onRetry,
   gone,
@@ -32,14 +31,13 @@ export function TerminalsSection({
   token: AccessToken | null;
   fresh: () => Promise<AccessToken | null>;
   feed: Pick<LiveFeed, "machines">;
-  shell: string;
-  onShell: (shell: string) => void;
   onCommand: (instance: string, command: string) => void;
   onRetry: () => void;
   gone: boolean;
 }) {
   const { attemptId, level, mode } = room;
   const team = room.kind === "TEAM";
+  const [shell, setShell] = useState(level.shells[0] ?? "");
   const ready = state?.environment?.state === "READY";
   const playing = status === "ACTIVE" || status === "MITIGATED";
   return (
@@ -62,7 +60,7 @@ export function TerminalsSection({
                 role="tab"
                 type="button"
                 aria-selected={shell === s}
-                onClick={() => onShell(s)}
+                onClick={() => setShell(s)}
                 className={`rounded-t px-3 py-1 font-mono text-xs ${shell === s ? "bg-slate-800 text-white" : "text-slate-400 hover:text-slate-200"}`}
               >
                 {s}

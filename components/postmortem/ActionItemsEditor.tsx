@@ -1,24 +1,18 @@
 "use client";
 /** The postmortem's action items: a kind, an owner and what will be done, each row editable. */
 import { fieldClass } from "@/components/forms/field-styles";
-import { RowEditor } from "@/components/forms/RowEditor";
+import { type ListEditorProps, RowEditor } from "@/components/forms/RowEditor";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { sectionId } from "./postmortem-sections";
 
 type Item = PostmortemContent["actionItems"][number];
 
-export function ActionItemsEditor({
-  items,
-  onChange,
-  editable,
-  err,
-}: {
-  items: Item[];
-  onChange: (items: Item[]) => void;
-  editable: boolean;
-  /** The error for a path (`actionItems`, `actionItems.0.owner`), if any. */
-  err: (path: string) => string | undefined;
-}) {
+const TEXT_FIELDS = [
+  { field: "owner", label: (i: number) => `Owner of action ${i + 1}`, placeholder: "Owner" },
+  { field: "description", label: (i: number) => `Action ${i + 1}`, placeholder: "What will be done" },
+] as const;
+
+export function ActionItemsEditor({ rows, onChange, editable, err }: ListEditorProps<Item>) {
   return (
     <fieldset id={sectionId("actionItems")} className="space-y-2">
       <legend className="text-sm font-semibold text-slate-900">Action items</legend>
@@ -27,7 +21,7 @@ export function ActionItemsEditor({
       </p>
       {err("actionItems") && <p className="text-sm text-red-700">{err("actionItems")}</p>}
       <RowEditor
-        rows={items}
+        rows={rows}
         onChange={onChange}
         editable={editable}
         newRow={() => ({ owner: "", kind: "prevent" as const, description: "" })}
@@ -49,24 +43,18 @@ export function ActionItemsEditor({
                 </option>
               ))}
             </select>
-            <ItemField
-              label={`Owner of action ${i + 1}`}
-              field="owner"
-              placeholder="Owner"
-              value={a.owner}
-              error={err(`actionItems.${i}.owner`)}
-              disabled={!editable}
-              onChange={(owner) => update({ owner })}
-            />
-            <ItemField
-              label={`Action ${i + 1}`}
-              field="description"
-              placeholder="What will be done"
-              value={a.description}
-              error={err(`actionItems.${i}.description`)}
-              disabled={!editable}
-              onChange={(description) => update({ description })}
-            />
+            {TEXT_FIELDS.map((f) => (
+              <ItemField
+                key={f.field}
+                label={f.label(i)}
+                field={f.field}
+                placeholder={f.placeholder}
+                value={a[f.field]}
+                error={err(`actionItems.${i}.${f.field}`)}
+                disabled={!editable}
+                onChange={(v) => update({ [f.field]: v })}
+              />
+            ))}
           </>
         )}
       />

@@ -8,14 +8,14 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/Button";
 import { JoinAttemptRoom } from "@/components/shared/JoinAttemptRoom";
-import { SaveIndicator } from "@/components/shared/autosave/SaveIndicator";
+import { AutosaveIndicator } from "@/components/shared/autosave/SaveIndicator";
 import { useAutosave } from "@/components/shared/autosave/use-autosave";
 import { mergePostmortem } from "@/lib/collab/merge-docs";
 import type { PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { PostmortemView } from "./PostmortemView";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
 import { ActionItemsEditor } from "./ActionItemsEditor";
-import { SECTIONS } from "./postmortem-sections";
+import { SECTIONS, type TextSectionSpec } from "./postmortem-sections";
 import { TextSection } from "./TextSection";
 import { TimelineEditor } from "./TimelineEditor";
 import { usePostmortemSubmit } from "./use-postmortem-submit";
@@ -47,6 +47,17 @@ export function PostmortemForm({
   const set = <K extends keyof PostmortemContent>(key: K, value: PostmortemContent[K]) =>
     doc.setContent((prev) => ({ ...prev, [key]: value }));
 
+  const section = (s: TextSectionSpec) => (
+    <TextSection
+      key={s.key}
+      s={s}
+      value={pm[s.key]}
+      error={err(s.key)}
+      disabled={!editable}
+      onChange={(v) => set(s.key, v)}
+    />
+  );
+
   return (
     <>
       <JoinAttemptRoom attemptId={attemptId} />
@@ -58,13 +69,7 @@ export function PostmortemForm({
         noValidate
       >
         <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-2 bg-slate-50/95 px-1 py-2 backdrop-blur">
-          <SaveIndicator
-            status={doc.status}
-            error={doc.error}
-            mergedFrom={doc.mergedFrom}
-            onKeepMine={() => void doc.keepMine()}
-            onLoadLatest={() => void doc.loadLatest()}
-          />
+          <AutosaveIndicator doc={doc} />
           <div className="flex gap-2">
             <Button variant="secondary" size="sm" onClick={() => window.print()}>
               Print
@@ -98,37 +103,14 @@ export function PostmortemForm({
           </div>
         )}
 
-        {SECTIONS.slice(0, 2).map((s) => (
-          <TextSection
-            key={s.key}
-            s={s}
-            value={pm[s.key]}
-            error={err(s.key)}
-            disabled={!editable}
-            onChange={(v) => set(s.key, v)}
-          />
-        ))}
+        {SECTIONS.slice(0, 2).map(section)}
 
-        <TimelineEditor
-          entries={pm.timeline}
-          onChange={(rows) => set("timeline", rows)}
-          editable={editable}
-          err={err}
-        />
+        <TimelineEditor rows={pm.timeline} onChange={(rows) => set("timeline", rows)} editable={editable} err={err} />
 
-        {SECTIONS.slice(2).map((s) => (
-          <TextSection
-            key={s.key}
-            s={s}
-            value={pm[s.key]}
-            error={err(s.key)}
-            disabled={!editable}
-            onChange={(v) => set(s.key, v)}
-          />
-        ))}
+        {SECTIONS.slice(2).map(section)}
 
         <ActionItemsEditor
-          items={pm.actionItems}
+          rows={pm.actionItems}
           onChange={(rows) => set("actionItems", rows)}
           editable={editable}
           err={err}

@@ -1,7 +1,7 @@
 "use client";
 /** The postmortem's timeline (UTC), drafted from the attempt: a time and a line per entry, editable. */
 import { FIELD_LOOK, fieldBorder } from "@/components/forms/field-styles";
-import { RowEditor } from "@/components/forms/RowEditor";
+import { type ListEditorProps, RowEditor } from "@/components/forms/RowEditor";
 import type { PostmortemContent } from "@/lib/postmortems/postmortem-schema";
 import { sectionId } from "./postmortem-sections";
 
@@ -18,18 +18,7 @@ function fromLocalInput(text: string): string {
   return Number.isNaN(t) ? text : new Date(t).toISOString();
 }
 
-export function TimelineEditor({
-  entries,
-  onChange,
-  editable,
-  err,
-}: {
-  entries: Entry[];
-  onChange: (entries: Entry[]) => void;
-  editable: boolean;
-  /** The error for a path (`timeline`, `timeline.3.at`), if any. */
-  err: (path: string) => string | undefined;
-}) {
+export function TimelineEditor({ rows, onChange, editable, err }: ListEditorProps<Entry>) {
   return (
     <fieldset id={sectionId("timeline")} className="space-y-2">
       <legend className="text-sm font-semibold text-slate-900">Timeline (UTC)</legend>
@@ -38,10 +27,10 @@ export function TimelineEditor({
       </p>
       {err("timeline") && <p className="text-sm text-red-700">{err("timeline")}</p>}
       <RowEditor
-        rows={entries}
+        rows={rows}
         onChange={onChange}
         editable={editable}
-        newRow={() => ({ at: entries.at(-1)?.at ?? new Date().toISOString(), text: "" })}
+        newRow={() => ({ at: rows.at(-1)?.at ?? new Date().toISOString(), text: "" })}
         addLabel="Add entry"
         removeLabel={(i) => `Remove entry ${i + 1}`}
         listClassName="space-y-1.5"
