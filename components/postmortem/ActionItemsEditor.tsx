@@ -3,7 +3,7 @@
 import { fieldClass } from "@/components/forms/field-styles";
 import { type ListEditorProps, RowEditor } from "@/components/forms/RowEditor";
 import { ACTION_KINDS, type PostmortemContent } from "@/lib/postmortems/postmortem-schema";
-import { sectionId } from "./postmortem-sections";
+import { ListSection } from "./ListSection";
 
 type Item = PostmortemContent["actionItems"][number];
 
@@ -14,12 +14,12 @@ const TEXT_FIELDS = [
 
 export function ActionItemsEditor({ rows, onChange, editable, err }: ListEditorProps<Item>) {
   return (
-    <fieldset id={sectionId("actionItems")} className="space-y-2">
-      <legend className="text-sm font-semibold text-slate-900">Action items</legend>
-      <p className="text-sm text-slate-500">
-        Concrete, owned, and aimed at the system: prevent, mitigate, detect, or improve the process.
-      </p>
-      {err("actionItems") && <p className="text-sm text-red-700">{err("actionItems")}</p>}
+    <ListSection
+      name="actionItems"
+      legend="Action items"
+      help="Concrete, owned, and aimed at the system: prevent, mitigate, detect, or improve the process."
+      error={err("actionItems")}
+    >
       <RowEditor
         rows={rows}
         onChange={onChange}
@@ -58,7 +58,7 @@ export function ActionItemsEditor({ rows, onChange, editable, err }: ListEditorP
           </>
         )}
       />
-    </fieldset>
+    </ListSection>
   );
 }
 

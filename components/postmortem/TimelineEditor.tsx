@@ -3,7 +3,7 @@
 import { FIELD_LOOK, fieldBorder } from "@/components/forms/field-styles";
 import { type ListEditorProps, RowEditor } from "@/components/forms/RowEditor";
 import type { PostmortemContent } from "@/lib/postmortems/postmortem-schema";
-import { sectionId } from "./postmortem-sections";
+import { ListSection } from "./ListSection";
 
 type Entry = PostmortemContent["timeline"][number];
 
@@ -20,12 +20,12 @@ function fromLocalInput(text: string): string {
 
 export function TimelineEditor({ rows, onChange, editable, err }: ListEditorProps<Entry>) {
   return (
-    <fieldset id={sectionId("timeline")} className="space-y-2">
-      <legend className="text-sm font-semibold text-slate-900">Timeline (UTC)</legend>
-      <p className="text-sm text-slate-500">
-        Drafted from what you did and what the system recorded. Edit freely: add context, remove noise.
-      </p>
-      {err("timeline") && <p className="text-sm text-red-700">{err("timeline")}</p>}
+    <ListSection
+      name="timeline"
+      legend="Timeline (UTC)"
+      help="Drafted from what you did and what the system recorded. Edit freely: add context, remove noise."
+      error={err("timeline")}
+    >
       <RowEditor
         rows={rows}
         onChange={onChange}
@@ -56,6 +56,6 @@ export function TimelineEditor({ rows, onChange, editable, err }: ListEditorProp
           </>
         )}
       />
-    </fieldset>
+    </ListSection>
   );
 }
