@@ -1,10 +1,6 @@
 import { type ComponentProps, type ReactNode, useId } from "react";
 import { cx } from "./cx";
-
-const control =
-  "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
-  "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ember-600 " +
-  "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500";
+import { fieldClass } from "./forms/field-styles";
 
 interface FieldChrome {
   label: string;
@@ -42,7 +38,7 @@ export function Field({ label, error, hint, id, className, ...input }: FieldChro
         id={fieldId}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${fieldId}-error` : hint ? `${fieldId}-hint` : undefined}
-        className={cx(control, error ? "border-red-400" : "border-slate-300", className)}
+        className={fieldClass({ invalid: error, extra: className })}
         {...input}
       />
     </Chrome>
@@ -71,7 +67,7 @@ export function SelectField({
         id={fieldId}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${fieldId}-error` : hint ? `${fieldId}-hint` : undefined}
-        className={cx(control, "pr-8", error ? "border-red-400" : "border-slate-300", className)}
+        className={fieldClass({ invalid: error, extra: cx("pr-8", className) })}
         {...select}
       >
         {options.map((o) => (

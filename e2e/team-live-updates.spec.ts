@@ -7,7 +7,9 @@
  * declared"; the channel opens at the first unread item; Reply stays visible;
  * a fired second fault cannot be fired again; and — timed — a teammate's
  * passed check, a handed-in postmortem and a facilitator's grade reach the
- * others without a reload. The latencies are logged and attached.
+ * others without a reload. The latencies are logged and attached. Each room
+ * page (the Watch room and its Injects and Coach, a player's room, the
+ * channel) gets an axe scan: no serious or critical violations.
  *
  * Runs after player-loop and replay (file order): Pat's graded team attempt
  * must not count in their "0 levels passed" start.
@@ -19,9 +21,12 @@ import { parse } from "yaml";
 import { DEMO, expect, test } from "./fixtures";
 import { GameDaysPage, joinFromHome, signedIn } from "./game-days";
 import { IncidentRoom } from "./room";
+import { expectAccessible } from "./support/a11y";
 
 const LEVEL_ID = "payload-too-large";
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "test-results/screens";
+/** xterm's screen (the shell's own output) is left out of the scans, as in player-loop. */
+const TERMINAL_SCREEN = { exclude: [".xterm-screen"] };
 
 function referenceFix(): { instance: string; run: string }[] {
   const manifest = parse(readFileSync(path.resolve("levels", LEVEL_ID, "level.yaml"), "utf8")) as {
@@ -92,6 +97,9 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     await expectTabsFit(pat.page, "player 1280×720");
     await shot(fac.page, "watch-room-1440x900");
     await shot(pat.page, "player-room-1280x720");
+    // ── Axe on the game-day room pages: the Watch room (its Injects and Coach too) and a player's team room ──
+    await expectAccessible(fac.page, "facilitator's Watch room", TERMINAL_SCREEN);
+    await expectAccessible(pat.page, "a player's team room", TERMINAL_SCREEN);
 
     // ── The facilitator coaches from the Watch room; the banner sits over the terminal, not above it ──
     await patRoom.openShell("proxy");
@@ -103,6 +111,7 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     await fac.page.getByTestId("coach-text").fill(hint);
     await fac.page.getByTestId("coach-send").click();
     await expect(fac.page.getByText("Hint sent to the players.")).toBeVisible();
+    await expectAccessible(fac.page, "Watch room, Coach", TERMINAL_SCREEN);
     for (const p of [pat, sam]) {
       const banner = p.page.getByTestId("coach-message").filter({ hasText: hint });
       await expect(banner).toBeVisible({ timeout: 15_000 });
@@ -123,6 +132,7 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     await facRoom.tab("Injects");
     await fac.page.getByTestId("inject-severity-SEV2").click();
     await expect(fac.page.getByText("Severity set to SEV2.")).toBeVisible();
+    await expectAccessible(fac.page, "Watch room, Injects", TERMINAL_SCREEN);
     for (const r of [patRoom, samRoom]) {
       await expect(r.page.getByTestId("room-severity")).toHaveText("SEV2", { timeout: 15_000 });
       await r.tab("Report");
@@ -166,6 +176,7 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     const firstUnread = samRoom.channel().locator('[data-first-unread="true"]');
     await expect(firstUnread).toBeInViewport();
     await shot(sam.page, "player-channel-opened-at-unread");
+    await expectAccessible(sam.page, "team channel", TERMINAL_SCREEN);
     await sam.page.getByTestId("room-stakeholder-deadline").click();
     const asked = sam.page.getByTestId("stakeholder-message").filter({ hasText: question });
     await asked.scrollIntoViewIfNeeded();
@@ -173,6 +184,7 @@ test("a game day's live updates reach everyone, each timed, and each person's ro
     await expect(asked.getByTestId("reply-stakeholder")).toBeInViewport({ ratio: 1 });
     await expect(sam.page.getByTestId("channel-input")).toBeInViewport({ ratio: 1 });
     await shot(sam.page, "player-reply-mode");
+    await expectAccessible(sam.page, "team channel, replying to a stakeholder", TERMINAL_SCREEN);
     await sam.page.getByTestId("channel-as-status").check();
     await sam.page.getByTestId("channel-input").fill("Uploads fail for everyone; fix expected within 15 minutes.");
     await sam.page.getByTestId("channel-input").press("Enter");

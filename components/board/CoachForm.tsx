@@ -8,6 +8,7 @@ import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/Button";
 import { FormMessage } from "@/components/FormMessage";
 import { liveRequest } from "@/components/live/live-socket";
+import { fieldClass } from "@/components/forms/field-styles";
 
 const MAX = 2000;
 
@@ -85,7 +86,7 @@ export function CoachForm({
           rows={3}
           autoFocus={autoFocus}
           aria-describedby={`${id}-count`}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600"
+          className={fieldClass()}
         />
         <p id={`${id}-count`} className="text-xs text-slate-500">
           {text.length}/{MAX} · the players see it at once; it is kept on the attempt&apos;s timeline.

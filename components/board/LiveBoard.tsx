@@ -6,16 +6,15 @@
  * terminals read-only) or send its players a message.
  */
 import Link from "next/link";
-import { Fragment, useEffect, useMemo, useState } from "react";
+import { Fragment, useMemo, useState } from "react";
 import { Badge, type Tone } from "@/components/Badge";
 import { Button, buttonClass } from "@/components/Button";
 import { EmptyState } from "@/components/EmptyState";
 import { Field } from "@/components/Field";
 import { cx } from "@/components/cx";
-import { liveRequest, liveSocket } from "@/components/live/live-socket";
 import { useLiveConnected } from "@/components/live/use-live";
 import { useNow } from "@/components/use-now";
-import { elapsedSeconds, idleSeconds, type BoardRow, type BoardRowsMessage } from "@/lib/board/board-row";
+import { elapsedSeconds, idleSeconds, type BoardRow } from "@/lib/board/board-row";
 import {
   DEFAULT_DIRECTION,
   filterBoardRows,
@@ -24,7 +23,9 @@ import {
   type BoardSortKey,
   type SortDirection,
 } from "@/lib/board/sort-board-rows";
+import { Plain, SortHeader } from "./BoardHeaders";
 import { CoachForm } from "./CoachForm";
+import { useBoard } from "./use-board";
 
 const COLUMNS = 10;
 /** Idle longer than this is worth a look. */
@@ -38,84 +39,6 @@ function successTone(rate: number | null): Tone {
 }
 
 const STATUS_TONE: Record<BoardRow["status"], Tone> = { PROVISIONING: "slate", ACTIVE: "ember", MITIGATED: "green" };
-
-function useBoard(): { rows: BoardRow[]; loaded: boolean; problem: string | null } {
-  const [rows, setRows] = useState<Map<string, BoardRow>>(() => new Map());
-  const [loaded, setLoaded] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    const s = liveSocket();
-    // Watch again after every reconnect: the snapshot replaces whatever was missed meanwhile.
-    const watch = () => {
-      void liveRequest<{ rows: BoardRow[] }>("board:watch", {}).then((r) => {
-        if (!r.ok) return setProblem(r.error.message);
-        setRows(new Map(r.data.rows.map((row) => [row.attemptId, row])));
-        setLoaded(true);
-        setProblem(null);
-      });
-    };
-    const onRows = (m: BoardRowsMessage) =>
-      setRows((prev) => {
-        const next = new Map(prev);
-        for (const id of m.removed) next.delete(id);
-        for (const row of m.rows) next.set(row.attemptId, row);
-        return next;
-      });
-    const onClosed = (m: { message?: string }) => setProblem(m.message ?? "You can no longer watch the board.");
-    s.on("connect", watch);
-    s.on("board:rows", onRows);
-    s.on("board:closed", onClosed);
-    if (s.connected) watch();
-    return () => {
-      s.off("connect", watch);
-      s.off("board:rows", onRows);
-      s.off("board:closed", onClosed);
-      if (s.connected) void liveRequest("board:unwatch", {});
-    };
-  }, []);
-  return { rows: useMemo(() => [...rows.values()], [rows]), loaded, problem };
-}
-
-function SortHeader({
-  label,
-  sortKey,
-  sort,
-  onSort,
-}: {
-  label: string;
-  sortKey: BoardSortKey;
-  sort: { key: BoardSortKey; dir: SortDirection };
-  onSort: (key: BoardSortKey) => void;
-}) {
-  const active = sort.key === sortKey;
-  return (
-    <th
-      scope="col"
-      aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
-      className="whitespace-nowrap px-2 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500"
-    >
-      <button
-        type="button"
-        onClick={() => onSort(sortKey)}
-        className={cx("rounded px-1 uppercase hover:text-slate-900", active && "text-slate-900")}
-        data-testid={`board-sort-${sortKey}`}
-      >
-        {label} {active ? (sort.dir === "asc" ? "↑" : "↓") : ""}
-      </button>
-    </th>
-  );
-}
-
-function Plain({ children }: { children: string }) {
-  return (
-    <th
-      scope="col"
-      className="whitespace-nowrap px-2 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500"
-    >
-      {children}
-    </th>
-  );
-}
 
 export function LiveBoard() {
   const connected = useLiveConnected();

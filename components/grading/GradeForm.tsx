@@ -3,12 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/Button";
-import { api } from "@/components/incident/api";
+import { api } from "@/components/shared/api";
+import { fieldClass } from "@/components/forms/field-styles";
 import type { GradingRubric } from "@/lib/grading/grading-rubric";
 
-const control =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm " +
-  "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600";
+const control = fieldClass();
 
 export function GradeForm({
   attemptId,
@@ -88,7 +87,7 @@ export function GradeForm({
                   min={0}
                   max={c.points}
                   step={0.5}
-                  className={`${control} w-20 ${errors[c.id] ? "border-red-400" : ""}`}
+                  className={fieldClass({ invalid: errors[c.id], width: "w-20" })}
                   value={scores[c.id] ?? ""}
                   onChange={(e) => setScores((s) => ({ ...s, [c.id]: e.target.value }))}
                 />

@@ -6,7 +6,7 @@
  */
 import { useState } from "react";
 import { Button } from "@/components/Button";
-import { api } from "./api";
+import { api } from "@/components/shared/api";
 import { format } from "./Timer";
 
 export function AcknowledgeControl({

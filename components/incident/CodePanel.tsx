@@ -5,7 +5,7 @@
  * (/srv/app/src/routes/users.ts), as the hints and the shell name them.
  */
 import { useEffect, useState } from "react";
-import { api } from "./api";
+import { api } from "@/components/shared/api";
 
 export function CodePanel({ attemptId, active }: { attemptId: string; active: boolean }) {
   const [files, setFiles] = useState<string[] | null>(null);

@@ -2,7 +2,7 @@
 /** Tiered hints: each one is revealed on request and costs the points it says. */
 import { useState } from "react";
 import { Button } from "@/components/Button";
-import { api } from "./api";
+import { api } from "@/components/shared/api";
 
 export interface TakenHint {
   index: number;

@@ -8,9 +8,9 @@ import { useId, useState } from "react";
 import { Button } from "@/components/Button";
 import { liveRequest } from "@/components/live/live-socket";
 import { SEVERITIES, SEVERITY_LABEL } from "@/lib/reports/report-schema";
+import { fieldClass } from "@/components/forms/field-styles";
 
-const control =
-  "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600";
+const control = fieldClass();
 
 export function InjectPanel({
   attemptId,

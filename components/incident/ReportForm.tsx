@@ -8,17 +8,16 @@ import { useState } from "react";
 import { Button } from "@/components/Button";
 import { mergeReport } from "@/lib/reports/merge-report";
 import { SEVERITIES, SEVERITY_LABEL, type ReportContent } from "@/lib/reports/report-schema";
-import { api } from "./api";
-import { JoinAttemptRoom } from "./JoinAttemptRoom";
-import { SaveIndicator } from "./SaveIndicator";
-import { useAutosave } from "./use-autosave";
+import { api } from "@/components/shared/api";
+import { JoinAttemptRoom } from "@/components/shared/JoinAttemptRoom";
+import { AutosaveIndicator } from "@/components/shared/autosave/SaveIndicator";
+import { useAutosave } from "@/components/shared/autosave/use-autosave";
 import { useDocSubmitted } from "@/components/live/use-doc-submitted";
-import { RemoveRowButton } from "@/components/RemoveRowButton";
+import { fieldClass } from "@/components/forms/field-styles";
+import { RowEditor } from "@/components/forms/RowEditor";
 import { formatTime } from "@/lib/format";
 
-const area =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 " +
-  "focus-visible:border-ember-600 focus-visible:outline-2 focus-visible:outline-ember-600 disabled:bg-slate-50 disabled:text-slate-700";
+const area = fieldClass();
 
 function Label({ htmlFor, children, error }: { htmlFor: string; children: string; error?: string | undefined }) {
   return (
@@ -123,13 +122,7 @@ export function ReportForm({
     >
       {joinRoom && <JoinAttemptRoom attemptId={attemptId} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <SaveIndicator
-          status={doc.status}
-          error={doc.error}
-          mergedFrom={doc.mergedFrom}
-          onKeepMine={() => void doc.keepMine()}
-          onLoadLatest={() => void doc.loadLatest()}
-        />
+        <AutosaveIndicator doc={doc} />
         {submitted && (
           <span className="rounded bg-green-50 px-2 py-0.5 text-xs font-medium text-green-700">Submitted</span>
         )}
@@ -180,63 +173,40 @@ export function ReportForm({
           Hypotheses tried{" "}
           {fields.hypotheses && <span className="text-xs font-normal text-red-700">{fields.hypotheses}</span>}
         </legend>
-        <ul className="space-y-2">
-          {c.hypotheses.map((h, i) => (
-            <li key={i} className="flex gap-2">
+        <RowEditor
+          list="ul"
+          rows={c.hypotheses}
+          onChange={(rows) => set("hypotheses", rows)}
+          editable={!locked}
+          newRow={() => ({ text: "", outcome: "open" as const })}
+          addLabel="Add hypothesis"
+          addClassName="mt-2"
+          removeLabel={(i) => `Remove hypothesis ${i + 1}`}
+          renderRow={(h, i, update) => (
+            <>
               <input
                 aria-label={`Hypothesis ${i + 1}`}
                 data-collab-field="hypotheses.text"
-                className={area}
+                className={fieldClass()}
                 value={h.text}
                 disabled={locked}
                 placeholder="e.g. the database ran out of connections"
-                onChange={(e) =>
-                  set(
-                    "hypotheses",
-                    c.hypotheses.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
-                  )
-                }
+                onChange={(e) => update({ text: e.target.value })}
               />
               <select
                 aria-label={`Outcome of hypothesis ${i + 1}`}
-                className={`${area} w-36`}
+                className={fieldClass({ extra: "w-36" })}
                 value={h.outcome}
                 disabled={locked}
-                onChange={(e) =>
-                  set(
-                    "hypotheses",
-                    c.hypotheses.map((x, j) => (j === i ? { ...x, outcome: e.target.value as typeof h.outcome } : x)),
-                  )
-                }
+                onChange={(e) => update({ outcome: e.target.value as typeof h.outcome })}
               >
                 <option value="open">open</option>
                 <option value="confirmed">confirmed</option>
                 <option value="ruled-out">ruled out</option>
               </select>
-              {!locked && (
-                <RemoveRowButton
-                  label={`Remove hypothesis ${i + 1}`}
-                  onRemove={() =>
-                    set(
-                      "hypotheses",
-                      c.hypotheses.filter((_, j) => j !== i),
-                    )
-                  }
-                />
-              )}
-            </li>
-          ))}
-        </ul>
-        {!locked && (
-          <Button
-            variant="secondary"
-            size="sm"
-            className="mt-2"
-            onClick={() => set("hypotheses", [...c.hypotheses, { text: "", outcome: "open" }])}
-          >
-            Add hypothesis
-          </Button>
-        )}
+            </>
+          )}
+        />
       </fieldset>
 
       {text("actions", "Actions taken", 4, "What you ran or changed, and what it showed")}
@@ -244,9 +214,15 @@ export function ReportForm({
 
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-800">Status updates</legend>
-        <ol className="space-y-2">
-          {c.statusUpdates.map((u, i) => (
-            <li key={i} className="flex gap-2">
+        <RowEditor
+          rows={c.statusUpdates}
+          onChange={(rows) => set("statusUpdates", rows)}
+          editable={!locked}
+          newRow={() => ({ at: new Date().toISOString(), text: "" })}
+          addLabel="Post a status update"
+          addClassName="mt-2"
+          renderRow={(u, i, update) => (
+            <>
               <span className="w-14 shrink-0 pt-2 text-xs tabular-nums text-slate-500">
                 {u.at ? formatTime(u.at) : ""}
               </span>
@@ -254,29 +230,14 @@ export function ReportForm({
                 aria-label={`Status update ${i + 1}`}
                 data-collab-field="statusUpdates.text"
                 rows={2}
-                className={area}
+                className={fieldClass()}
                 value={u.text}
                 disabled={locked}
-                onChange={(e) =>
-                  set(
-                    "statusUpdates",
-                    c.statusUpdates.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)),
-                  )
-                }
+                onChange={(e) => update({ text: e.target.value })}
               />
-            </li>
-          ))}
-        </ol>
-        {!locked && (
-          <Button
-            variant="secondary"
-            size="sm"
-            className="mt-2"
-            onClick={() => set("statusUpdates", [...c.statusUpdates, { at: new Date().toISOString(), text: "" }])}
-          >
-            Post a status update
-          </Button>
-        )}
+            </>
+          )}
+        />
       </fieldset>
 
       {message && (

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/Button";
-import { api } from "./api";
+import { api } from "@/components/shared/api";
 
 const noSubscription = () => () => undefined;
 

@@ -5,7 +5,7 @@
  * (re)connect through `fresh()`.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api } from "./api";
+import { api } from "@/components/shared/api";
 
 export interface AccessToken {
   token: string;

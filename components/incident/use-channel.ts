@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useLiveEvent } from "@/components/live/use-live";
 import { inChannel } from "@/lib/team-play/channel";
 import type { TimelineEventView } from "@/lib/timeline/event-view";
-import { api } from "./api";
+import { api } from "@/components/shared/api";
 
 function merge(prev: TimelineEventView[], more: TimelineEventView[]): TimelineEventView[] {
   const byId = new Map(prev.map((e) => [e.id, e]));

@@ -1,7 +1,7 @@
 "use client";
 /** Batches the commands typed in the room and posts them for the timeline every few seconds. */
 import { useCallback, useEffect, useRef } from "react";
-import { api } from "./api";
+import { api } from "@/components/shared/api";
 
 export function useCommandLog(attemptId: string, enabled: boolean) {
   const queue = useRef<{ instance: string; command: string; at: string }[]>([]);

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/Button";
 import { Card } from "@/components/Card";
 import { EmptyState } from "@/components/EmptyState";
-import { SliChart } from "@/components/incident/SliChart";
+import { SliChart } from "@/components/shared/SliChart";
 import type { ReplayView } from "@/lib/replay/load-replay";
 import type { AttemptRecording } from "@/lib/replay/list-attempt-recordings";
 import { markerOf } from "@/lib/replay/markers";

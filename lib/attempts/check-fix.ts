@@ -2,7 +2,9 @@
  * "Check my fix": the level's check runs in the environment; the verdict is
  * recorded; a pass mitigates the incident (the clock stops). Checks are rate-limited
  * per attempt (one at a time, one per CHECK_INTERVAL_MS) and counted; a check that
- * could not judge (unjudged) is recorded but not counted as a try.
+ * could not judge (unjudged) is recorded but not counted as a try. Its start is
+ * recorded too (timeline/check-runs.ts), so the SLI sync knows a dip meanwhile
+ * is the check's own.
  */
 import type { Actor } from "../auth/actor";
 import type { CheckResult } from "../contracts/orchestrator-api";
@@ -44,6 +46,14 @@ export async function checkFix(
   running.add(attemptId);
   let result: CheckResult;
   try {
+    // The start is on the timeline before the check runs: an SLI dip the check causes meanwhile is known as its own.
+    await recordEvent(deps.db, {
+      attemptId,
+      kind: "SYSTEM",
+      data: { message: `${actor.name} started a fix check`, check: "started" },
+      actorId: actor.id,
+      at: deps.now(),
+    });
     result = await deps.orchestrator.check(envId);
   } finally {
     running.delete(attemptId);

@@ -4,9 +4,12 @@
  * open. The budget grows by the samples newer than the environment row's
  * `lastActivityAt` (the last sample the web app has folded in), and the cursor
  * moves in the same conditional update, so repeated or concurrent syncs never
- * count a sample twice, however long the incident runs.
+ * count a sample twice, however long the incident runs. A worsening seen while
+ * a fix check runs or settles is the check's doing and is not recorded (the
+ * check's start is on the timeline, so this holds before its verdict too).
  */
 import type { SliView } from "../contracts/orchestrator-api";
+import { checkRuns } from "../timeline/check-runs";
 import { readEventData } from "../timeline/event-data";
 import { budgetBurned, classifySli, duringCheck, isSliChange, RANK_OF } from "../timeline/sli";
 import { recordEvent } from "../timeline/record-event";
@@ -41,15 +44,19 @@ export async function syncSli(deps: Deps, attemptId: string, sli: SliView): Prom
     const previous = last ? (readEventData("SLI", last.data)?.state ?? null) : null;
     if (!isSliChange(previous, state)) return;
     if (previous !== null && RANK_OF[state] > RANK_OF[previous]) {
-      const check = await tx.timelineEvent.findFirst({
+      // The latest check's start and verdict: a worsening seen since it started is the check's doing.
+      const started = await tx.timelineEvent.findFirst({
+        where: { attemptId, kind: "SYSTEM", data: { path: ["check"], equals: "started" } },
+        orderBy: { at: "desc" },
+        select: { kind: true, at: true, data: true },
+      });
+      const verdict = await tx.timelineEvent.findFirst({
         where: { attemptId, kind: "CHECK" },
         orderBy: { at: "desc" },
-        select: { at: true, data: true },
+        select: { kind: true, at: true, data: true },
       });
-      const ran = check
-        ? { at: check.at.getTime(), durationMs: readEventData("CHECK", check.data)?.durationMs ?? 0 }
-        : null;
-      if (duringCheck(Date.parse(sli.current.at), ran)) return;
+      const run = checkRuns([started, verdict].filter((e) => e !== null)).at(-1) ?? null;
+      if (duringCheck(Date.parse(sli.current.at), run)) return;
     }
     await recordEvent(tx, {
       attemptId,

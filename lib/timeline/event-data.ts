@@ -10,7 +10,8 @@ export const SLI_STATES = ["healthy", "degraded", "down"] as const;
 export type SliState = (typeof SLI_STATES)[number];
 
 export const EventDataSchemas = {
-  SYSTEM: z.object({ message: z.string().min(1).max(500) }).strict(),
+  /** `check: "started"` marks a fix check's start (its verdict is the CHECK event): see timeline/check-runs.ts. */
+  SYSTEM: z.object({ message: z.string().min(1).max(500), check: z.literal("started").optional() }).strict(),
   COMMAND: z.object({ instance: z.string().min(1).max(64), command: z.string().min(1).max(2000) }).strict(),
   CHECK: z
     .object({

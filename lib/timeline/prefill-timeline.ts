@@ -2,10 +2,13 @@
  * The postmortem's timeline, drafted from what the attempt recorded: the start,
  * declarations, commands (runs of them grouped so the draft stays readable),
  * checks, SLI changes, hints and mitigation. The player edits it from there.
+ * An SLI worsening while a check ran or settled is the check's doing and is
+ * left out, so the draft never says "Service degraded" right after the pass.
  */
 import { describeEvent, type TimelineEventLike } from "./describe-event";
 import { readEventData, type SliState } from "./event-data";
-import { isSliChange } from "./sli";
+import { checkRuns } from "./check-runs";
+import { duringCheck, isSliChange, RANK_OF } from "./sli";
 
 export interface TimelineEntry {
   /** ISO timestamp. */
@@ -26,6 +29,7 @@ export function prefillTimeline(input: {
     { at: input.startedAt.toISOString(), text: "Incident began: the on-call engineer was paged with the briefing" },
   ];
   const events = [...input.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const runs = checkRuns(events);
   let sli: SliState | null = null;
   let group: { instance: string; first: Date; last: Date; commands: string[] } | undefined;
   const flush = () => {
@@ -62,6 +66,9 @@ export function prefillTimeline(input: {
       // Older records hold the rolling window's half-way point of a recovery as "degraded": not news.
       const state = readEventData("SLI", e.data)?.state;
       if (state && !isSliChange(sli, state)) continue;
+      // Nor a worsening while a check ran or settled (recorded before starts were): the check's own doing.
+      if (state && sli !== null && RANK_OF[state] > RANK_OF[sli] && runs.some((r) => duringCheck(e.at.getTime(), r)))
+        continue;
       if (state) sli = state;
     }
     flush();

@@ -36,13 +36,28 @@ export function isSliChange(previous: SliState | null, state: SliState): boolean
 /** How long after a check its own disruption (a restarted machine, the rolling window) may still show. */
 export const CHECK_SETTLE_MS = 20_000;
 
+/** A fix check's run: from its start to its verdict (null while it runs). */
+export interface CheckRun {
+  startedAt: number;
+  endedAt: number | null;
+}
+
+/**
+ * The longest a check runs (the web app's wait for the orchestrator's verdict):
+ * a start whose verdict never came (the orchestrator failed) stops counting then.
+ */
+export const CHECK_MAX_MS = 180_000;
+
 /**
  * Does a sample taken at `at` fall while a check ran or settled? Checks may
  * restart machines (payload-too-large reboots the proxy), so a dip then is the
  * check's doing, not the incident's: it is not recorded as a new degradation.
+ * A sample from before the check started is the incident's own, whenever it
+ * is synced.
  */
-export function duringCheck(at: number, check: { at: number; durationMs: number } | null): boolean {
-  return check !== null && at >= check.at - check.durationMs && at <= check.at + CHECK_SETTLE_MS;
+export function duringCheck(at: number, run: CheckRun | null): boolean {
+  if (run === null || at < run.startedAt) return false;
+  return at <= (run.endedAt ?? run.startedAt + CHECK_MAX_MS) + CHECK_SETTLE_MS;
 }
 
 /** Bad request-minutes burned between `after` (exclusive) and the last sample. */

@@ -249,6 +249,60 @@ test("neither a recovery the rolling window is catching up with, nor a check's o
   assert.ok(degraded.at.getTime() > checkEnd.getTime() + 20_000, "the dip during the check was not recorded");
 });
 
+test("a check's start is recorded: a dip while it runs or settles is the check's own, a dip sampled before it started is the incident's", async () => {
+  const sliAndChecks = (attemptId: string) =>
+    db.timelineEvent.findMany({
+      where: { attemptId, OR: [{ kind: { in: ["SLI", "CHECK"] } }, { data: { path: ["check"], equals: "started" } }] },
+      orderBy: { at: "asc" },
+    });
+  const label = (e: { kind: string; data: unknown }) =>
+    e.kind === "SLI"
+      ? (e.data as { state: string }).state
+      : e.kind === "CHECK"
+        ? `check ${(e.data as { passed: boolean }).passed ? "passed" : "failed"}`
+        : "check started";
+
+  // The fix is in and the chart is healthy; the check restarts the proxy, so the chart dips while it runs and a
+  // sync lands before the verdict, then once more just after the pass.
+  const a = await playing();
+  await refreshAttempt(a.player, a.attemptId, a.deps);
+  a.fake.later = 100;
+  a.fake.rate = 1;
+  await refreshAttempt(a.player, a.attemptId, a.deps);
+  const sampleClock = { ...a.deps, now: () => new Date(Date.parse(a.fake.sliView().current.at)) };
+  a.fake.checkPasses = true;
+  a.fake.whileChecking = async () => {
+    a.fake.later = 110;
+    a.fake.rate = 0.5;
+    await refreshAttempt(a.player, a.attemptId, a.deps);
+  };
+  assert.equal((await checkFix(a.player, a.attemptId, sampleClock)).mitigated, true);
+  a.fake.whileChecking = null;
+  a.fake.later = 115; // 5 s after the pass: still settling
+  await refreshAttempt(a.player, a.attemptId, a.deps);
+  a.fake.later = 130;
+  a.fake.rate = 1;
+  await refreshAttempt(a.player, a.attemptId, a.deps);
+  const first = await sliAndChecks(a.attemptId);
+  assert.deepEqual(first.map(label), ["down", "healthy", "check started", "check passed"]);
+  assert.equal(first[2]!.actorId, a.player.id, "the start names who ran the check");
+
+  // A dip sampled before the next check started is the incident's own: recorded even though the sync that saw it
+  // ran during the check, and placed before the check's verdict.
+  const b = await playing();
+  await refreshAttempt(b.player, b.attemptId, b.deps);
+  b.fake.later = 100;
+  b.fake.rate = 1;
+  await refreshAttempt(b.player, b.attemptId, b.deps);
+  b.fake.later = 150;
+  b.fake.rate = 0.5;
+  const startsAt = Date.parse(b.fake.sliView().current.at) + 10_000;
+  b.fake.whileChecking = () => refreshAttempt(b.player, b.attemptId, b.deps).then(() => undefined);
+  await checkFix(b.player, b.attemptId, { ...b.deps, now: () => new Date(startsAt) });
+  const second = await sliAndChecks(b.attemptId);
+  assert.deepEqual(second.map(label), ["down", "healthy", "degraded", "check started", "check failed"]);
+});
+
 test("open incidents are synced without anyone in the room, and never counted twice with the room's own sync", async () => {
   const { deps, player, attemptId } = await playing();
   const before = await syncOpenIncidents(deps);

@@ -1,7 +1,7 @@
-/** Which local copy of a document comes back on load (components/incident/local-backup). */
+/** Which local copy of a document comes back on load (components/shared/autosave/local-backup). */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { contentToRestore } from "../../components/incident/local-backup";
+import { contentToRestore } from "../../components/shared/autosave/local-backup";
 import { mergeContent } from "../../lib/collab/merge-content";
 
 type Doc = { a: string; b: string };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SAVE_RETRY_MAX_MS, isPassingFailure, saveRetryDelayMs } from "@/components/incident/save-retry";
+import { SAVE_RETRY_MAX_MS, isPassingFailure, saveRetryDelayMs } from "@/components/shared/autosave/save-retry";
 
 test("a server error (5xx) is retried with backoff, like a lost connection", () => {
   assert.deepEqual(

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { SliChart } from "../../components/incident/SliChart";
+import { SliChart } from "../../components/shared/SliChart";
 import type { SliSample } from "../../lib/contracts/orchestrator-api";
 
 function sample(sec: number, successRate: number): SliSample {

@@ -70,6 +70,8 @@ export class FakeOrchestrator {
   /** Seconds the samples are shifted by (time passing between syncs). */
   later = 0;
   unreachable = false;
+  /** Runs while a check runs, before its verdict (a sync meanwhile, say). */
+  whileChecking: (() => Promise<void>) | null = null;
   /** What the orchestrator says about machines that died and were healed. */
   machineEvents: EnvironmentView["machineEvents"] = [];
   /** Terminal recordings by environment id, as the orchestrator would list and serve them. */
@@ -165,13 +167,15 @@ export class FakeOrchestrator {
         this.destroyed.push(id);
         return Promise.resolve({ ...this.view(id), state: "destroying" as const });
       },
-      check: () =>
-        Promise.resolve({
+      check: async () => {
+        await this.whileChecking?.();
+        return {
           passed: this.checkPasses,
           unjudged: false,
           message: this.checkPasses ? "uploads work" : "uploads still fail with 413",
           durationMs: 5,
-        }),
+        };
+      },
       exec: (id, req) => {
         this.execs.push({ id, instance: req.instance, script: req.script });
         return Promise.resolve({

@@ -5,6 +5,29 @@
  */
 import type { SaveStatus } from "./use-autosave";
 
+/** The indicator for a document `useAutosave` keeps: its status, and its way out of a conflict. */
+export function AutosaveIndicator({
+  doc,
+}: {
+  doc: {
+    status: SaveStatus;
+    error: string | null;
+    mergedFrom: string | null;
+    keepMine: () => Promise<void>;
+    loadLatest: () => Promise<void>;
+  };
+}) {
+  return (
+    <SaveIndicator
+      status={doc.status}
+      error={doc.error}
+      mergedFrom={doc.mergedFrom}
+      onKeepMine={() => void doc.keepMine()}
+      onLoadLatest={() => void doc.loadLatest()}
+    />
+  );
+}
+
 export function SaveIndicator({
   status,
   error,

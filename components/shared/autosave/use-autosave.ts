@@ -14,33 +14,20 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { deepEqual } from "@/lib/collab/merge-content";
-import type { CollabDoc } from "@/lib/collab/merge-docs";
-import { api } from "./api";
+import { api } from "../api";
 import { dropBackup, writeBackup } from "./local-backup";
 import { OneRequestAtATime } from "./one-request-at-a-time";
 import { isPassingFailure, saveRetryDelayMs } from "./save-retry";
 import { SaveAuthors } from "./save-authors";
-import { useDocSync, type Person, type RemoteSave } from "./use-doc-sync";
+import { useDocSync, type RemoteSave } from "./use-doc-sync";
 import { useFlushOnLeave } from "./use-flush-on-leave";
 import { useKeepCaret } from "./use-keep-caret";
 import { useMergedNote } from "./use-merged-note";
 import { useRestoreBackup } from "./use-restore-backup";
+import type { Collab, SaveReply, SaveStatus } from "./autosave-types";
+import { useConflictChoices } from "./use-conflict-choices";
 
-export type SaveStatus = "saved" | "dirty" | "saving" | "conflict" | "offline" | "error" | "readonly";
-
-interface SaveReply<T> {
-  version: number;
-  content?: T;
-  merged?: boolean;
-}
-
-export interface Collab<T> {
-  attemptId: string;
-  doc: CollabDoc;
-  merge: (base: T, mine: T, theirs: T) => T;
-  /** The attempt's members, to name whose edits were merged in. */
-  people?: readonly Person[] | undefined;
-}
+export type { Collab, SaveStatus } from "./autosave-types";
 
 const TEAMMATE = "a teammate";
 
@@ -225,30 +212,17 @@ export function useAutosave<T>(opts: {
     [editable, backup, delay, schedule],
   );
 
-  /** After a conflict: keep what this tab has, over the other save. */
-  const keepMine = useCallback(async () => {
-    const r = await api<{ version: number; content: T }>(url);
-    if (r.ok) {
-      version.current = r.data.version;
-      synced.current = r.data.content;
-    }
-    dirty.current = true;
-    await save();
-  }, [url, save]);
-
-  /** After a conflict: take the other save, dropping this tab's edits. */
-  const loadLatest = useCallback(async () => {
-    const r = await api<{ version: number; content: T }>(url);
-    if (!r.ok) return;
-    version.current = r.data.version;
-    synced.current = r.data.content;
-    latest.current = r.data.content;
-    dirty.current = false;
-    setContentState(r.data.content);
-    setStatus("saved");
-    setError(null);
-    dropBackup(storageKey);
-  }, [url, storageKey]);
+  const { keepMine, loadLatest } = useConflictChoices<T>({
+    url,
+    storageKey,
+    refs: { versionRef: version, syncedRef: synced, latestRef: latest, dirtyRef: dirty },
+    save,
+    show: (value) => {
+      setContentState(value);
+      setStatus("saved");
+      setError(null);
+    },
+  });
 
   // A local copy the server does not have yet (a crash or a lost connection) comes back.
   useRestoreBackup<T>({

@@ -1,0 +1,93 @@
+"use client";
+/**
+ * The room's view of its attempt: the state the server reports (environment,
+ * SLI, budget), the status and the clock's start and stop, polled (every 2 s
+ * while preparing, else 10 s) and re-read at once when the attempt changes
+ * (a teammate's check, a facilitator's change). Also the SLI history the chart
+ * starts from, and a problem to show.
+ */
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { useLiveEvent } from "@/components/live/use-live";
+import { api } from "@/components/shared/api";
+import type { RoomView } from "@/lib/attempts/get-room";
+import type { RoomState } from "@/lib/attempts/refresh-attempt";
+import type { SliSample } from "@/lib/contracts/orchestrator-api";
+
+/** The room is this page only while the incident is in play; after that the attempt page takes over. */
+const IN_PLAY = new Set(["PROVISIONING", "ACTIVE", "MITIGATED", "FAILED"]);
+
+export function useRoomState(room: RoomView) {
+  const router = useRouter();
+  const { attemptId } = room;
+  const [state, setState] = useState<RoomState | null>(null);
+  const [status, setStatus] = useState(room.status);
+  const [mitigatedAt, setMitigatedAt] = useState(room.mitigatedAt);
+  const [startedAt, setStartedAt] = useState(room.startedAt);
+  const [history, setHistory] = useState<SliSample[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const poll = useCallback(
+    async (withHistory: boolean) => {
+      const r = await api<RoomState>(`/api/attempts/${attemptId}/state${withHistory ? "?history=1" : ""}`);
+      if (!r.ok) {
+        setProblem(r.error.message);
+        return;
+      }
+      setState(r.data);
+      setProblem(r.data.warning);
+      if (withHistory && r.data.sliHistory.length > 0) setHistory(r.data.sliHistory);
+      setStatus((prev) => {
+        if (prev !== r.data.status && r.data.status === "ACTIVE") void poll(true);
+        return r.data.status;
+      });
+      setMitigatedAt(r.data.mitigatedAt);
+      setStartedAt(r.data.startedAt);
+    },
+    [attemptId],
+  );
+
+  useEffect(() => {
+    void poll(true);
+  }, [poll]);
+  useEffect(() => {
+    if (status === "ABANDONED" || status === "FAILED") return;
+    const every = status === "PROVISIONING" ? 2000 : 10_000;
+    const t = setInterval(() => void poll(false), every);
+    return () => clearInterval(t);
+  }, [status, poll]);
+  useEffect(() => {
+    if (status === "ACTIVE" && room.status === "PROVISIONING") router.refresh();
+  }, [status, room.status, router]);
+  // A teammate's check, a facilitator's change: re-read at once rather than at the next poll.
+  useLiveEvent("attempt-changed", (p) => {
+    if ((p as { attemptId?: string } | null)?.attemptId === attemptId) void poll(false);
+  });
+  // Handed in (by a teammate, in another tab) or graded: the attempt page takes over.
+  useEffect(() => {
+    if (!IN_PLAY.has(status)) router.refresh();
+  }, [status, router]);
+
+  /** Marks the incident mitigated here at once (a passed check), before the server's next answer confirms it. */
+  const mitigate = useCallback((at: string, force = false) => {
+    setStatus((prev) => (force || prev === "ACTIVE" ? "MITIGATED" : prev));
+    setMitigatedAt((prev) => (force ? at : (prev ?? at)));
+  }, []);
+
+  async function abandon() {
+    if (!window.confirm("Abandon this incident? The environment is torn down and the attempt ends ungraded.")) return;
+    const r = await api(`/api/attempts/${attemptId}/abandon`, { method: "POST" });
+    if (r.ok) router.push("/play");
+    else setProblem(r.error.message);
+  }
+
+  async function retry() {
+    setProblem(null);
+    const r = await api(`/api/attempts/${attemptId}/retry`, { method: "POST" });
+    if (!r.ok) setProblem(r.error.message);
+    setStatus("PROVISIONING");
+    void poll(true);
+  }
+
+  return { state, status, mitigatedAt, startedAt, history, problem, mitigate, abandon, retry };
+}
