@@ -12,10 +12,8 @@ import { useLiveEvent } from "@/components/live/use-live";
 import { api } from "@/components/shared/api";
 import type { RoomView } from "@/lib/attempts/get-room";
 import type { RoomState } from "@/lib/attempts/refresh-attempt";
+import { IN_ROOM, isIn } from "@/lib/core/attempt-status";
 import type { SliSample } from "@/lib/contracts/orchestrator-api";
-
-/** The room is this page only while the incident is in play; after that the attempt page takes over. */
-const IN_PLAY = new Set(["PROVISIONING", "ACTIVE", "MITIGATED", "FAILED"]);
 
 export function useRoomState(room: RoomView) {
   const router = useRouter();
@@ -65,7 +63,8 @@ export function useRoomState(room: RoomView) {
   });
   // Handed in (by a teammate, in another tab) or graded: the attempt page takes over.
   useEffect(() => {
-    if (!IN_PLAY.has(status)) router.refresh();
+    // The room is this page only while the incident is in play; after that the attempt page takes over.
+    if (!isIn(IN_ROOM, status)) router.refresh();
   }, [status, router]);
 
   /** Marks the incident mitigated here at once (a passed check), before the server's next answer confirms it. */

@@ -14,7 +14,7 @@ export async function api<T>(
     const method = init.method ?? "GET";
     const res = await fetch(url, {
       method,
-      // Every write is JSON, even without a body: the routes refuse any other content type (lib/http/screen-write.ts).
+      // Every write is JSON, even without a body: the routes refuse any other content type (server/http/screen-write.ts).
       headers: method === "GET" ? undefined : { "content-type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       keepalive: init.keepalive,
