@@ -5,8 +5,8 @@ import { test } from "node:test";
 import type { Observe, ProcessFacts } from "../_sdk";
 import { sampleBusy } from "../_lib/busy-processes";
 import { RESPAWNERS, installJob } from "../_lib/respawn";
-import { backupScript } from "../_incubating/cpu-hog/job";
-import { cacheScript } from "../_incubating/memory-exhausted/job";
+import { backupScript } from "../cpu-hog/job";
+import { cacheScript } from "../memory-exhausted/job";
 
 function proc(pid: number, state: string): ProcessFacts {
   return { pid, ppid: 1, uid: 100, cpuPercent: 0, rssKb: 1000, state, elapsedSeconds: 10, command: "x" };
@@ -50,8 +50,7 @@ for (const respawner of RESPAWNERS) {
   test(`the ${respawner} installer and both jobs are valid sh`, () => {
     const jobs = [
       backupScript({ job: "db-backup", ticket: 4001, streams: 3 }),
-      cacheScript({ job: "report-cache", ticket: 3001, runtime: "perl", workers: 6 }),
-      cacheScript({ job: "report-cache", ticket: 3001, runtime: "node", workers: 6 }),
+      cacheScript({ job: "report-cache", ticket: 3001 }),
     ];
     for (const body of jobs) {
       execFileSync("sh", ["-n"], { input: installJob(respawner, "db-backup", "why, OPS-1", body) });
@@ -61,7 +60,7 @@ for (const respawner of RESPAWNERS) {
 }
 
 test("the perl worker compiles", () => {
-  const body = cacheScript({ job: "report-cache", ticket: 3001, runtime: "perl", workers: 1 });
+  const body = cacheScript({ job: "report-cache", ticket: 3001 });
   const code = /perl -e '([\s\S]*)' report-cache/.exec(body)?.[1]?.replace(/'"'"'/g, "'");
   assert.ok(code);
   execFileSync("perl", ["-c", "-e", code], { stdio: "pipe" });

@@ -1,47 +1,44 @@
 /**
  * Fixed when, from observations the player cannot rewrite:
  *   - the app instance's memory (the engine's count for its cgroup: processes, stopped or not, and
- *     tmpfs files alike) is well below its limit and not growing, whatever the processes are called;
+ *     tmpfs files alike), sampled every second for 10 s (longer than a job that rebuilds or refills
+ *     every few seconds takes), stays under 45 % of its limit and is not growing, whatever the
+ *     processes are called;
  *   - the shop answers a search with the database's products through the proxy and at the app;
  *   - all of that again after the engine reboots the app instance and the machine has run a while
  *     (whatever started the job at boot, on a schedule or with the app would have started it again).
  */
-import { unjudged, type CheckContext, type UsageFacts, type Verdict } from "../../_sdk";
-import { sleep } from "../../_lib/shell";
-import { shopServes } from "../../_lib/shop-search";
-import { PERIODIC_SECONDS } from "../../_lib/respawn";
+import { unjudged, type CheckContext, type UsageFacts, type Verdict } from "../_sdk";
+import { sleep } from "../_lib/shell";
+import { shopServes } from "../_lib/shop-search";
+import { PERIODIC_SECONDS } from "../_lib/respawn";
 
-/** At most this share of the limit in use (idle, the app instance uses about 20 %). */
-const MAX_USED_RATIO = 0.6;
+/** At most this share of the limit in use at any moment (idle, the app instance uses about 20 %). */
+const MAX_USED_RATIO = 0.45;
 const MB = 1024 * 1024;
-const MAX_GROWTH_BYTES = 8 * MB;
-/** Still growing by this much 8 s after the first sample: something fills the machine. */
-const MAX_SETTLED_GROWTH_BYTES = 40 * MB;
-const SAMPLE_MS = 3000;
-const SETTLE_MS = 5000;
+/** Still growing by this much over the window: something fills the machine (a restarted app warms up by less). */
+const MAX_GROWTH_BYTES = 40 * MB;
+/** Samples one second apart over a window longer than anything that rebuilds or refills every few seconds. */
+const SAMPLES = 10;
+const SAMPLE_MS = 1000;
 const fail = (message: string): Verdict => ({ passed: false, message });
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
 async function memoryProblem(ctx: CheckContext, when: string): Promise<string | null> {
-  const first = await ctx.observe.usage("app");
-  await sleep(SAMPLE_MS);
-  let last: UsageFacts = await ctx.observe.usage("app");
-  const limit = last.memoryLimitBytes;
-  if (limit <= 0) return null;
-  const tooMuch = (u: UsageFacts) =>
-    u.memoryBytes > MAX_USED_RATIO * limit
-      ? `the app instance ${when} uses ${mb(u.memoryBytes)} of its ${mb(limit)} of memory`
-      : null;
-  if (tooMuch(last)) return tooMuch(last);
-  // Growing: an app that just restarted warms up by a few tens of MB; what fills the machine does not stop.
-  if (last.memoryBytes - first.memoryBytes > MAX_GROWTH_BYTES) {
-    await sleep(SETTLE_MS);
-    last = await ctx.observe.usage("app");
-    if (tooMuch(last)) return tooMuch(last);
-    const grew = last.memoryBytes - first.memoryBytes;
-    if (grew > MAX_SETTLED_GROWTH_BYTES)
-      return `the app instance's memory ${when} grows by ${mb(grew)} in ${(SAMPLE_MS + SETTLE_MS) / 1000} s (now ${mb(last.memoryBytes)} of ${mb(limit)})`;
+  const seen: UsageFacts[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    if (i > 0) await sleep(SAMPLE_MS);
+    seen.push(await ctx.observe.usage("app"));
   }
+  const limit = Math.max(...seen.map((u) => u.memoryLimitBytes));
+  if (limit <= 0) return null;
+  const peak = Math.max(...seen.map((u) => u.memoryBytes));
+  if (peak > MAX_USED_RATIO * limit)
+    return `the app instance ${when} uses up to ${mb(peak)} of its ${mb(limit)} of memory`;
+  const first = seen[0]?.memoryBytes ?? 0;
+  const last = seen[seen.length - 1]?.memoryBytes ?? 0;
+  if (last - first > MAX_GROWTH_BYTES)
+    return `the app instance's memory ${when} grows by ${mb(last - first)} in ${((SAMPLES - 1) * SAMPLE_MS) / 1000} s (now ${mb(last)} of ${mb(limit)})`;
   return null;
 }
 

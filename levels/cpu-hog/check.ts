@@ -5,15 +5,18 @@
  *     called or their nice value, and the engine's CPU figure for the app instance is low. Several processes
  *     running all the time, or one with a high CPU figure, fail; a lone one on a saturated host (the app
  *     itself waits for a CPU there) makes the check say it could not judge;
+ *   - the database is not serving a dump (a `COPY … TO stdout` session, seen by pinned SQL) in two readings:
+ *     a backup only niced, throttled (cpulimit's SIGSTOP/SIGCONT) or paused still holds its export open;
  *   - the shop answers a search with the database's products through the proxy and at the app;
  *   - all of that again after the engine reboots the app instance and 20 s have passed (a service, a job
  *     runner or the app's run script would have started the job again by then).
  * Durations are never judged: a loaded host makes everything slower but does not make a process sleep.
  */
-import { unjudged, type CheckContext, type Verdict } from "../../_sdk";
-import { sampleBusy, type BusyInstance } from "../../_lib/busy-processes";
-import { PERIODIC_SECONDS } from "../../_lib/respawn";
-import { shopServes } from "../../_lib/shop-search";
+import { unjudged, type CheckContext, type Verdict } from "../_sdk";
+import { sampleBusy, type BusyInstance } from "../_lib/busy-processes";
+import { PERIODIC_SECONDS } from "../_lib/respawn";
+import { shopServes } from "../_lib/shop-search";
+import { runningExports } from "./exports";
 
 /** The app instance's own CPU use (engine) above which it is not "back", percent of one CPU. */
 const MAX_APP_CPU = 35;
@@ -30,6 +33,7 @@ function describe(b: BusyInstance): string {
  * CPU (on a saturated host even the app waits for a CPU all the time: that cannot be told from a hog), or null.
  */
 async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "ambiguous" | null> {
+  const before = await runningExports(ctx.observe);
   const r = await sampleBusy(ctx.observe, ["app"]);
   if (r.slow) return "ambiguous";
   const app = r.instances[0];
@@ -41,6 +45,9 @@ async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "a
     );
   if (app.cpuPercent > MAX_APP_CPU)
     return fail(`The app instance ${when} still uses ${app.cpuPercent}% of a CPU with light traffic.`);
+  // Seen before and after the samples: a dump that takes seconds, not a query that happened to be running.
+  if (before > 0 && (await runningExports(ctx.observe)) > 0)
+    return fail(`The database is still busy exporting whole tables ${when}, several seconds in a row.`);
   return busy ? "ambiguous" : null;
 }
 
