@@ -48,7 +48,19 @@ async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "a
   // Seen before and after the samples: a dump that takes seconds, not a query that happened to be running.
   if (before > 0 && (await runningExports(ctx.observe)) > 0)
     return fail(`The database is still busy exporting whole tables ${when}, several seconds in a row.`);
-  return busy ? "ambiguous" : null;
+  if (!busy) return null;
+  // One process runnable all the time with little CPU: on a saturated host that is the app itself waiting for a CPU
+  // between its customers' requests. When it is the process runit's `app` service runs (its supervisor's one child)
+  // the instance is not busy; anything else cannot be told from a hog there.
+  return app.heavy.length === 1 && (await isTheApp(ctx, app.heavy[0] ?? -1)) ? null : "ambiguous";
+}
+
+/** Is `pid` the process the app's supervisor (`runsv app`) runs? */
+async function isTheApp(ctx: CheckContext, pid: number): Promise<boolean> {
+  const list = await ctx.observe.processes("app");
+  const proc = list.find((p) => p.pid === pid);
+  const parent = proc && list.find((p) => p.pid === proc.ppid);
+  return parent?.command.trim() === "runsv app" && parent.uid === 0;
 }
 
 async function judge(ctx: CheckContext, when: string): Promise<Verdict | "ambiguous" | null> {

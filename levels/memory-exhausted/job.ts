@@ -17,8 +17,8 @@ export const CACHE_SHARE = 42;
 /** Workers per set: each holds a slice, so each stays much smaller than the app. */
 export const WORKERS = 6;
 /** Seconds between two rebuilds, and how long the new set builds before the old one is retired. */
-export const REBUILD_SECONDS = 10;
-export const BUILD_SECONDS = 2;
+export const REBUILD_SECONDS = 8;
+export const BUILD_SECONDS = 3;
 
 const PERL_WORKER = String.raw`
 my ($name, $n, $mb) = @ARGV; $0 = "$name: warming partition $n";
