@@ -35,6 +35,10 @@ function describe(b: BusyInstance): string {
 async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "ambiguous" | null> {
   const before = await runningExports(ctx.observe);
   const r = await sampleBusy(ctx.observe, ["app"]);
+  // Seen before and after the samples: a dump that takes seconds, not a query that happened to be running. Judged
+  // first: the database's word holds however slowly the host answered the samples.
+  if (before > 0 && (await runningExports(ctx.observe)) > 0)
+    return fail(`The database is still busy exporting whole tables ${when}, several seconds in a row.`);
   if (r.slow) return "ambiguous";
   const app = r.instances[0];
   if (!app) return "ambiguous";
@@ -45,9 +49,6 @@ async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "a
     );
   if (app.cpuPercent > MAX_APP_CPU)
     return fail(`The app instance ${when} still uses ${app.cpuPercent}% of a CPU with light traffic.`);
-  // Seen before and after the samples: a dump that takes seconds, not a query that happened to be running.
-  if (before > 0 && (await runningExports(ctx.observe)) > 0)
-    return fail(`The database is still busy exporting whole tables ${when}, several seconds in a row.`);
   if (!busy) return null;
   // One process runnable all the time with little CPU: on a saturated host that is the app itself waiting for a CPU
   // between its customers' requests. When it is the process runit's `app` service runs (its supervisor's one child)
