@@ -39,7 +39,8 @@ async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "a
   // first: the database's word holds however slowly the host answered the samples.
   if (before > 0 && (await runningExports(ctx.observe)) > 0)
     return fail(`The database is still busy exporting whole tables ${when}, several seconds in a row.`);
-  if (r.slow) return "ambiguous";
+  // A slow engine spreads the samples out but does not change what each one shows: a hog is runnable in nearly
+  // all of them however far apart they are, and one that is only running now and then is no hog.
   const app = r.instances[0];
   if (!app) return "ambiguous";
   const busy = app.busySamples >= 0.75 * app.samples;
@@ -53,7 +54,9 @@ async function cpuProblem(ctx: CheckContext, when: string): Promise<Verdict | "a
   // One process runnable all the time with little CPU: on a saturated host that is the app itself waiting for a CPU
   // between its customers' requests. When it is the process runit's `app` service runs (its supervisor's one child)
   // the instance is not busy; anything else cannot be told from a hog there.
-  return app.heavy.length === 1 && (await isTheApp(ctx, app.heavy[0] ?? -1)) ? null : "ambiguous";
+  if (app.heavy.length === 1 && (await isTheApp(ctx, app.heavy[0] ?? -1))) return null;
+  ctx.log(`could not judge the CPU ${when}: ${describe(app)}, ${app.cpuPercent}% of a CPU`);
+  return "ambiguous";
 }
 
 /** Is `pid` the process the app's supervisor (`runsv app`) runs? */
@@ -68,6 +71,7 @@ async function judge(ctx: CheckContext, when: string): Promise<Verdict | "ambigu
   const cpu = await cpuProblem(ctx, when);
   if (cpu && cpu !== "ambiguous") return cpu;
   const shop = await shopServes(ctx.observe);
+  if (!shop.ok && shop.busy) ctx.log(`could not judge the shop ${when}: ${shop.problem}`);
   if (!shop.ok) return shop.busy ? unjudged(BUSY_HOST) : fail(`The shop still misbehaves ${when}: ${shop.problem}.`);
   return cpu;
 }
