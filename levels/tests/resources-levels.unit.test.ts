@@ -7,6 +7,7 @@ import { sampleBusy } from "../_lib/busy-processes";
 import { RESPAWNERS, installJob } from "../_lib/respawn";
 import { backupScript } from "../cpu-hog/job";
 import { cacheScript } from "../memory-exhausted/job";
+import { thumbnailPng } from "../_stack/app/src/thumbnail";
 
 function proc(pid: number, state: string): ProcessFacts {
   return { pid, ppid: 1, uid: 100, cpuPercent: 0, rssKb: 1000, state, elapsedSeconds: 10, command: "x" };
@@ -64,4 +65,28 @@ test("the perl worker compiles", () => {
   const code = /perl -e '([\s\S]*)' report-cache/.exec(body)?.[1]?.replace(/'"'"'/g, "'");
   assert.ok(code);
   execFileSync("perl", ["-c", "-e", code], { stdio: "pipe" });
+});
+
+test("the cards' thumbnail is a well-formed PNG of the asked size, the same for the same product", async () => {
+  const { inflateSync, crc32 } = await import("node:zlib");
+  const png = thumbnailPng("SKU-1", 24);
+  assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+  const chunks: { type: string; data: Buffer }[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString("latin1", at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (typeof crc32 === "function")
+      assert.equal(png.readUInt32BE(at + 8 + length), crc32(png.subarray(at + 4, at + 8 + length)));
+    chunks.push({ type, data });
+    at += length + 12;
+  }
+  assert.deepEqual(
+    chunks.map((c) => c.type),
+    ["IHDR", "IDAT", "IEND"],
+  );
+  assert.equal(chunks[0]?.data.readUInt32BE(0), 24);
+  assert.equal(inflateSync(chunks[1]?.data ?? Buffer.alloc(0)).length, (24 * 3 + 1) * 24);
+  assert.ok(thumbnailPng("SKU-1", 24).equals(png));
+  assert.ok(!thumbnailPng("SKU-2", 24).equals(png));
 });
