@@ -70,19 +70,29 @@ async function isTheApp(ctx: CheckContext, pid: number): Promise<boolean> {
   return parent?.command.trim() === "runsv app" && parent.uid === 0;
 }
 
-async function judge(ctx: CheckContext, when: string): Promise<Verdict | "ambiguous" | null> {
+/** What one check could not tell, so far. */
+interface Doubts {
+  /** A search timed out while the CPU looked fine or could not be told. */
+  shopTooSlow: boolean;
+}
+
+async function judge(ctx: CheckContext, when: string, doubts: Doubts): Promise<Verdict | "ambiguous" | null> {
   const cpu = await cpuProblem(ctx, when);
   if (cpu && cpu !== "ambiguous") return cpu;
   const shop = await shopServes(ctx.observe);
-  if (!shop.ok && shop.busy) ctx.log(`could not judge the shop ${when}: ${shop.problem}`);
-  if (!shop.ok) return shop.busy ? unjudged(BUSY_HOST) : fail(`The shop still misbehaves ${when}: ${shop.problem}.`);
-  return cpu;
+  if (shop.ok) return cpu;
+  if (!shop.busy) return fail(`The shop still misbehaves ${when}: ${shop.problem}.`);
+  // Too slow to tell (a hog makes the shop slow too): keep watching, a reboot may show what runs.
+  ctx.log(`could not judge the shop ${when}: ${shop.problem}`);
+  doubts.shopTooSlow = true;
+  return "ambiguous";
 }
 
 export default async function check(ctx: CheckContext): Promise<Verdict> {
   // An ambiguous reading is not a verdict: keep watching, and say "could not judge" if nothing else fails.
   let ambiguous = false;
-  const now = await judge(ctx, "now");
+  const doubts: Doubts = { shopTooSlow: false };
+  const now = await judge(ctx, "now", doubts);
   if (now === "ambiguous") ambiguous = true;
   else if (now) return now;
 
@@ -100,9 +110,10 @@ export default async function check(ctx: CheckContext): Promise<Verdict> {
     if (cpu === "ambiguous") ambiguous = true;
     else if (cpu) return cpu;
   }
-  const later = await judge(ctx, "after a reboot");
+  const later = await judge(ctx, "after a reboot", doubts);
   if (later === "ambiguous") ambiguous = true;
   else if (later) return later;
+  if (doubts.shopTooSlow) return unjudged(BUSY_HOST);
   if (ambiguous) return unjudged(BUSY_CPU);
   return {
     passed: true,
