@@ -61,8 +61,10 @@ export function installJob(respawner: Respawner, job: string, why: string, body:
       `ln -sfn /etc/sv/periodic /etc/service/periodic`,
     );
   } else {
-    // A line added to the app's run script, before it starts the app: the job loops next to it.
-    const hook = `chpst -u app:app sh -c 'while :; do ${bin}; sleep 5; done' >/dev/null 2>&1 </dev/null & # ${job}: ${why}`;
+    // A line added to the app's run script, before it starts the app: the job loops next to it (one loop, however
+    // often the app restarts).
+    const loop = `while :; do ${bin}; sleep 5; done`;
+    const hook = `pgrep -u app -f '^sh -c ${loop}$' >/dev/null || chpst -u app:app sh -c '${loop}' >/dev/null 2>&1 </dev/null & # ${job}: ${why}`;
     lines.push(
       `grep -q '^cd /srv/app$' /etc/sv/app/run`,
       `awk -v hook=${shellWord(hook)} '$0 == "cd /srv/app" { print hook } { print }' /etc/sv/app/run > /etc/sv/app/run.new`,

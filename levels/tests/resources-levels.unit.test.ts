@@ -5,8 +5,9 @@ import { test } from "node:test";
 import type { Observe, ProcessFacts } from "../_sdk";
 import { sampleBusy } from "../_lib/busy-processes";
 import { RESPAWNERS, installJob } from "../_lib/respawn";
-import { backupScript } from "../_incubating/cpu-hog/job";
-import { cacheScript } from "../_incubating/memory-exhausted/job";
+import { backupScript } from "../cpu-hog/job";
+import { cacheScript } from "../memory-exhausted/job";
+import { thumbnailPng } from "../_stack/app/src/thumbnail";
 
 function proc(pid: number, state: string): ProcessFacts {
   return { pid, ppid: 1, uid: 100, cpuPercent: 0, rssKb: 1000, state, elapsedSeconds: 10, command: "x" };
@@ -50,8 +51,7 @@ for (const respawner of RESPAWNERS) {
   test(`the ${respawner} installer and both jobs are valid sh`, () => {
     const jobs = [
       backupScript({ job: "db-backup", ticket: 4001, streams: 3 }),
-      cacheScript({ job: "report-cache", ticket: 3001, runtime: "perl", workers: 6 }),
-      cacheScript({ job: "report-cache", ticket: 3001, runtime: "node", workers: 6 }),
+      cacheScript({ job: "report-cache", ticket: 3001 }),
     ];
     for (const body of jobs) {
       execFileSync("sh", ["-n"], { input: installJob(respawner, "db-backup", "why, OPS-1", body) });
@@ -61,8 +61,32 @@ for (const respawner of RESPAWNERS) {
 }
 
 test("the perl worker compiles", () => {
-  const body = cacheScript({ job: "report-cache", ticket: 3001, runtime: "perl", workers: 1 });
+  const body = cacheScript({ job: "report-cache", ticket: 3001 });
   const code = /perl -e '([\s\S]*)' report-cache/.exec(body)?.[1]?.replace(/'"'"'/g, "'");
   assert.ok(code);
   execFileSync("perl", ["-c", "-e", code], { stdio: "pipe" });
+});
+
+test("the cards' thumbnail is a well-formed PNG of the asked size, the same for the same product", async () => {
+  const { inflateSync, crc32 } = await import("node:zlib");
+  const png = thumbnailPng("SKU-1", 24);
+  assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+  const chunks: { type: string; data: Buffer }[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString("latin1", at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (typeof crc32 === "function")
+      assert.equal(png.readUInt32BE(at + 8 + length), crc32(png.subarray(at + 4, at + 8 + length)));
+    chunks.push({ type, data });
+    at += length + 12;
+  }
+  assert.deepEqual(
+    chunks.map((c) => c.type),
+    ["IHDR", "IDAT", "IEND"],
+  );
+  assert.equal(chunks[0]?.data.readUInt32BE(0), 24);
+  assert.equal(inflateSync(chunks[1]?.data ?? Buffer.alloc(0)).length, (24 * 3 + 1) * 24);
+  assert.ok(thumbnailPng("SKU-1", 24).equals(png));
+  assert.ok(!thumbnailPng("SKU-2", 24).equals(png));
 });

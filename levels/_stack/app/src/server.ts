@@ -10,6 +10,7 @@ import { homePage, signupPage, uploadPage } from "./routes/pages";
 import { getProduct, listProducts } from "./routes/products";
 import { arrivals, productByNumber, productBySku } from "./routes/lookups";
 import { catalogue } from "./routes/catalogue";
+import { productCards } from "./routes/cards";
 import { createUpload, getUpload, listUploads } from "./routes/uploads";
 import { createUser, listTodaysUsers } from "./routes/users";
 
@@ -38,6 +39,7 @@ const routes: [method: string, path: RegExp, handler: Handler][] = [
   ["GET", /^\/api\/products\/by-sku$/, productBySku],
   ["GET", /^\/api\/products\/by-number$/, productByNumber],
   ["GET", /^\/api\/products\/arrivals$/, arrivals],
+  ["GET", /^\/api\/products\/cards$/, productCards],
   ["GET", /^\/api\/catalogue$/, catalogue],
   ["POST", /^\/api\/users$/, createUser],
   ["GET", /^\/api\/users\/today$/, listTodaysUsers],
