@@ -40,6 +40,16 @@ export default async function LeadPage({
   const v = readinessView(r);
   const rule = r.rule;
   const noTeams = r.teams.length === 0 && user.role !== "ADMIN" && filter.team === "all";
+  const filters = (
+    <Card>
+      <ReadinessFilters
+        filter={filter}
+        teams={r.teams}
+        canSeeTeamless={r.canSeeTeamless}
+        seesEveryone={r.seesEveryone}
+      />
+    </Card>
+  );
   const openAssignments = await listAssignments(user, { state: "open" });
   return (
     <AppShell user={user}>
@@ -52,14 +62,7 @@ export default async function LeadPage({
       </div>
       {noTeams ? (
         <div className="space-y-6">
-          <Card>
-            <ReadinessFilters
-              filter={filter}
-              teams={r.teams}
-              canSeeTeamless={r.canSeeTeamless}
-              seesEveryone={r.seesEveryone}
-            />
-          </Card>
+          {filters}
           <Card>
             <EmptyState title="You don't lead a team yet">
               An admin can make you the lead of a team under Admin → Teams; its people and their drills then show here.
@@ -69,14 +72,7 @@ export default async function LeadPage({
         </div>
       ) : (
         <div className="space-y-6">
-          <Card>
-            <ReadinessFilters
-              filter={filter}
-              teams={r.teams}
-              canSeeTeamless={r.canSeeTeamless}
-              seesEveryone={r.seesEveryone}
-            />
-          </Card>
+          {filters}
           {r.people.length === 0 ? (
             <Card>
               <EmptyState title="No one here yet">
