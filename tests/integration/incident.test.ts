@@ -153,8 +153,14 @@ test("tokens: the player gets rw, a facilitator ro, another player nothing", asy
 
   const other = await makeUser("PLAYER");
   await rejectsWith(issueAccessToken(other, attemptId, deps, { secret: SECRET, publicUrl: "http://x" }), "NOT_FOUND");
+  // A lead watches a teamless player's attempt (read only), but not the attempt of another lead's team.
+  const lead = await makeUser("LEAD");
+  assert.equal((await issueAccessToken(lead, attemptId, deps, { secret: SECRET, publicUrl: "http://x" })).mode, "ro");
+  const theirs = await db.team.create({ data: { name: `Theirs ${crypto.randomUUID()}` } });
+  const teamed = await makeUser("PLAYER", { teamId: theirs.id });
+  const { attemptId: teamedAttempt } = await startAttempt(teamed, { levelId: await makeLevel() }, deps);
   await rejectsWith(
-    issueAccessToken(await makeUser("LEAD"), attemptId, deps, { secret: SECRET, publicUrl: "http://x" }),
+    issueAccessToken(lead, teamedAttempt, deps, { secret: SECRET, publicUrl: "http://x" }),
     "NOT_FOUND",
   );
 });
