@@ -84,7 +84,9 @@ async function killAndWatch(service: string, serving: () => Promise<boolean>): P
   assert.match(game.output(), new RegExp(`${service} stopped unexpectedly \\(SIGKILL, pid ${pid}`));
   // The supervisor says "is back" after its own readiness probe, which may answer a moment after ours.
   const back = new RegExp(`${service} is back`);
-  await secondsUntil(`"${service} is back" reported`, async () => back.test(game.output()), 10_000).catch(() => 0);
+  await secondsUntil(`"${service} is back" reported`, () => Promise.resolve(back.test(game.output())), 10_000).catch(
+    () => 0,
+  );
   assert.match(game.output(), back);
 }
 
