@@ -1,6 +1,7 @@
 /** Image names and labels the orchestrator owns. */
 export const BASE_IMAGE_REPO = "firedrill/debian";
-export const BASE_IMAGE_TAG = "bookworm";
+/** Bumped when the base's content changes (bookworm-slim-2: no docs, manuals, translations or apt cache). */
+export const BASE_IMAGE_TAG = "bookworm-slim-2";
 export const BASE_IMAGE = `${BASE_IMAGE_REPO}:${BASE_IMAGE_TAG}`;
 export const UPSTREAM_BASE = "debian:bookworm-slim";
 

@@ -12,6 +12,15 @@ MIGRATIONS=/srv/app/migrations
 # index over a full table is far faster than maintaining it row by row.
 SEED_AFTER=0003
 
+# The Dockerfile emptied the package's cluster (so its files are not stored in two
+# layers): make it again as pg_createcluster did, its config staying in $CONF.
+if [[ ! -f "$DATA/PG_VERSION" ]]; then
+  install -d -m 700 -o postgres -g postgres "$DATA"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$DATA" --auth-local peer --auth-host scram-sha-256 \
+    --encoding UTF8 --locale C.UTF-8 --no-instructions >/dev/null
+  rm -f "$DATA/postgresql.conf" "$DATA/pg_hba.conf" "$DATA/pg_ident.conf"
+fi
+
 # Operators are root on the db instance: let root connect as postgres
 # (`psql -U postgres shop`) over the local socket, as the postgres user can.
 sed -i 's/^local\s\+all\s\+postgres\s\+peer$/local   all             postgres                                peer map=operators/' "$CONF/pg_hba.conf"
@@ -59,4 +68,6 @@ as_postgres -d shop -c "VACUUM (ANALYZE)"
 as_postgres -c "CHECKPOINT" -c "SELECT pg_switch_wal()" -c "CHECKPOINT" >/dev/null
 as_app -c "SELECT 'products', count(*) FROM products UNION ALL SELECT 'users', count(*) FROM users" -t
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$DATA" -m fast -w stop
+# After a clean stop no WAL is needed: keep one empty segment instead of min_wal_size's worth.
+runuser -u postgres -- "$PGBIN/pg_resetwal" -D "$DATA" >/dev/null
 rm -f /tmp/pg-build.log

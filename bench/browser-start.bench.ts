@@ -1,0 +1,117 @@
+/**
+ * Click "Start" → usable shell, as a new hire feels it: a real browser (Playwright's Chromium)
+ * signed in as the demo player clicks `start-<level>` on /play; the clock stops when a line typed
+ * into the room's first connected shell (`echo $((6*7))-n`) comes back evaluated (`42-n`), i.e.
+ * the keystrokes reached bash in the broken environment and its answer reached the page.
+ * Each attempt is abandoned after it is measured (not counted).
+ *
+ * Needs the game running (`npm start`): web on BENCH_URL (http://127.0.0.1:3000), orchestrator on
+ * ORCHESTRATOR_URL (http://127.0.0.1:4100), secrets from .data/secrets.json.
+ *   BENCH_POOL=warm  before each run, waits until GET /pools has a ready environment of the level
+ *   BENCH_POOL=cold  start the game with ORCHESTRATOR_WARM_POOL=0 ORCHESTRATOR_POOL_FLOOR=0
+ *                    ORCHESTRATOR_POOL_CEILING=0 (the bench checks the pool stays empty)
+ *   npx tsx bench/browser-start.bench.ts   # BENCH_LEVEL=disk-full, BENCH_RUNS=20, BENCH_POOL=warm
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { PoolsViewSchema } from "../lib/contracts/orchestrator-api";
+import { CHROMIUM_LAUNCH } from "../scripts/lib/chromium-launch";
+import { machine, ROOT, saveResult, summary } from "./lib/bench-kit";
+
+const BASE = process.env.BENCH_URL ?? "http://127.0.0.1:3000";
+const ORCH = process.env.ORCHESTRATOR_URL ?? "http://127.0.0.1:4100";
+const LEVEL = process.env.BENCH_LEVEL ?? "disk-full";
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const MODE = process.env.BENCH_POOL === "cold" ? "cold" : "warm";
+const secrets = JSON.parse(readFileSync(join(ROOT, ".data/secrets.json"), "utf8")) as Record<string, string>;
+const PASSWORD = process.env.DEMO_PASSWORD ?? secrets.DEMO_PASSWORD ?? "";
+const ORCH_SECRET = process.env.ORCHESTRATOR_SECRET ?? secrets.ORCHESTRATOR_SECRET ?? "";
+const uptime = () => execFileSync("uptime", { encoding: "utf8" }).trim();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function readyInPool(): Promise<number> {
+  const res = await fetch(`${ORCH}/pools`, { headers: { authorization: `Bearer ${ORCH_SECRET}` } });
+  const view = PoolsViewSchema.parse(await res.json());
+  return view.levels.filter((l) => l.levelId === LEVEL).reduce((n, l) => n + l.ready, 0);
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${BASE}/signin`);
+  await page.getByLabel("Email").fill("player@firedrill.local");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 30_000 });
+}
+
+/** One start; returns ms from the click to the evaluated echo, and the attempt's id. */
+async function startOnce(page: Page, run: number): Promise<{ ms: number; attemptId: string }> {
+  await page.goto(`${BASE}/play`);
+  const button = page.getByTestId(`start-${LEVEL}`);
+  await button.waitFor({ state: "visible" });
+  await page.waitForFunction(
+    (id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement)?.disabled,
+    `start-${LEVEL}`,
+  );
+  const t0 = performance.now();
+  await button.click();
+  await page.waitForURL(/\/attempts\/[^/]+$/, { timeout: 60_000 });
+  const attemptId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
+  const shell = page.locator('[data-testid^="terminal-"][data-status="connected"]').first();
+  await shell.waitFor({ state: "visible", timeout: 120_000 });
+  const marker = `${run}n`;
+  // Typed until it shows: keystrokes sent before bash printed its prompt are kept by the TTY.
+  await shell.locator(".xterm-screen").click();
+  await page.keyboard.type(`echo $((6*7))-${marker}`);
+  await page.keyboard.press("Enter");
+  await shell.locator(".xterm-rows").getByText(`42-${marker}`, { exact: false }).first().waitFor({ timeout: 60_000 });
+  return { ms: performance.now() - t0, attemptId };
+}
+
+async function abandon(page: Page, attemptId: string): Promise<void> {
+  const res = await page.request.post(`${BASE}/api/attempts/${attemptId}/abandon`, {
+    headers: { origin: BASE, "content-type": "application/json" },
+    data: {},
+  });
+  if (!res.ok()) console.error(`abandon ${attemptId}: ${res.status()} ${await res.text()}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`${machine()}\n${uptime()}\nlevel ${LEVEL}, pool ${MODE}, ${RUNS} runs`);
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const times: number[] = [];
+  let poolAtClick = 0;
+  try {
+    await signIn(page);
+    for (let i = 0; i < RUNS; i++) {
+      const deadline = Date.now() + 300_000;
+      let ready = await readyInPool();
+      if (MODE === "warm") {
+        while (ready === 0 && Date.now() < deadline) {
+          await sleep(500);
+          ready = await readyInPool();
+        }
+      } else if (ready > 0) {
+        throw new Error("BENCH_POOL=cold but the pool holds ready environments: start the game with the pool off");
+      }
+      if (ready > 0) poolAtClick++;
+      const { ms, attemptId } = await startOnce(page, i);
+      times.push(ms);
+      console.log(`run ${i + 1}/${RUNS}: ${Math.round(ms)} ms (pool ready at click: ${ready})`);
+      await abandon(page, attemptId);
+    }
+  } finally {
+    await browser.close();
+  }
+  const result = { level: LEVEL, pool: MODE, clickToEcho: summary(times), poolAtClick, uptime: uptime() };
+  console.log(JSON.stringify(result, null, 2));
+  saveResult(`browser-start-${MODE}`, result);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
