@@ -1,8 +1,8 @@
 "use client";
 /**
  * The room's view of its attempt: the state the server reports (environment,
- * SLI, budget), the status and the clock's start and stop, polled (every 2 s
- * while preparing, else 10 s) and re-read at once when the attempt changes
+ * SLI, budget), the status and the clock's start and stop, polled (every 0.5 s
+ * while preparing, so a ready environment shows at once; else 10 s) and re-read at once when the attempt changes
  * (a teammate's check, a facilitator's change). Also the SLI history the chart
  * starts from, and a problem to show.
  */
@@ -50,9 +50,18 @@ export function useRoomState(room: RoomView) {
   }, [poll]);
   useEffect(() => {
     if (status === "ABANDONED" || status === "FAILED") return;
-    const every = status === "PROVISIONING" ? 2000 : 10_000;
-    const t = setInterval(() => void poll(false), every);
-    return () => clearInterval(t);
+    const every = status === "PROVISIONING" ? 500 : 10_000;
+    // The next poll is timed from the end of the last, so a slow answer never stacks requests up.
+    let stopped = false;
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const tick = () => {
+      t = setTimeout(() => void poll(false).finally(() => stopped || tick()), every);
+    };
+    tick();
+    return () => {
+      stopped = true;
+      clearTimeout(t);
+    };
   }, [status, poll]);
   useEffect(() => {
     if (status === "ACTIVE" && room.status === "PROVISIONING") router.refresh();
