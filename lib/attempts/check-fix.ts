@@ -44,6 +44,7 @@ export async function checkFix(
     throw new AppError("RATE_LIMITED", `Checks run at most once every 10 s: try again in ${Math.ceil(wait / 1000)} s.`);
 
   running.add(attemptId);
+  const startedAt = deps.now();
   let result: CheckResult;
   try {
     // The start is on the timeline before the check runs: an SLI dip the check causes meanwhile is known as its own.
@@ -52,13 +53,14 @@ export async function checkFix(
       kind: "SYSTEM",
       data: { message: `${actor.name} started a fix check`, check: "started" },
       actorId: actor.id,
-      at: deps.now(),
+      at: startedAt,
     });
     result = await deps.orchestrator.check(envId);
   } finally {
     running.delete(attemptId);
   }
-  const now = deps.now();
+  // The verdict always follows its start on the timeline, even when the clock cannot tell them apart.
+  const now = new Date(Math.max(deps.now().getTime(), startedAt.getTime() + 1));
   const mitigated = await deps.db.$transaction(async (tx) => {
     if (!result.unjudged)
       await tx.attempt.update({ where: { id: attemptId }, data: { checksTried: { increment: 1 } } });
