@@ -27,6 +27,8 @@ export const EnvSchema = z.object({
   ORCHESTRATOR_POOL_CEILING: intFrom(4, 0).pipe(z.number().max(20)),
   /** Memory all pre-broken pooled environments may use together (measured from their containers, else estimated). */
   ORCHESTRATOR_POOL_BUDGET_MB: intFrom(2048, 0),
+  /** Cold boots (containers up, healthy, fault applied) at once; more wait their turn. 0 = the host's CPU count. */
+  ORCHESTRATOR_BOOT_PARALLEL: intFrom(0, 0).pipe(z.number().max(64)),
   /** Distinguishes orchestrators sharing one engine; default: derived from the data folder. */
   ORCHESTRATOR_ID: z
     .string()
@@ -64,6 +66,8 @@ export interface OrchestratorConfig {
   poolBudgetMb: number;
   /** Pooled environments filled at once (in the background, paused while a player's cold start runs). */
   poolFillParallel: number;
+  /** Cold boots of players' environments at once (orchestrator/util/gate.ts). */
+  bootParallel: number;
   /** A pooled environment's memory until one of its stack has been measured (MB). */
   poolEnvMbEstimate: number;
   orchestratorId: string;
@@ -115,6 +119,7 @@ function fromParsed(env: z.infer<typeof EnvSchema>): OrchestratorConfig {
     poolCeiling: Math.max(env.ORCHESTRATOR_POOL_CEILING, env.ORCHESTRATOR_POOL_FLOOR),
     poolBudgetMb: env.ORCHESTRATOR_POOL_BUDGET_MB,
     poolFillParallel: 2,
+    bootParallel: env.ORCHESTRATOR_BOOT_PARALLEL || availableParallelism(),
     poolEnvMbEstimate: 160,
     orchestratorId: env.ORCHESTRATOR_ID ?? orchestratorIdFor(stateDir),
     firewall: env.ORCHESTRATOR_FIREWALL,

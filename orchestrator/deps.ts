@@ -6,6 +6,7 @@ import type { EventBus } from "./events/event-bus";
 import type { StackImages } from "./images/stack-images";
 import type { LevelRegistry } from "./levels/level-registry";
 import type { JsonDirStore } from "./state/json-dir-store";
+import type { Gate } from "./util/gate";
 import type { KeyedLock } from "./util/keyed-lock";
 
 export interface Deps {
@@ -24,6 +25,8 @@ export interface Deps {
   bus: EventBus;
   /** Per environment id (and per pool slot id). */
   locks: KeyedLock;
+  /** Players' cold boots, a few at a time (config.bootParallel). */
+  bootGate: Gate;
   /** Provisioning work running in this process, by environment id. */
   inflight: Map<string, Promise<EnvironmentRecord>>;
   /** Environments whose destroy was asked while provisioning: the provision stops at its next stage. */

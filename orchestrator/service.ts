@@ -55,6 +55,7 @@ import { TerminalManager } from "./terminals/terminal-manager";
 import type { TerminalSession } from "./terminals/terminal-session";
 import { pruneRecordings } from "./terminals/prune-recordings";
 import { recordingsDirOf } from "./terminals/recordings";
+import { Gate } from "./util/gate";
 import { KeyedLock } from "./util/keyed-lock";
 
 export interface ImageView {
@@ -95,6 +96,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     images: new StackImages(config.levelsDir, (line) => log("info", `[build] ${line}`)),
     bus: new InMemoryEventBus(),
     locks: new KeyedLock(),
+    bootGate: new Gate(config.bootParallel),
     inflight: new Map(),
     cancelled: new Set(),
     claiming: new Set(),

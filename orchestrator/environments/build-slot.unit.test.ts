@@ -10,6 +10,7 @@ import type { EnvironmentDriver, InstanceStatus } from "../driver/types";
 import { OrchestratorError } from "../errors";
 import { InMemoryEventBus } from "../events/event-bus";
 import { JsonDirStore } from "../state/json-dir-store";
+import { Gate } from "../util/gate";
 import { KeyedLock } from "../util/keyed-lock";
 import { buildSlot } from "./build-slot";
 import { EnvironmentRecordSchema, STAGES, pendingStages, type EnvironmentRecord } from "../state/environment-record";
@@ -67,6 +68,7 @@ function depsWith(driver: EnvironmentDriver, buildTries = 3): Deps {
     pool,
     bus: new InMemoryEventBus(),
     locks: new KeyedLock(),
+    bootGate: new Gate(2),
     inflight: new Map(),
     cancelled: new Set(),
     claiming: new Set(),

@@ -160,20 +160,33 @@ async function provision(
   try {
     const level = deps.levels.get(req.levelId);
     const stack = await deps.levels.stack(rec.stack);
-    rec = await buildSlot(deps, rec, stack, onStage);
-    // The record's seed: the request's, or the pool's for a claimed pre-broken environment.
-    rec = await save(deps, { ...rec, params: resolveParams(level.manifest.params, rec.seed) });
-    const log = (message: string) => {
-      const cur = deps.envs.get(rec.id);
-      if (cur) void save(deps, stageMessage(cur, "fault", message)).then((u) => onStage?.(u, "fault"));
+    const boot = async () => {
+      rec = await buildSlot(deps, rec, stack, onStage);
+      // The record's seed: the request's, or the pool's for a claimed pre-broken environment.
+      rec = await save(deps, { ...rec, params: resolveParams(level.manifest.params, rec.seed) });
+      const log = (message: string) => {
+        const cur = deps.envs.get(rec.id);
+        if (cur) void save(deps, stageMessage(cur, "fault", message)).then((u) => onStage?.(u, "fault"));
+      };
+      rec = await runStage(
+        deps,
+        rec,
+        "fault",
+        (r) => (r.claimHook ? applyClaimHook(deps, r, level, stack, log) : applyFault(deps, r, level, stack, log)),
+        onStage,
+      );
     };
-    rec = await runStage(
-      deps,
-      rec,
-      "fault",
-      (r) => (r.claimHook ? applyClaimHook(deps, r, level, stack, log) : applyFault(deps, r, level, stack, log)),
-      onStage,
-    );
+    // A cold boot waits its turn (CPU-bound: several at once all finish late); a claimed one does not.
+    const cold = rec.stages.some((s) => s.name === "containers" && s.status !== "done");
+    if (cold && deps.bootGate.full) {
+      const ahead = deps.bootGate.queued + 1;
+      rec = await save(
+        deps,
+        stageMessage(rec, "containers", `waiting for ${ahead} other start${ahead > 1 ? "s" : ""}`),
+      );
+      onStage?.(rec, "containers");
+    }
+    await (cold ? deps.bootGate.run(boot) : boot());
     const now = deps.now().toISOString();
     rec = await save(deps, { ...rec, state: "ready", readyAt: now, lastActivityAt: now, error: null });
     onStage?.(rec, "ready");
