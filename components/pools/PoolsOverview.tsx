@@ -22,18 +22,19 @@ export function PoolsOverview({ view }: { view: PoolsPageView }) {
   const pooled = view.levels.some((l) => l.target + l.ready + l.filling > 0);
   return (
     <div className="space-y-6">
-      <Card title="Memory" description="What the pooled environments use of the budget they share.">
+      <Card id="pools-memory" title="Memory" description="What the pooled environments use of the budget they share.">
         <MemoryMeter usedMb={view.usedMb} budgetMb={view.budgetMb} />
         <p className="mt-3 text-sm text-slate-600">
           Last claim:{" "}
           {view.lastClaimAt ? (
             <time dateTime={view.lastClaimAt.toISOString()}>{formatDateTime(view.lastClaimAt)}</time>
           ) : (
-            "none since the environment service started"
+            "none recently"
           )}
         </p>
       </Card>
       <Card
+        id="pools-levels"
         title="Levels"
         description="Each level's target follows the expected starts (assignments due, game days, recent starts), within the floor, the ceiling and the budget."
       >
@@ -44,8 +45,8 @@ export function PoolsOverview({ view }: { view: PoolsPageView }) {
             {!pooled && (
               <div className="mb-4">
                 <EmptyState title="Nothing is pooled right now">
-                  No level is wanted above a floor of 0, or the budget leaves no room. Each level&apos;s reason says
-                  which.
+                  No level is wanted and the floor is 0, or the ceiling or the budget leaves no room. Each level&apos;s
+                  reason says which.
                 </EmptyState>
               </div>
             )}
@@ -59,16 +60,14 @@ export function PoolsOverview({ view }: { view: PoolsPageView }) {
 
 function MemoryMeter({ usedMb, budgetMb }: { usedMb: number; budgetMb: number }) {
   const pct = budgetMb > 0 ? Math.min(100, Math.round((100 * usedMb) / budgetMb)) : 0;
-  const text = `${usedMb} MB of ${budgetMb} MB`;
+  const text = budgetMb > 0 ? `${usedMb} MB of ${budgetMb} MB` : `${usedMb} MB, no budget: nothing is pooled`;
   return (
     <div>
       <div className="mb-1 flex items-center justify-between text-sm">
         <span id="pool-memory-label" className="font-medium text-slate-800">
           Pool memory used
         </span>
-        <span className="tabular-nums text-slate-600">
-          {text} ({pct} %)
-        </span>
+        <span className="tabular-nums text-slate-600">{budgetMb > 0 ? `${text} (${pct} %)` : text}</span>
       </div>
       <div
         role="meter"
@@ -108,7 +107,7 @@ function PoolTable({ levels }: { levels: PoolRow[] }) {
           <Td className={num}>
             {l.floor}–{l.ceiling}
           </Td>
-          <Td className="max-w-md text-slate-600">{l.reason}</Td>
+          <Td className="max-w-md">{l.reason}</Td>
         </Tr>
       ))}
     </Table>
