@@ -56,6 +56,9 @@ test("every admin page's forms are usable and accessible", async ({ page, signIn
   await page.goto("/admin/teams");
   await expectUsable(page, "admin teams", { minFields: 1 });
   await expectAccessible(page, "admin teams");
+  await page.goto("/admin/pools");
+  await expectUsable(page, "admin pools");
+  await expectAccessible(page, "admin pools");
   await page.goto("/admin/users");
   const someone = page.locator('a[href^="/admin/users/"]').first();
   await someone.click();

@@ -35,3 +35,16 @@ export function formatTime(d: Date | string): string {
   // A typed-in value that is not a time is shown as typed (Intl throws on an invalid date).
   return Number.isNaN(at.getTime()) ? String(d) : time.format(at);
 }
+
+const weekdayTime = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** A moment within the coming days, short: "Thu 14:00 UTC". */
+export function formatWeekdayTime(d: Date): string {
+  return `${weekdayTime.format(d)} UTC`;
+}

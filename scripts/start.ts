@@ -165,8 +165,10 @@ async function main(): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
     FIREDRILL_DATA_DIR: dataDir,
     ORCHESTRATOR_PORT: String(orchestratorPort),
-    // One pre-broken environment per level ready for the next player (none for e2e runs: tests do not pay for pools).
+    // One pre-broken environment per level ready for the next player (none for e2e runs: tests do not pay for
+    // pools, whatever the web's forecast asks, so their ceiling is 0 too).
     ORCHESTRATOR_POOL_FLOOR: process.env.ORCHESTRATOR_POOL_FLOOR ?? (e2e ? "0" : "1"),
+    ...(e2e ? { ORCHESTRATOR_POOL_CEILING: process.env.ORCHESTRATOR_POOL_CEILING ?? "0" } : {}),
     ORCHESTRATOR_URL: process.env.ORCHESTRATOR_URL ?? `http://127.0.0.1:${orchestratorPort}`,
     ORCHESTRATOR_PUBLIC_URL: process.env.ORCHESTRATOR_PUBLIC_URL ?? `http://localhost:${orchestratorPort}`,
     LIVE_ALLOWED_ORIGINS: process.env.LIVE_ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`,

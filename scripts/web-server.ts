@@ -17,6 +17,7 @@ import { LIVE_PATH, attachLiveServer } from "../server/live/server";
 import { createBoardFeed } from "../server/live/board-feed";
 import { startGameDayTimer } from "../lib/game-days/start-due-game-days";
 import { startIncidentSyncTimer } from "../lib/attempts/sync-open-incidents";
+import { startPoolDemandTimer } from "../lib/pools/send-pool-demand";
 import { exitWithParent } from "./lib/exit-with-parent";
 
 const dev = process.argv.includes("--dev");
@@ -51,6 +52,8 @@ if (upgradeNext) {
 const gameDays = startGameDayTimer();
 // Open incidents' error budgets keep counting while nobody has the room open.
 const incidents = startIncidentSyncTimer();
+// The pre-broken pools follow the web's forecast (assignments due, game days, recent starts).
+const poolDemand = startPoolDemandTimer();
 
 server.listen(port, host, () => {
   console.log(`web: listening on http://${host}:${port} (${dev ? "development" : "production"}; live at ${LIVE_PATH})`);
@@ -64,6 +67,7 @@ function stop(why: string): void {
   void (async () => {
     gameDays.stop();
     incidents.stop();
+    poolDemand.stop();
     await live.close().catch(() => undefined);
     server.close();
     await db.$disconnect().catch(() => undefined);

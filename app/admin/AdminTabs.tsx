@@ -8,6 +8,7 @@ const TABS = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/users", label: "People" },
   { href: "/admin/teams", label: "Teams" },
+  { href: "/admin/pools", label: "Pools" },
 ];
 
 export function AdminTabs() {

@@ -38,7 +38,7 @@ export default async function AdminPage() {
     <AppShell user={user}>
       <PageHeader
         title="Admin"
-        description="People, roles, teams and sessions."
+        description="People, roles, teams, sessions and pools."
         actions={
           <>
             <LinkButton href="/admin/users#invite">Invite someone</LinkButton>

@@ -12,12 +12,14 @@ import {
   EnvironmentViewSchema,
   ExecResultSchema,
   InstanceStatsSchema,
+  PoolsViewSchema,
   RecordingListSchema,
   RevocationResultSchema,
   SliSamplesSchema,
   SliViewSchema,
   type CreateEnvironmentRequest,
   type ExecRequest,
+  type PoolDemand,
   type RevocationRequest,
 } from "../contracts/orchestrator-api";
 import { env } from "../env";
@@ -166,6 +168,11 @@ export const orchestrator = {
   /** One recording (asciicast v2) as a stream: served to the browser as it is read, never held whole. */
   getRecording: (id: string, session: string, config?: OrchestratorConfig) =>
     open(`/environments/${enc(id)}/recordings/${enc(session)}`, { config }),
+  /** The pre-broken pools: budget, per level target, ready and filling, and why. */
+  getPools: (config?: OrchestratorConfig) => call(PoolsViewSchema, "GET", "/pools", { config, timeoutMs: 5_000 }),
+  /** The web's forecast, replacing the previous one; answers with the pools as they are then sized. */
+  putPoolDemand: (demand: PoolDemand, config?: OrchestratorConfig) =>
+    call(PoolsViewSchema, "PUT", "/pools/demand", { body: demand, config, timeoutMs: 5_000 }),
   logs: (id: string, instance: string, tail = 200, config?: OrchestratorConfig) =>
     call(
       z.object({ lines: z.array(z.string()) }),

@@ -42,6 +42,7 @@ export const PAGES = [
   { kind: "page", path: "/admin/users", file: "app/admin/users/page.tsx", access: "admin" },
   { kind: "page", path: "/admin/users/[id]", file: "app/admin/users/[id]/page.tsx", access: "admin" },
   { kind: "page", path: "/admin/teams", file: "app/admin/teams/page.tsx", access: "admin" },
+  { kind: "page", path: "/admin/pools", file: "app/admin/pools/page.tsx", access: "admin" },
   // The incident (issue 5): per-object authorisation inside the use-cases.
   { kind: "page", path: "/attempts/[id]", file: "app/attempts/[id]/page.tsx", access: "signedIn" },
   {

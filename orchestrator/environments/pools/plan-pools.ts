@@ -1,5 +1,5 @@
 /**
- * Pure sizing of the pre-broken pools: per level a target (the web's demand plus recent claims,
+ * Pure sizing of the pre-broken pools: per level a target (the web's demand or recent claims, the larger,
  * clamped by floor and ceiling), then the memory budget shared out most-wanted first, one
  * environment per level per round (every wanted level gets its first before any gets a second).
  * Says which pooled environments to evict (over target: the least wanted level first) and which
@@ -42,14 +42,21 @@ export interface PoolPlan {
   fill: string[];
 }
 
+/**
+ * The web's forecast already counts recent starts (lib/pools/plan-demand.ts): the larger of it and
+ * this orchestrator's own recent claims, not their sum, so one start is not counted twice. The
+ * claims still count alone when the web has sent nothing (it is down, or an older version).
+ */
+function wantedOf(l: PoolLevelInput): number {
+  return Math.max(l.want, l.recentClaims);
+}
+
 export function planPools(
   inputs: PoolLevelInput[],
   opts: { floor: number; ceiling: number; budgetMb: number },
 ): PoolPlan {
   const ceiling = Math.max(opts.ceiling, opts.floor);
-  const byWant = [...inputs].sort(
-    (a, b) => b.want + b.recentClaims - (a.want + a.recentClaims) || a.levelId.localeCompare(b.levelId),
-  );
+  const byWant = [...inputs].sort((a, b) => wantedOf(b) - wantedOf(a) || a.levelId.localeCompare(b.levelId));
   const desired = new Map<string, number>();
   const reasons = new Map<string, string>();
   for (const l of inputs) {
@@ -58,7 +65,7 @@ export function planPools(
       reasons.set(l.levelId, "not pooled (level.yaml pool: off)");
       continue;
     }
-    const wanted = l.want + l.recentClaims;
+    const wanted = wantedOf(l);
     const clamped = Math.min(ceiling, Math.max(opts.floor, wanted));
     desired.set(l.levelId, clamped);
     const why = [
@@ -66,7 +73,7 @@ export function planPools(
       l.recentClaims > 0 ? `${l.recentClaims} recent starts` : null,
     ]
       .filter(Boolean)
-      .join(" + ");
+      .join("; ");
     reasons.set(
       l.levelId,
       wanted > ceiling
@@ -102,7 +109,7 @@ export function planPools(
       ready: l.ready,
       filling: l.filling,
       reason: target < want ? `budget: capped (${target} of ${want})` : (reasons.get(l.levelId) ?? ""),
-      wanted: l.want + l.recentClaims,
+      wanted: wantedOf(l),
     };
   });
   const evict = [...levels]

@@ -15,7 +15,7 @@ const level = (levelId: string, over: Partial<PoolLevelInput> = {}): PoolLevelIn
   ...over,
 });
 
-test("target = demand + recent claims, clamped by floor and ceiling", () => {
+test("target = the larger of demand and recent claims, clamped by floor and ceiling", () => {
   const plan = planPools(
     [level("a", { want: 2, reason: "2 assignments due" }), level("b", { recentClaims: 9 }), level("c")],
     { floor: 1, ceiling: 4, budgetMb: 10_000 },
@@ -27,6 +27,17 @@ test("target = demand + recent claims, clamped by floor and ceiling", () => {
   assert.match(by.get("b")?.reason ?? "", /^ceiling/);
   assert.equal(by.get("c")?.target, 1);
   assert.equal(by.get("c")?.reason, "floor");
+});
+
+test("a start the web's forecast counts and this orchestrator claimed counts once, not twice", () => {
+  const plan = planPools([level("a", { want: 2, reason: "2 recent starts", recentClaims: 2 })], {
+    floor: 0,
+    ceiling: 10,
+    budgetMb: 10_000,
+  });
+  assert.equal(plan.levels[0]?.target, 2);
+  const webSilent = planPools([level("a", { recentClaims: 3 })], { floor: 0, ceiling: 10, budgetMb: 10_000 });
+  assert.equal(webSilent.levels[0]?.target, 3, "the orchestrator's own claims still count when the web sends nothing");
 });
 
 test("a level whose pool is off gets nothing, whatever the demand", () => {

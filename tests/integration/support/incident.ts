@@ -5,7 +5,13 @@
  */
 import "./env";
 import type { Prisma } from "@prisma/client";
-import type { EnvironmentView, RecordingSummary, SliView } from "../../../lib/contracts/orchestrator-api";
+import type {
+  EnvironmentView,
+  PoolDemand,
+  PoolsView,
+  RecordingSummary,
+  SliView,
+} from "../../../lib/contracts/orchestrator-api";
 import { defaultDeps, type Deps } from "../../../lib/core/deps";
 import type { OrchestratorClient } from "../../../lib/orchestrator-client/client";
 import { LevelManifestSchema, type LevelManifest } from "../../../lib/levels/manifest-schema";
@@ -76,6 +82,9 @@ export class FakeOrchestrator {
   machineEvents: EnvironmentView["machineEvents"] = [];
   /** Terminal recordings by environment id, as the orchestrator would list and serve them. */
   recordings = new Map<string, { summary: RecordingSummary; cast: string }[]>();
+  /** What GET /pools answers, and every forecast PUT /pools/demand was sent. */
+  pools: PoolsView = { budgetMb: 2048, usedMb: 0, levels: [], lastClaimAt: null };
+  demands: PoolDemand[] = [];
   private t0 = Date.now();
 
   /** A recording as asciicast v2: the header names the instance, then `[seconds, code, data]` events. */
@@ -188,6 +197,15 @@ export class FakeOrchestrator {
       stats: () => Promise.resolve({ instances: [] }),
       logs: () => Promise.resolve({ lines: [] }),
       revokeAccess: () => Promise.resolve({ ended: 0 }),
+      getPools: () => {
+        guard();
+        return Promise.resolve(this.pools);
+      },
+      putPoolDemand: (demand) => {
+        guard();
+        this.demands.push(demand);
+        return Promise.resolve(this.pools);
+      },
       listRecordings: (id) => {
         guard();
         return Promise.resolve({ recordings: (this.recordings.get(id) ?? []).map((r) => r.summary) });

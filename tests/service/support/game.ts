@@ -35,6 +35,7 @@ export function gameEnv(dataDir: string): NodeJS.ProcessEnv {
     FIREDRILL_DB_PORT: String(ports.db),
     ORCHESTRATOR_WARM_POOL: "0",
     ORCHESTRATOR_POOL_FLOOR: "0",
+    ORCHESTRATOR_POOL_CEILING: "0", // no pools, whatever the web's forecast asks
     ORCHESTRATOR_FIREWALL: "off",
     DEMO_PASSWORD: "service-test-password",
   };
