@@ -59,6 +59,7 @@ test("every admin page's forms are usable and accessible", async ({ page, signIn
   await page.goto("/admin/pools");
   await expectUsable(page, "admin pools");
   await expectAccessible(page, "admin pools");
+  await page.screenshot({ path: test.info().outputPath("admin-pools.png"), fullPage: true });
   await page.goto("/admin/users");
   const someone = page.locator('a[href^="/admin/users/"]').first();
   await someone.click();
