@@ -160,23 +160,8 @@ async function provision(
   try {
     const level = deps.levels.get(req.levelId);
     const stack = await deps.levels.stack(rec.stack);
-    const boot = async () => {
-      rec = await buildSlot(deps, rec, stack, onStage);
-      // The record's seed: the request's, or the pool's for a claimed pre-broken environment.
-      rec = await save(deps, { ...rec, params: resolveParams(level.manifest.params, rec.seed) });
-      const log = (message: string) => {
-        const cur = deps.envs.get(rec.id);
-        if (cur) void save(deps, stageMessage(cur, "fault", message)).then((u) => onStage?.(u, "fault"));
-      };
-      rec = await runStage(
-        deps,
-        rec,
-        "fault",
-        (r) => (r.claimHook ? applyClaimHook(deps, r, level, stack, log) : applyFault(deps, r, level, stack, log)),
-        onStage,
-      );
-    };
-    // A cold boot waits its turn (CPU-bound: several at once all finish late); a claimed one does not.
+    // A cold boot (containers up and healthy) waits its turn: PostgreSQL and Node boots are CPU-bound,
+    // and ten at once all finish late. A claimed or warm slot is built already and does not wait.
     const cold = rec.stages.some((s) => s.name === "containers" && s.status !== "done");
     if (cold && deps.bootGate.full) {
       const ahead = deps.bootGate.queued + 1;
@@ -186,7 +171,21 @@ async function provision(
       );
       onStage?.(rec, "containers");
     }
-    await (cold ? deps.bootGate.run(boot) : boot());
+    const build = () => buildSlot(deps, rec, stack, onStage);
+    rec = await (cold ? deps.bootGate.run(build) : build());
+    // The record's seed: the request's, or the pool's for a claimed pre-broken environment.
+    rec = await save(deps, { ...rec, params: resolveParams(level.manifest.params, rec.seed) });
+    const log = (message: string) => {
+      const cur = deps.envs.get(rec.id);
+      if (cur) void save(deps, stageMessage(cur, "fault", message)).then((u) => onStage?.(u, "fault"));
+    };
+    rec = await runStage(
+      deps,
+      rec,
+      "fault",
+      (r) => (r.claimHook ? applyClaimHook(deps, r, level, stack, log) : applyFault(deps, r, level, stack, log)),
+      onStage,
+    );
     const now = deps.now().toISOString();
     rec = await save(deps, { ...rec, state: "ready", readyAt: now, lastActivityAt: now, error: null });
     onStage?.(rec, "ready");
