@@ -275,7 +275,8 @@ test("a check's start is recorded: a dip while it runs or settles is the check's
   a.fake.later = 100;
   a.fake.rate = 1;
   await refreshAttempt(a.player, a.attemptId, a.deps);
-  const sampleClock = { ...a.deps, now: () => new Date(Date.parse(a.fake.sliView().current.at)) };
+  // The check starts just after the healthy sample (at the same millisecond the two would tie on the timeline).
+  const sampleClock = { ...a.deps, now: () => new Date(Date.parse(a.fake.sliView().current.at) + 1) };
   a.fake.checkPasses = true;
   a.fake.whileChecking = async () => {
     a.fake.later = 110;
