@@ -103,7 +103,9 @@ async function main(): Promise<void> {
   saveResult("orchestrator-start", { levelId, cold, warm, stages });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -81,3 +81,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Open handles (the engine's event stream) would keep the process alive after the results are written.
+process.exit(0);
