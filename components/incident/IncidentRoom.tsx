@@ -33,7 +33,8 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   const { attemptId, level, mode } = room;
   const { state, status, mitigatedAt, startedAt, history, problem, mitigate, abandon, retry } = useRoomState(room);
 
-  const ready = state?.environment?.state === "READY";
+  // Until the first poll answers, the page's own word: a claimed environment's shells connect at first paint.
+  const ready = state ? state.environment?.state === "READY" : room.environmentReady;
   const gone = state?.environment?.state === "DESTROYED" && (status === "ACTIVE" || status === "MITIGATED");
   const playing = status === "ACTIVE" || status === "MITIGATED";
   const { token, error: tokenError, fresh } = useAccessToken(attemptId, ready && playing);
@@ -126,6 +127,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
           onCommand={logCommand}
           onRetry={() => void retry()}
           gone={gone}
+          ready={ready}
         />
 
         <aside className="flex min-h-0 flex-col gap-3" aria-label="Incident details">

@@ -24,10 +24,13 @@ export function TerminalsSection({
   onCommand,
   onRetry,
   gone,
+  ready,
 }: {
   room: RoomView;
   status: string;
   state: RoomState | null;
+  /** The environment is ready (the room's own reading, which the page's first answer starts). */
+  ready: boolean;
   token: AccessToken | null;
   fresh: () => Promise<AccessToken | null>;
   feed: Pick<LiveFeed, "machines">;
@@ -38,7 +41,6 @@ export function TerminalsSection({
   const { attemptId, level, mode } = room;
   const team = room.kind === "TEAM";
   const [shell, setShell] = useState(level.shells[0] ?? "");
-  const ready = state?.environment?.state === "READY";
   const playing = status === "ACTIVE" || status === "MITIGATED";
   return (
     <section

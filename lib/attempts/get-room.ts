@@ -30,6 +30,8 @@ export interface RoomView {
   injects: { id: string; title: string; description: string }[];
   level: PublicLevel;
   status: string;
+  /** The environment was ready when the page was made: the room asks for its shells at once (a pooled claim). */
+  environmentReady: boolean;
   startedAt: string;
   mitigatedAt: string | null;
   detectedAt: string | null;
@@ -75,6 +77,7 @@ export async function getRoom(actor: Actor, attemptId: string, deps: Deps = defa
       : [],
     level: publicLevel(manifest, attempt.playMode),
     status: attempt.status,
+    environmentReady: attempt.environment?.state === "READY",
     startedAt: attempt.startedAt.toISOString(),
     mitigatedAt: attempt.mitigatedAt?.toISOString() ?? null,
     detectedAt: attempt.detectedAt?.toISOString() ?? null,
