@@ -45,8 +45,11 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 30_000 });
 }
 
-/** One start; returns ms from the click to the evaluated echo, and the attempt's id. */
-async function startOnce(page: Page, run: number): Promise<{ ms: number; attemptId: string }> {
+/** Milestones of one start, ms from the click: the room's URL, its first paint, a shell connected, the echo. */
+type Phases = { url: number; room: number; connected: number; echo: number };
+
+/** One start; returns ms from the click to the evaluated echo (and each milestone), and the attempt's id. */
+async function startOnce(page: Page, run: number): Promise<{ ms: number; phases: Phases; attemptId: string }> {
   await page.goto(`${BASE}/play`);
   const button = page.getByTestId(`start-${LEVEL}`);
   await button.waitFor({ state: "visible" });
@@ -57,16 +60,21 @@ async function startOnce(page: Page, run: number): Promise<{ ms: number; attempt
   const t0 = performance.now();
   await button.click();
   await page.waitForURL(/\/attempts\/[^/]+$/, { timeout: 60_000 });
+  const url = performance.now() - t0;
+  await page.getByTestId("incident-room").waitFor({ state: "visible", timeout: 60_000 });
+  const room = performance.now() - t0;
   const attemptId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
   const shell = page.locator('[data-testid^="terminal-"][data-status="connected"]').first();
   await shell.waitFor({ state: "visible", timeout: 120_000 });
+  const connected = performance.now() - t0;
   const marker = `${run}n`;
   // Typed until it shows: keystrokes sent before bash printed its prompt are kept by the TTY.
   await shell.locator(".xterm-screen").click();
   await page.keyboard.type(`echo $((6*7))-${marker}`);
   await page.keyboard.press("Enter");
   await shell.locator(".xterm-rows").getByText(`42-${marker}`, { exact: false }).first().waitFor({ timeout: 60_000 });
-  return { ms: performance.now() - t0, attemptId };
+  const ms = performance.now() - t0;
+  return { ms, phases: { url, room, connected, echo: ms }, attemptId };
 }
 
 async function abandon(page: Page, attemptId: string): Promise<void> {
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const times: number[] = [];
+  const phases: Record<keyof Phases, number[]> = { url: [], room: [], connected: [], echo: [] };
   let poolAtClick = 0;
   try {
     await signIn(page);
@@ -98,15 +107,20 @@ async function main(): Promise<void> {
         throw new Error("BENCH_POOL=cold but the pool holds ready environments: start the game with the pool off");
       }
       if (ready > 0) poolAtClick++;
-      const { ms, attemptId } = await startOnce(page, i);
+      const { ms, phases: p, attemptId } = await startOnce(page, i);
       times.push(ms);
-      console.log(`run ${i + 1}/${RUNS}: ${Math.round(ms)} ms (pool ready at click: ${ready})`);
+      for (const k of Object.keys(phases) as (keyof Phases)[]) phases[k].push(p[k]);
+      const steps = Object.entries(p)
+        .map(([k, v]) => `${k} ${Math.round(v)}`)
+        .join(", ");
+      console.log(`run ${i + 1}/${RUNS}: ${Math.round(ms)} ms (${steps}; pool ready at click: ${ready})`);
       await abandon(page, attemptId);
     }
   } finally {
     await browser.close();
   }
-  const result = { level: LEVEL, pool: MODE, clickToEcho: summary(times), poolAtClick, uptime: uptime() };
+  const milestones = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, summary(v)]));
+  const result = { level: LEVEL, pool: MODE, clickToEcho: summary(times), milestones, poolAtClick, uptime: uptime() };
   console.log(JSON.stringify(result, null, 2));
   saveResult(`browser-start-${MODE}`, result);
 }
