@@ -29,7 +29,7 @@ export function TerminalsSection({
   room: RoomView;
   status: string;
   state: RoomState | null;
-  /** The environment is ready (the room's own reading, which the page's first answer starts). */
+  /** The environment is ready: the page's word until the first poll answers, then the poll's. */
   ready: boolean;
   token: AccessToken | null;
   fresh: () => Promise<AccessToken | null>;
