@@ -5,8 +5,8 @@ import { test } from "node:test";
 import type { Observe, ProcessFacts } from "../_sdk";
 import { sampleBusy } from "../_lib/busy-processes";
 import { RESPAWNERS, installJob } from "../_lib/respawn";
-import { backupScript } from "../_incubating/cpu-hog/job";
-import { cacheScript } from "../_incubating/memory-exhausted/job";
+import { backupScript } from "../cpu-hog/job";
+import { cacheScript } from "../memory-exhausted/job";
 import { thumbnailPng } from "../_stack/app/src/thumbnail";
 
 function proc(pid: number, state: string): ProcessFacts {

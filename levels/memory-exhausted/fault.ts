@@ -6,9 +6,9 @@
  * (levels/_lib/respawn.ts): its own runit service, the team's periodic job runner, or a line in
  * the app's own run script.
  */
-import type { LevelContext } from "../../_sdk";
-import { installJob, isRespawner } from "../../_lib/respawn";
-import { mustExec, waitFor } from "../../_lib/shell";
+import type { LevelContext } from "../_sdk";
+import { installJob, isRespawner } from "../_lib/respawn";
+import { mustExec, waitFor } from "../_lib/shell";
 import { WORKERS, cacheScript } from "./job";
 
 /** The instance holds at least this share of its limit once the cache is built. */

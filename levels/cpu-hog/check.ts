@@ -12,10 +12,10 @@
  *     runner or the app's run script would have started the job again by then).
  * Durations are never judged: a loaded host makes everything slower but does not make a process sleep.
  */
-import { unjudged, type CheckContext, type Verdict } from "../../_sdk";
-import { sampleBusy, type BusyInstance } from "../../_lib/busy-processes";
-import { PERIODIC_SECONDS } from "../../_lib/respawn";
-import { shopServes } from "../../_lib/shop-search";
+import { unjudged, type CheckContext, type Verdict } from "../_sdk";
+import { sampleBusy, type BusyInstance } from "../_lib/busy-processes";
+import { PERIODIC_SECONDS } from "../_lib/respawn";
+import { shopServes } from "../_lib/shop-search";
 import { runningExports } from "./exports";
 
 /** The app instance's own CPU use (engine) above which it is not "back", percent of one CPU. */

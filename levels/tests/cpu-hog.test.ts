@@ -1,5 +1,5 @@
 /** cpu-hog: provisioned through the orchestrator, broken, symptom-fixed (rejected), reference-fixed (passes). */
-import { levelSuite } from "../tests/support/level-suite";
+import { levelSuite } from "./support/level-suite";
 
 // Seeds: b = runit, a = boot-script; tampering on v1 = periodic.
 levelSuite("cpu-hog", { seeds: ["b", "a"], tamperSeed: "v1" });

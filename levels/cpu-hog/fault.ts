@@ -4,10 +4,10 @@
  * database shares) is taken. What starts it again is the variant (levels/_lib/respawn.ts): its own
  * runit service, the team's periodic job runner, or a line in the app's own run script.
  */
-import type { LevelContext } from "../../_sdk";
-import { sampleBusy } from "../../_lib/busy-processes";
-import { installJob, isRespawner } from "../../_lib/respawn";
-import { mustExec, waitFor } from "../../_lib/shell";
+import type { LevelContext } from "../_sdk";
+import { sampleBusy } from "../_lib/busy-processes";
+import { installJob, isRespawner } from "../_lib/respawn";
+import { mustExec, waitFor } from "../_lib/shell";
 import { BACKUP_DIR_SETUP, backupScript } from "./job";
 
 export default async function fault(ctx: LevelContext): Promise<void> {

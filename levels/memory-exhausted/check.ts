@@ -8,10 +8,10 @@
  *   - all of that again after the engine reboots the app instance and the machine has run a while
  *     (whatever started the job at boot, on a schedule or with the app would have started it again).
  */
-import { unjudged, type CheckContext, type UsageFacts, type Verdict } from "../../_sdk";
-import { sleep } from "../../_lib/shell";
-import { shopServes } from "../../_lib/shop-search";
-import { PERIODIC_SECONDS } from "../../_lib/respawn";
+import { unjudged, type CheckContext, type UsageFacts, type Verdict } from "../_sdk";
+import { sleep } from "../_lib/shell";
+import { shopServes } from "../_lib/shop-search";
+import { PERIODIC_SECONDS } from "../_lib/respawn";
 
 /** At most this share of the limit in use at any moment (idle, the app instance uses about 20 %). */
 const MAX_USED_RATIO = 0.45;

@@ -4,7 +4,7 @@
  * throttled with SIGSTOP/SIGCONT as cpulimit does, paused) still shows: its session stays open and
  * active in the database whatever its processes on the app instance are called or doing.
  */
-import type { Observe } from "../../_sdk";
+import type { Observe } from "../_sdk";
 
 const EXPORTS_SQL = `
   SELECT count(*)::int AS n
