@@ -14,7 +14,19 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // The specs share demo accounts and time the host: one at a time. Then every level is played in the
+  // browser, two at a time (each by a player of its own), after them and alone.
+  workers: 3,
+  projects: [
+    { name: "main", testIgnore: /every-level\.spec\.ts$/, workers: 1 },
+    {
+      name: "every-level",
+      testMatch: /every-level\.spec\.ts$/,
+      fullyParallel: true,
+      workers: Number(process.env.FD_E2E_LEVEL_WORKERS ?? 2),
+      dependencies: ["main"],
+    },
+  ],
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
