@@ -21,7 +21,7 @@ import { RoomHeader } from "./RoomHeader";
 import { RolesBar } from "./RolesBar";
 import { SidePanels } from "./SidePanels";
 import { TerminalsSection } from "./TerminalsSection";
-import { useAccessToken } from "./use-access-token";
+import { useAccessToken, type AccessToken } from "./use-access-token";
 import { useChannel } from "./use-channel";
 import { useCheck } from "./use-check";
 import { useCommandLog } from "./use-command-log";
@@ -29,7 +29,7 @@ import { useLiveFeed } from "./use-live-feed";
 import { useRoomState } from "./use-room-state";
 import { useSideTabs } from "./use-side-tabs";
 
-export function IncidentRoom({ room }: { room: RoomView }) {
+export function IncidentRoom({ room, token: pageToken = null }: { room: RoomView; token?: AccessToken | null }) {
   const { attemptId, level, mode } = room;
   const { state, status, mitigatedAt, startedAt, history, problem, mitigate, abandon, retry } = useRoomState(room);
 
@@ -37,7 +37,7 @@ export function IncidentRoom({ room }: { room: RoomView }) {
   const ready = state ? state.environment?.state === "READY" : room.environmentReady;
   const gone = state?.environment?.state === "DESTROYED" && (status === "ACTIVE" || status === "MITIGATED");
   const playing = status === "ACTIVE" || status === "MITIGATED";
-  const { token, error: tokenError, fresh } = useAccessToken(attemptId, ready && playing);
+  const { token, error: tokenError, fresh } = useAccessToken(attemptId, ready && playing, pageToken);
   const feed = useLiveFeed(token?.publicUrl ?? null, fresh);
   const logCommand = useCommandLog(attemptId, mode === "rw" && playing);
   const facilitating = mode === "ro" && (room.viewer.role === "FACILITATOR" || room.viewer.role === "ADMIN");

@@ -37,6 +37,8 @@ export function TerminalPane({
   publicUrl,
   mode,
   visible,
+  connect = true,
+  onConnected,
   fresh,
   onCommand,
   sessionKey,
@@ -46,6 +48,9 @@ export function TerminalPane({
   publicUrl: string;
   mode: "rw" | "ro";
   visible: boolean;
+  /** Open the shell now; false holds it until the room says so (hidden tabs wait for the visible shell). */
+  connect?: boolean;
+  onConnected?: () => void;
   fresh: () => Promise<AccessToken | null>;
   onCommand: (instance: string, command: string) => void;
   /** A fixed session shared by everyone (team game days); absent: this browser's own session. */
@@ -57,9 +62,12 @@ export function TerminalPane({
   const [status, setStatus] = useState<Status>("connecting");
   const [message, setMessage] = useState<string | null>(null);
   const onCommandRef = useRef(onCommand);
+  const onConnectedRef = useRef(onConnected);
+  const connectRef = useRef(connect);
   useEffect(() => {
     onCommandRef.current = onCommand;
-  }, [onCommand]);
+    onConnectedRef.current = onConnected;
+  }, [onCommand, onConnected]);
 
   useEffect(() => {
     const el = host.current;
@@ -87,6 +95,7 @@ export function TerminalPane({
     const socket = io(`${publicUrl}/terminal`, {
       transports: ["websocket"],
       reconnectionDelayMax: 5000,
+      autoConnect: connectRef.current,
       auth: (cb) => {
         void fresh().then((t) => cb({ token: t?.token ?? "", instance, ...(session ? { session } : {}) }));
       },
@@ -99,6 +108,7 @@ export function TerminalPane({
     socket.on("connect", () => {
       setStatus("connected");
       setMessage(null);
+      onConnectedRef.current?.();
       try {
         fit.fit();
       } catch {
@@ -192,6 +202,12 @@ export function TerminalPane({
       fitRef.current = null;
     };
   }, [attemptId, instance, publicUrl, mode, fresh, sessionKey]);
+
+  useEffect(() => {
+    connectRef.current = connect;
+    const socket = socketRef.current;
+    if (connect && socket && !socket.active) socket.connect();
+  }, [connect]);
 
   useEffect(() => {
     if (!visible) return;

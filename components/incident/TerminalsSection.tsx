@@ -4,7 +4,7 @@
  * team game day), coaching messages over their top corner; while there is no
  * shell, how the environment is being prepared, or why it cannot be.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/Button";
 import { CoachMessages } from "@/components/live/CoachMessages";
 import type { RoomView } from "@/lib/attempts/get-room";
@@ -13,6 +13,8 @@ import { ProvisioningProgress } from "./ProvisioningProgress";
 import { TerminalPane } from "./TerminalPane";
 import type { AccessToken } from "./use-access-token";
 import type { LiveFeed } from "./use-live-feed";
+
+const HIDDEN_SHELLS_AFTER_MS = 3000;
 
 export function TerminalsSection({
   room,
@@ -42,6 +44,15 @@ export function TerminalsSection({
   const team = room.kind === "TEAM";
   const [shell, setShell] = useState(level.shells[0] ?? "");
   const playing = status === "ACTIVE" || status === "MITIGATED";
+  // The shell in view connects first; the hidden ones once it is up (or after a moment, whatever happens),
+  // so their handshakes and login shells do not compete with the one the player is about to type in.
+  const [others, setOthers] = useState(false);
+  const open = ready && token !== null && playing;
+  useEffect(() => {
+    if (!open || others) return;
+    const timer = setTimeout(() => setOthers(true), HIDDEN_SHELLS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [open, others]);
   return (
     <section
       className="relative flex min-h-[420px] flex-col overflow-hidden rounded-lg border border-slate-800 bg-slate-900"
@@ -53,7 +64,7 @@ export function TerminalsSection({
           <CoachMessages attemptId={attemptId} />
         </div>
       )}
-      {ready && token && playing ? (
+      {open ? (
         <>
           <div className="flex gap-1 border-b border-slate-800 px-2 pt-2" role="tablist" aria-label="Shells">
             {level.shells.map((s) => (
@@ -83,6 +94,8 @@ export function TerminalsSection({
                 publicUrl={token.publicUrl}
                 mode={token.mode}
                 visible={shell === s}
+                connect={others || shell === s}
+                onConnected={() => setOthers(true)}
                 fresh={fresh}
                 onCommand={onCommand}
                 {...(team ? { sessionKey: `team-${s}` } : {})}

@@ -1,8 +1,9 @@
 "use client";
 /**
- * Keeps a fresh orchestrator token for the room: fetched once the environment
- * is ready, renewed a minute before it expires, and handed to sockets on every
- * (re)connect through `fresh()`.
+ * Keeps a fresh orchestrator token for the room: the one the page was made
+ * with when the environment was already ready (a pooled claim: no round trip
+ * before the shells connect), else fetched once it is; renewed a minute before
+ * it expires, and handed to sockets on every (re)connect through `fresh()`.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "@/components/shared/api";
@@ -15,10 +16,10 @@ export interface AccessToken {
   expiresAt: string;
 }
 
-export function useAccessToken(attemptId: string, enabled: boolean) {
-  const [token, setToken] = useState<AccessToken | null>(null);
+export function useAccessToken(attemptId: string, enabled: boolean, initial: AccessToken | null = null) {
+  const [token, setToken] = useState<AccessToken | null>(initial);
   const [error, setError] = useState<string | null>(null);
-  const ref = useRef<AccessToken | null>(null);
+  const ref = useRef<AccessToken | null>(initial);
   const inflight = useRef<Promise<AccessToken | null> | null>(null);
 
   const fetchToken = useCallback(async (): Promise<AccessToken | null> => {
@@ -44,7 +45,8 @@ export function useAccessToken(attemptId: string, enabled: boolean) {
 
   useEffect(() => {
     if (!enabled) return;
-    void fetchToken();
+    const t = ref.current;
+    if (!t || Date.parse(t.expiresAt) - Date.now() < 90_000) void fetchToken();
     const timer = setInterval(() => {
       const t = ref.current;
       if (!t || Date.parse(t.expiresAt) - Date.now() < 90_000) void fetchToken();

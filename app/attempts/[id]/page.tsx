@@ -15,6 +15,7 @@ import { ReportView } from "@/components/incident/ReportView";
 import { NavBar } from "@/components/NavBar";
 import { PostmortemView } from "@/components/postmortem/PostmortemView";
 import { getRoom } from "@/lib/attempts/get-room";
+import { issueAccessToken } from "@/lib/attempts/issue-access-token";
 import { guardPage } from "@/server/auth/guard";
 import { loadAttemptRecord } from "@/lib/grading/load-attempt-record";
 import { IN_ROOM, isIn, statusView } from "@/lib/core/attempt-status";
@@ -29,11 +30,13 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
   const room = await orPageError(getRoom(user, id));
 
   if (isIn(IN_ROOM, room.status)) {
+    // A ready environment's token comes with the page, so the shells connect without a round trip first.
+    const token = room.environmentReady ? await issueAccessToken(user, id).catch(() => null) : null;
     return (
       <>
         <NavBar user={user} />
         <main id="main">
-          <IncidentRoom room={room} />
+          <IncidentRoom room={room} token={token} />
         </main>
       </>
     );
