@@ -3,7 +3,8 @@
  *   - the app instance's memory (the engine's count for its cgroup: processes, stopped or not, and
  *     tmpfs files alike), sampled every second for 10 s (longer than a job that rebuilds or refills
  *     every few seconds takes), stays under 45 % of its limit (3 samples over fail) and is not growing,
- *     whatever the processes are called;
+ *     whatever the processes are called; the window opens once the app answers and memory a fix is
+ *     still giving back has stopped falling (a second-old fix is judged by what it leaves, not by its exit);
  *   - the shop answers a search with the database's products through the proxy and at the app;
  *   - all of that again after the engine reboots the app instance and the machine has run a while
  *     (whatever started the job at boot, on a schedule or with the app would have started it again).
@@ -26,7 +27,29 @@ const MAX_OVER = 3;
 const fail = (message: string): Verdict => ({ passed: false, message });
 const mb = (bytes: number) => `${Math.round(bytes / MB)} MB`;
 
+/**
+ * Memory a fix a moment ago is still giving back (killed workers exiting, a restarted app past its
+ * start-up peak): while the figure is over the line and falls by at least SETTLE_STEP each second,
+ * wait, up to SETTLE_MS. Nothing is judged here: the window that follows is as strict as ever, so a
+ * job that holds or refills memory fails just the same, only later.
+ */
+const SETTLE_STEP_BYTES = 1 * MB;
+const SETTLE_MS = 15_000;
+
+async function letMemorySettle(ctx: CheckContext): Promise<void> {
+  const until = Date.now() + SETTLE_MS;
+  let prev = await ctx.observe.usage("app");
+  while (Date.now() < until) {
+    if (prev.memoryLimitBytes <= 0 || prev.memoryBytes <= MAX_USED_RATIO * prev.memoryLimitBytes) return;
+    await sleep(SAMPLE_MS);
+    const u = await ctx.observe.usage("app");
+    if (u.memoryBytes > prev.memoryBytes - SETTLE_STEP_BYTES) return;
+    prev = u;
+  }
+}
+
 async function memoryProblem(ctx: CheckContext, when: string): Promise<string | null> {
+  await letMemorySettle(ctx);
   const seen: UsageFacts[] = [];
   let over = 0;
   for (let i = 0; i < SAMPLES; i++) {
@@ -56,9 +79,10 @@ async function appUp(ctx: CheckContext, timeoutMs: number): Promise<boolean> {
 }
 
 async function judge(ctx: CheckContext, when: string): Promise<Verdict | null> {
+  // A restarted app's start-up peak is not what it holds: wait until it answers (short when it does).
+  await appUp(ctx, 30_000);
   const memory = await memoryProblem(ctx, when);
   if (memory) return fail(`Memory is still short: ${memory}.`);
-  await appUp(ctx, 30_000);
   const shop = await shopServes(ctx.observe);
   if (!shop.ok) {
     if (shop.busy) return unjudged("The machine answers too slowly right now to tell; try again in a minute.");
