@@ -22,12 +22,29 @@ export async function removeNetwork(id: string): Promise<void> {
   try {
     await callIgnoringGone(`remove network ${id.slice(0, 12)}`, (d) => d.getNetwork(id).remove());
   } catch (err) {
-    // 409 "has active endpoints": a container is still attached; the caller removes containers first.
-    if (err instanceof OrchestratorError && err.code === "conflict") {
+    // "has active endpoints" (409, or 403 from Docker 20.10): something is still attached. The caller
+    // removes the slot's containers, lets go of what is left attached, and tries again.
+    if (err instanceof OrchestratorError && (err.code === "conflict" || /active endpoints/.test(err.message))) {
       throw new OrchestratorError("conflict", `network ${id.slice(0, 12)} still has containers attached`, {
         cause: err,
       });
     }
     throw err;
+  }
+}
+
+/**
+ * Force every endpoint off a network: one left by a container that a killed orchestrator was still
+ * creating can outlive the container itself, and then the network can never be removed.
+ */
+export async function disconnectAll(id: string): Promise<void> {
+  const info = await inspectNetwork(id);
+  for (const [key, endpoint] of Object.entries(info?.Containers ?? {})) {
+    // A live container goes by its id; a stale endpoint ("ep-…") only by the name it had.
+    for (const container of new Set([key, endpoint.Name].filter(Boolean))) {
+      await callIgnoringGone(`disconnect ${container.slice(0, 12)} from network ${id.slice(0, 12)}`, (d) =>
+        d.getNetwork(id).disconnect({ Container: container, Force: true }),
+      ).catch(() => undefined);
+    }
   }
 }

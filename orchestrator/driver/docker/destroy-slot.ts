@@ -1,6 +1,6 @@
 /** Remove every Docker object labelled for a slot: containers, then networks and volumes. */
 import { listContainers, removeContainer } from "../../docker/containers";
-import { listNetworks, removeNetwork } from "../../docker/networks";
+import { disconnectAll, listNetworks, removeNetwork } from "../../docker/networks";
 import { listVolumes, removeVolume } from "../../docker/volumes";
 import { OrchestratorError } from "../../errors";
 import { LABEL, slotFilter } from "../labels";
@@ -28,10 +28,27 @@ export async function removeSlotInstances(orchestratorId: string, slot: string):
   await Promise.all(volumes.map((v) => withRetry(() => removeVolume(v.Name))));
 }
 
+/**
+ * A container still being created when the orchestrator was killed can attach after our listing, or
+ * leave its endpoint behind once gone: remove the slot's containers again, force off what is still
+ * attached, and let withRetry try once more.
+ */
+async function removeSlotNetwork(orchestratorId: string, slot: string, id: string): Promise<void> {
+  try {
+    await removeNetwork(id);
+  } catch (err) {
+    if (err instanceof OrchestratorError && err.code === "conflict") {
+      await removeSlotInstances(orchestratorId, slot);
+      await disconnectAll(id);
+    }
+    throw err;
+  }
+}
+
 export async function destroySlot(orchestratorId: string, slot: string): Promise<void> {
   await removeSlotInstances(orchestratorId, slot);
   const networks = await listNetworks(slotFilter(orchestratorId, slot));
-  await Promise.all(networks.map((n) => withRetry(() => removeNetwork(n.Id))));
+  await Promise.all(networks.map((n) => withRetry(() => removeSlotNetwork(orchestratorId, slot, n.Id))));
   // Objects created by a provisioning step that was still in flight land after our listing: look again.
   const [c, n, v] = await Promise.all([
     listContainers(slotFilter(orchestratorId, slot)),
