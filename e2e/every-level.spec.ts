@@ -19,6 +19,7 @@ import { parse } from "yaml";
 import { expandTemplate, type ResolvedParams } from "../lib/levels/params";
 import { apiSignIn, expect, test } from "./fixtures";
 import { IncidentRoom } from "./room";
+import { notJustBeforeUtcMidnight } from "../levels/tests/support/utc-midnight";
 
 const DB_URL = `postgresql://postgres:firedrill-local@127.0.0.1:${process.env.FIREDRILL_DB_PORT ?? 54322}/firedrill_e2e`;
 
@@ -151,15 +152,7 @@ async function writeUp(page: Page, room: IncidentRoom, title: string): Promise<v
   await expect(page.getByText("Waiting for a grade")).toBeVisible();
 }
 
-/**
- * timezone's fault needs a zone whose date differs from UTC's for the coming hour: no zone's does in the
- * last minutes of a UTC day, so step over midnight (as its level suite does).
- */
-async function notJustBeforeUtcMidnight(): Promise<void> {
-  const now = new Date();
-  const toMidnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - now.getTime();
-  if (toMidnight < 4 * 60_000) await new Promise((r) => setTimeout(r, toMidnight + 5_000));
-}
+/** What a level needs before it starts (timezone: not in the last minutes of a UTC day). */
 const BEFORE_START: Record<string, () => Promise<void>> = { timezone: notJustBeforeUtcMidnight };
 
 for (const level of catalogue()) {
