@@ -16,6 +16,11 @@ export interface AccessToken {
   expiresAt: string;
 }
 
+/** None yet, or within a minute and a half of expiring. */
+function dueForRenewal(t: AccessToken | null): boolean {
+  return !t || Date.parse(t.expiresAt) - Date.now() < 90_000;
+}
+
 export function useAccessToken(attemptId: string, enabled: boolean, initial: AccessToken | null = null) {
   const [token, setToken] = useState<AccessToken | null>(initial);
   const [error, setError] = useState<string | null>(null);
@@ -45,11 +50,9 @@ export function useAccessToken(attemptId: string, enabled: boolean, initial: Acc
 
   useEffect(() => {
     if (!enabled) return;
-    const t = ref.current;
-    if (!t || Date.parse(t.expiresAt) - Date.now() < 90_000) void fetchToken();
+    if (dueForRenewal(ref.current)) void fetchToken();
     const timer = setInterval(() => {
-      const t = ref.current;
-      if (!t || Date.parse(t.expiresAt) - Date.now() < 90_000) void fetchToken();
+      if (dueForRenewal(ref.current)) void fetchToken();
     }, 30_000);
     return () => clearInterval(timer);
   }, [enabled, fetchToken]);
