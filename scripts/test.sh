@@ -99,6 +99,15 @@ if want e2e; then
   npx tsx scripts/clean.ts --data-dir .data/e2e >/dev/null || echo "could not remove the e2e run's environments"
 fi
 
+# CI shows only the tail of this run: say what failed, briefly, right above the summary.
+failedLogs=()
+for name in "${order[@]}"; do ((${failed[$name]} > 0)) && failedLogs+=("$logs/$name.log"); done
+if ((${#failedLogs[@]})); then
+  echo
+  echo "What failed"
+  npx tsx scripts/check/print-failures.ts "${failedLogs[@]}" | head -c 6000
+fi
+
 echo
 echo "Summary"
 total_pass=0
