@@ -10,6 +10,8 @@
  *   BENCH_POOL=warm  before each run, waits until GET /pools has a ready environment of the level
  *   BENCH_POOL=cold  start the game with ORCHESTRATOR_WARM_POOL=0 ORCHESTRATOR_POOL_FLOOR=0
  *                    ORCHESTRATOR_POOL_CEILING=0 (the bench checks the pool stays empty)
+ *   BENCH_QUIET_LOAD=1.5  before each run, also waits (up to 3 min) until the 1-minute load average is
+ *                    under 1.5: the room's own time, without the previous claim's refill on the 2 CPUs
  *   npx tsx bench/browser-start.bench.ts   # BENCH_LEVEL=disk-full, BENCH_RUNS=20, BENCH_POOL=warm
  */
 import { execFileSync } from "node:child_process";
@@ -25,11 +27,20 @@ const ORCH = process.env.ORCHESTRATOR_URL ?? "http://127.0.0.1:4100";
 const LEVEL = process.env.BENCH_LEVEL ?? "disk-full";
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const MODE = process.env.BENCH_POOL === "cold" ? "cold" : "warm";
+const QUIET_LOAD = process.env.BENCH_QUIET_LOAD ? Number(process.env.BENCH_QUIET_LOAD) : null;
 const secrets = JSON.parse(readFileSync(join(ROOT, ".data/secrets.json"), "utf8")) as Record<string, string>;
 const PASSWORD = process.env.DEMO_PASSWORD ?? secrets.DEMO_PASSWORD ?? "";
 const ORCH_SECRET = process.env.ORCHESTRATOR_SECRET ?? secrets.ORCHESTRATOR_SECRET ?? "";
 const uptime = () => execFileSync("uptime", { encoding: "utf8" }).trim();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const load1 = () => Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+
+/** Wait (up to 3 min) for the host to calm down after the previous run's refill. */
+async function quiet(): Promise<void> {
+  if (QUIET_LOAD === null) return;
+  const deadline = Date.now() + 180_000;
+  while (load1() >= QUIET_LOAD && Date.now() < deadline) await sleep(2000);
+}
 
 async function readyInPool(): Promise<number> {
   const res = await fetch(`${ORCH}/pools`, { headers: { authorization: `Bearer ${ORCH_SECRET}` } });
@@ -96,6 +107,7 @@ async function main(): Promise<void> {
   try {
     await signIn(page);
     for (let i = 0; i < RUNS; i++) {
+      await quiet();
       const deadline = Date.now() + 300_000;
       let ready = await readyInPool();
       if (MODE === "warm") {
@@ -107,22 +119,33 @@ async function main(): Promise<void> {
         throw new Error("BENCH_POOL=cold but the pool holds ready environments: start the game with the pool off");
       }
       if (ready > 0) poolAtClick++;
+      const loadAtClick = load1();
       const { ms, phases: p, attemptId } = await startOnce(page, i);
       times.push(ms);
       for (const k of Object.keys(phases) as (keyof Phases)[]) phases[k].push(p[k]);
       const steps = Object.entries(p)
         .map(([k, v]) => `${k} ${Math.round(v)}`)
         .join(", ");
-      console.log(`run ${i + 1}/${RUNS}: ${Math.round(ms)} ms (${steps}; pool ready at click: ${ready})`);
+      console.log(
+        `run ${i + 1}/${RUNS}: ${Math.round(ms)} ms (${steps}; pool ready at click: ${ready}; load ${loadAtClick})`,
+      );
       await abandon(page, attemptId);
     }
   } finally {
     await browser.close();
   }
   const milestones = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, summary(v)]));
-  const result = { level: LEVEL, pool: MODE, clickToEcho: summary(times), milestones, poolAtClick, uptime: uptime() };
+  const result = {
+    level: LEVEL,
+    pool: MODE,
+    quietLoad: QUIET_LOAD,
+    clickToEcho: summary(times),
+    milestones,
+    poolAtClick,
+    uptime: uptime(),
+  };
   console.log(JSON.stringify(result, null, 2));
-  saveResult(`browser-start-${MODE}`, result);
+  saveResult(`browser-start-${MODE}${QUIET_LOAD === null ? "" : "-quiet"}`, result);
 }
 
 main().catch((err: unknown) => {

@@ -191,6 +191,20 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     }
   }
 
+  /**
+   * A player's environment is ready: open a shell on each of the level's instances now, so the room's
+   * terminals find one waiting (the engine's exec and bash's login take 0.3–0.7 s under load).
+   */
+  function prewarmShells(rec: EnvironmentRecord): void {
+    if (rec.state !== "ready") return;
+    try {
+      for (const instance of deps.levels.get(rec.levelId).manifest.shells)
+        terminals.prewarm(rec.id, rec.slot, instance);
+    } catch (err) {
+      log("warn", `${rec.id}: opening shells ahead: ${messageOf(err)}`);
+    }
+  }
+
   let refilling: Promise<void> | undefined;
   const refill = () => (refilling = refillWarmPool(deps, () => stopped));
 
@@ -281,10 +295,16 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
     /** For HTTP: start (or join) provisioning and answer at once. */
     async provisionInBackground(req: CreateEnvironmentRequest): Promise<EnvironmentView> {
       const work = startProvision(deps, req);
-      work.then(afterChange, (err) => {
-        afterChange();
-        log("warn", messageOf(err));
-      });
+      work.then(
+        (rec) => {
+          afterChange();
+          prewarmShells(rec);
+        },
+        (err) => {
+          afterChange();
+          log("warn", messageOf(err));
+        },
+      );
       // Answer once this request's record is written (or the work ended: conflict, unknown level…).
       let settled = false;
       void work.then(

@@ -1,8 +1,9 @@
 "use client";
 /**
  * One shell into one instance: xterm.js over the orchestrator's /terminal
- * namespace. The session key lives in sessionStorage so a reload reattaches to
- * the same shell (a team passes one fixed key, so its members and watchers
+ * namespace. The first connection sends no session key and takes the shell the
+ * orchestrator opened ahead (or a new one); the key it is given ("ready") lives
+ * in sessionStorage so a reload reattaches to the same shell (a team passes one fixed key, so its members and watchers
  * share one shell and see each other's typing); Ctrl+Shift+C / Ctrl+Shift+V and selecting copy and paste;
  * the fit addon sizes the terminal and the size is sent as "resize".
  */
@@ -21,15 +22,7 @@ const ExitSchema = z.object({ code: z.number().nullable().optional() });
 
 type Status = "connecting" | "connected" | "reconnecting" | "exited" | "error";
 
-function ownSessionKey(attemptId: string, instance: string): string {
-  const storageKey = `firedrill:term:${attemptId}:${instance}`;
-  let key = sessionStorage.getItem(storageKey);
-  if (!key) {
-    key = crypto.randomUUID();
-    sessionStorage.setItem(storageKey, key);
-  }
-  return key;
-}
+const storageKey = (attemptId: string, instance: string) => `firedrill:term:${attemptId}:${instance}`;
 
 export function TerminalPane({
   attemptId,
@@ -89,7 +82,13 @@ export function TerminalPane({
     // Players own a session key (the shell survives reloads); watchers follow the player's latest shell.
     // A team's one shared key is used by everyone, watchers included.
     const fixed = sessionKey !== undefined;
-    const session = fixed ? sessionKey : mode === "rw" ? ownSessionKey(attemptId, instance) : undefined;
+    // Read at each connection: the first one learns its key from "ready".
+    const session = () =>
+      fixed
+        ? sessionKey
+        : mode === "rw"
+          ? (sessionStorage.getItem(storageKey(attemptId, instance)) ?? undefined)
+          : undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
 
     const socket = io(`${publicUrl}/terminal`, {
@@ -97,7 +96,10 @@ export function TerminalPane({
       reconnectionDelayMax: 5000,
       autoConnect: connectRef.current,
       auth: (cb) => {
-        void fresh().then((t) => cb({ token: t?.token ?? "", instance, ...(session ? { session } : {}) }));
+        void fresh().then((t) => {
+          const key = session();
+          cb({ token: t?.token ?? "", instance, ...(key ? { session: key } : {}) });
+        });
       },
     });
     socketRef.current = socket;
@@ -118,8 +120,8 @@ export function TerminalPane({
     });
     socket.on("ready", (raw: unknown) => {
       const r = ReadySchema.safeParse(raw);
-      if (!fixed && mode === "rw" && r.success && r.data.session !== session)
-        sessionStorage.setItem(`firedrill:term:${attemptId}:${instance}`, r.data.session);
+      if (!fixed && mode === "rw" && r.success && r.data.session !== session())
+        sessionStorage.setItem(storageKey(attemptId, instance), r.data.session);
     });
     socket.on("output", (data: unknown) => {
       if (typeof data === "string") term.write(data);
@@ -131,7 +133,7 @@ export function TerminalPane({
       term.write(
         `\r\n\x1b[33m[shell exited${e.success && e.data.code != null ? ` with ${e.data.code}` : ""}; reconnecting opens a new one]\x1b[0m\r\n`,
       );
-      if (!fixed && mode === "rw") sessionStorage.removeItem(`firedrill:term:${attemptId}:${instance}`);
+      if (!fixed && mode === "rw") sessionStorage.removeItem(storageKey(attemptId, instance));
     });
     socket.on("disconnect", (reason) => {
       setStatus((s) => (s === "exited" ? s : "reconnecting"));

@@ -149,7 +149,11 @@ export const MockRequestSchema = z
     weight: z.number().positive().default(1),
     expect: z
       .object({
-        status: z.number().int().default(200),
+        /**
+         * The status(es) a customer accepts: one, or a list when more than one answer is right (a deep page
+         * either served or refused with a clear 4xx). JSON checks apply to a success (below 400) only.
+         */
+        status: z.union([z.number().int(), z.array(z.number().int()).min(1)]).default(200),
         /** Dotted path that must exist in the JSON response, e.g. `items` or `user.id`. */
         jsonHas: z.array(z.string()).default([]),
         /** Dotted path whose value must be a non-empty array. */

@@ -35,16 +35,25 @@ export async function removeNetwork(id: string): Promise<void> {
 
 /**
  * Force every endpoint off a network: one left by a container that a killed orchestrator was still
- * creating can outlive the container itself, and then the network can never be removed.
+ * creating can outlive the container itself, and then the network can never be removed. Returns what
+ * was attached and what each disconnect answered, for the error a caller raises if the network stays.
  */
-export async function disconnectAll(id: string): Promise<void> {
+export async function disconnectAll(id: string): Promise<string[]> {
   const info = await inspectNetwork(id);
+  const seen: string[] = [];
   for (const [key, endpoint] of Object.entries(info?.Containers ?? {})) {
     // A live container goes by its id; a stale endpoint ("ep-…") only by the name it had.
+    const answers: string[] = [];
     for (const container of new Set([key, endpoint.Name].filter(Boolean))) {
-      await callIgnoringGone(`disconnect ${container.slice(0, 12)} from network ${id.slice(0, 12)}`, (d) =>
+      const answer = await callIgnoringGone(`disconnect ${container.slice(0, 12)}`, (d) =>
         d.getNetwork(id).disconnect({ Container: container, Force: true }),
-      ).catch(() => undefined);
+      ).then(
+        () => "ok",
+        (err: unknown) => (err instanceof Error ? err.message : String(err)),
+      );
+      answers.push(answer);
     }
+    seen.push(`${key.slice(0, 15)} (${endpoint.Name}): ${answers.join("; ")}`);
   }
+  return seen;
 }

@@ -1,5 +1,5 @@
 /**
- * Did one mock request meet its expectations? Pure: status, JSON shape
+ * Did one mock request meet its expectations? Pure: status (one or a list), JSON shape of a success
  * (jsonHas paths exist, nonEmptyArray is a non-empty array) and latency.
  */
 import type { MockRequest } from "../../lib/levels/manifest-schema";
@@ -29,9 +29,11 @@ export function judge(req: Pick<MockRequest, "path" | "expect">, answer: Answer)
   const where = req.path.split("?")[0] ?? req.path;
   const exp = req.expect;
   if (answer.error) return { ok: false, reason: `${answer.error} on ${where}` };
-  if (answer.status !== exp.status) return { ok: false, reason: `${answer.status} from ${where}` };
+  const accepted = Array.isArray(exp.status) ? exp.status : [exp.status];
+  if (!accepted.includes(answer.status)) return { ok: false, reason: `${answer.status} from ${where}` };
   if (answer.ms > exp.maxMs) return { ok: false, reason: `slow ${where} (over ${exp.maxMs} ms)` };
-  if (exp.jsonHas.length > 0 || exp.nonEmptyArray) {
+  // A refusal the level accepts (a 4xx in the list) carries no list to check.
+  if (answer.status < 400 && (exp.jsonHas.length > 0 || exp.nonEmptyArray)) {
     let json: unknown;
     try {
       json = JSON.parse(answer.body);

@@ -17,6 +17,27 @@ test("judge: a good answer passes", () => {
   });
 });
 
+test("judge: a list of statuses accepts each of them; a refusal in the list carries no list to check", () => {
+  const deep = MockRequestSchema.parse({
+    name: "deep",
+    path: "/api/catalogue?page=20000",
+    expect: { status: [200, 400, 404], jsonHas: ["items"], nonEmptyArray: "items", maxMs: 300 },
+  });
+  const list = JSON.stringify({ items: [1] });
+  assert.deepEqual(judge(deep, { status: 200, ms: 20, body: list }), { ok: true });
+  assert.deepEqual(judge(deep, { status: 404, ms: 5, body: '{"error":"pages stop at 500"}' }), { ok: true });
+  assert.deepEqual(judge(deep, { status: 404, ms: 900, body: "" }), {
+    ok: false,
+    reason: "slow /api/catalogue (over 300 ms)",
+  });
+  assert.deepEqual(judge(deep, { status: 500, ms: 5, body: "" }), { ok: false, reason: "500 from /api/catalogue" });
+  assert.deepEqual(judge(deep, { status: 200, ms: 5, body: JSON.stringify({ items: [] }) }), {
+    ok: false,
+    reason: "empty items from /api/catalogue",
+  });
+  assert.throws(() => MockRequestSchema.parse({ name: "x", path: "/", expect: { status: [] } }));
+});
+
 test("judge: status, latency, JSON shape and transport errors each fail with a reason", () => {
   const good = JSON.stringify({ items: [1], meta: { total: 1 } });
   assert.deepEqual(judge(req, { status: 413, ms: 20, body: good }), { ok: false, reason: "413 from /api/products" });

@@ -1,6 +1,9 @@
 /**
  * Terminal sessions keyed by environment + instance + session key: several
  * sessions at once, several viewers per session, re-attach after a reconnect.
+ * A shell can be opened ahead of its player (`prewarm`, when an attempt's
+ * environment becomes ready): the player's first connection without a session
+ * key takes it, so the engine's exec and bash's login are not on their way.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -36,6 +39,10 @@ export interface OpenRequest {
 export class TerminalManager {
   private readonly sessions = new Map<string, TerminalSession>();
   private readonly opening = new Map<string, Promise<TerminalSession>>();
+  /** Shells opened ahead of their player, by environment/instance: taken by the first keyless rw connection. */
+  private readonly spares = new Map<string, Promise<TerminalSession | null>>();
+  /** Where a shell was opened ahead already (once per environment and instance). */
+  private readonly prewarmed = new Set<string>();
   /** This run's mark on its shells: shells with another mark are not ours to keep. */
   readonly bootId = randomBytes(6).toString("hex");
   /** The mark of each live or opening session's shell, by session key (a reused key gets a new mark). */
@@ -56,6 +63,10 @@ export class TerminalManager {
       throw new OrchestratorError("bad_request", "session must be 1–64 letters, digits, - or _");
     }
     if (req.mode === "ro") return this.watch(req);
+    if (req.session === undefined) {
+      const spare = await this.takeSpare(req);
+      if (spare) return spare;
+    }
     const id = req.session ?? randomBytes(8).toString("hex");
     const key = `${req.envId}/${req.instance}/${id}`;
     const live = this.sessions.get(key);
@@ -67,11 +78,41 @@ export class TerminalManager {
     return p;
   }
 
+  /**
+   * Open a shell on an instance ahead of its player (once per environment and instance). It is not
+   * recorded, and no watcher sees it, until a player takes it; unclaimed, it ends like any idle session.
+   */
+  prewarm(envId: string, slot: string, instance: string): void {
+    const where = `${envId}/${instance}`;
+    if (this.prewarmed.has(where)) return;
+    this.prewarmed.add(where);
+    const id = randomBytes(8).toString("hex");
+    const key = `${where}/${id}`;
+    const spare = this.create(key, id, { envId, slot, instance, mode: "rw", user: "" }, false).catch(() => null);
+    this.spares.set(where, spare);
+  }
+
+  /** The instance's waiting shell, now recorded under `req.user`; null when there is none (or it ended). */
+  private async takeSpare(req: OpenRequest): Promise<TerminalSession | null> {
+    const where = `${req.envId}/${req.instance}`;
+    const spare = this.spares.get(where);
+    if (!spare) return null;
+    this.spares.delete(where); // taken at once: a second connection gets a shell of its own
+    const session = await spare;
+    if (!session || session.isClosed) return null;
+    session.record(this.castFor(req, session.id));
+    return session;
+  }
+
   /** Read-only viewers watch an existing session: the named one, or the most recently used one. */
   private watch(req: OpenRequest): TerminalSession {
     const candidates = [...this.sessions.values()].filter(
       (s) =>
-        s.envId === req.envId && s.instance === req.instance && !s.isClosed && (!req.session || s.id === req.session),
+        s.envId === req.envId &&
+        s.instance === req.instance &&
+        !s.isClosed &&
+        s.recordingFile !== null && // a shell nobody has taken yet is nobody's to watch
+        (!req.session || s.id === req.session),
     );
     const best = candidates.sort((a, b) => b.lastActivity - a.lastActivity)[0];
     if (!best)
@@ -82,7 +123,22 @@ export class TerminalManager {
     return best;
   }
 
-  private async create(key: string, id: string, req: OpenRequest): Promise<TerminalSession> {
+  private castFor(req: OpenRequest, id: string): CastWriter {
+    return new CastWriter(
+      join(this.recordingsDir, req.envId),
+      id,
+      {
+        width: 80,
+        height: 24,
+        title: `${req.envId} ${req.instance} (${req.user})`,
+        env: { TERM: "xterm-256color", SHELL: "/bin/bash" },
+        firedrill: { env: req.envId, instance: req.instance, session: id, user: req.user },
+      },
+      this.castLimits,
+    );
+  }
+
+  private async create(key: string, id: string, req: OpenRequest, recorded = true): Promise<TerminalSession> {
     const castDir = join(this.recordingsDir, req.envId);
     const replaced = req.session !== undefined && existsSync(join(castDir, `${id}.cast`));
     const mark = `${this.bootId}.${id}.${++this.generation}`;
@@ -97,18 +153,7 @@ export class TerminalManager {
       throw err;
     }
     await tty.resize(80, 24).catch(() => undefined);
-    const cast = new CastWriter(
-      castDir,
-      id,
-      {
-        width: 80,
-        height: 24,
-        title: `${req.envId} ${req.instance} (${req.user})`,
-        env: { TERM: "xterm-256color", SHELL: "/bin/bash" },
-        firedrill: { env: req.envId, instance: req.instance, session: id, user: req.user },
-      },
-      this.castLimits,
-    );
+    const cast = recorded ? this.castFor(req, id) : null;
     const session = new TerminalSession(key, id, req.envId, req.instance, tty, cast, this.keepAliveMs, (s) => {
       if (this.sessions.get(s.key) === s) this.sessions.delete(s.key);
       if (this.marks.get(s.key) === mark) this.marks.delete(s.key);
@@ -150,6 +195,12 @@ export class TerminalManager {
   }
 
   closeEnvironment(envId: string): void {
+    for (const where of [...this.prewarmed]) if (where.startsWith(`${envId}/`)) this.prewarmed.delete(where);
+    for (const [where, spare] of this.spares)
+      if (where.startsWith(`${envId}/`)) {
+        this.spares.delete(where);
+        void spare.then((s) => s?.close()); // one still opening ends once it is open
+      }
     for (const s of this.sessions.values()) if (s.envId === envId) s.close();
   }
 
@@ -162,7 +213,7 @@ export class TerminalManager {
 
   /** Recordings being written now (the retention policy leaves them alone). */
   liveRecordingFiles(): Set<string> {
-    return new Set([...this.sessions.values()].map((s) => s.recordingFile));
+    return new Set([...this.sessions.values()].flatMap((s) => (s.recordingFile ? [s.recordingFile] : [])));
   }
 
   count(): number {

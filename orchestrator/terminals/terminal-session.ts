@@ -2,7 +2,9 @@
  * One shell (a TTY exec) shared by every socket attached to it: output goes to
  * all viewers and to the recording; input comes from read-write viewers. It
  * outlives its viewers for a while so a reconnect with the same session key
- * re-attaches and sees the scrollback.
+ * re-attaches and sees the scrollback. A shell opened ahead of its player (see
+ * TerminalManager.prewarm) records from when a player takes it, starting with
+ * what it has printed so far.
  */
 import { StringDecoder } from "node:string_decoder";
 import type { Tty } from "../driver/types";
@@ -41,7 +43,7 @@ export class TerminalSession {
     readonly envId: string,
     readonly instance: string,
     private readonly tty: Tty,
-    private readonly cast: CastWriter,
+    private cast: CastWriter | null,
     private readonly keepAliveMs: number,
     private readonly onClosed: (s: TerminalSession) => void,
   ) {
@@ -50,7 +52,7 @@ export class TerminalSession {
       this.scrollback.push(chunk);
       const text = this.decoder.write(chunk);
       if (!text) return;
-      this.cast.event("o", text);
+      this.cast?.event("o", text);
       for (const v of this.viewers.values()) v.output(text);
     });
     const ended = () => void this.finish();
@@ -60,8 +62,17 @@ export class TerminalSession {
     this.armIdleTimer();
   }
 
-  get recordingFile(): string {
-    return this.cast.file;
+  /** The recording's file; null while nobody has taken the shell yet. */
+  get recordingFile(): string | null {
+    return this.cast?.file ?? null;
+  }
+
+  /** Start recording (a shell opened ahead of its player, now taken): what it printed so far comes first. */
+  record(cast: CastWriter): void {
+    if (this.cast) return;
+    this.cast = cast;
+    const shown = this.scrollback.text();
+    if (shown) cast.event("o", shown);
   }
   get viewerCount(): number {
     return this.viewers.size;
@@ -88,7 +99,7 @@ export class TerminalSession {
   notice(text: string): void {
     if (this.closed) return;
     this.scrollback.push(Buffer.from(text));
-    this.cast.event("o", text);
+    this.cast?.event("o", text);
     for (const v of this.viewers.values()) v.output(text);
   }
 
@@ -97,14 +108,14 @@ export class TerminalSession {
     if (this.closed) return true;
     if (this.tty.stream.writableLength > MAX_PENDING_INPUT) return false;
     this.lastActivity = Date.now();
-    this.cast.event("i", data);
+    this.cast?.event("i", data);
     this.tty.stream.write(data);
     return true;
   }
 
   async resize(cols: number, rows: number): Promise<void> {
     if (this.closed) return;
-    this.cast.event("r", `${cols}x${rows}`);
+    this.cast?.event("r", `${cols}x${rows}`);
     await this.tty.resize(cols, rows).catch(() => undefined);
   }
 
@@ -153,7 +164,7 @@ export class TerminalSession {
     const code = await this.tty.exitCode().catch(() => -1);
     for (const v of this.viewers.values()) v.exit(code);
     this.viewers.clear();
-    await this.cast.close();
+    await this.cast?.close();
     this.onClosed(this);
     this.markFinished();
   }

@@ -45,7 +45,11 @@ async function settle(c: Child, timeoutMs = 120_000): Promise<EnvironmentView[]>
     const { body } = await c.api<{ environments: EnvironmentView[] }>("GET", "/environments");
     const busy = body.environments.filter((e) => e.state === "provisioning" || e.state === "destroying");
     if (busy.length === 0) return body.environments;
-    if (Date.now() > deadline) throw new Error(`still busy: ${busy.map((e) => `${e.id}:${e.state}`).join(", ")}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `still busy: ${busy.map((e) => `${e.id}:${e.state}${e.error ? ` (${e.error})` : ""}`).join(", ")}\n` +
+          `the orchestrator's last lines:\n${c.output.join("").slice(-3000)}`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
 }

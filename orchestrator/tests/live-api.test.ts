@@ -119,6 +119,34 @@ test("terminal: resize is validated and applied; reconnecting with the session k
   assert.match(await outputUntil(again, /pid=\d+ again/), new RegExp(`pid=${pid} again`));
 });
 
+test("terminal: a shell opened ahead is the player's first keyless connection's, prompt and all, recorded under them", async () => {
+  const slot = orch.deps.envs.get("live-b")?.slot ?? "";
+  orch.terminals.prewarm("live-b", slot, SHELL_INSTANCE);
+  await new Promise((r) => setTimeout(r, 3000)); // older than the next shell by far: told apart by its age below
+  const tokenB = token("live-b", "attempt-live-b", "rw", "Pat Player");
+  const ageOf = async (s: Socket) => {
+    s.emit("input", "echo age=$(ps -o etimes= -p $$ | tr -d ' ')\r");
+    return Number(/age=(\d+)/.exec(await outputUntil(s, /age=\d+/))?.[1]);
+  };
+  const first = open("/terminal", { token: tokenB, instance: SHELL_INSTANCE });
+  const firstOutput = once<string>(first, "output");
+  const { session } = await once<{ session: string }>(first, "ready");
+  assert.match(await firstOutput, /[#$] /, "the waiting shell's prompt comes with the connection");
+  assert.ok((await ageOf(first)) >= 2, "the shell is the one opened ahead");
+
+  const second = open("/terminal", { token: tokenB, instance: SHELL_INSTANCE });
+  const other = await once<{ session: string }>(second, "ready");
+  assert.notEqual(other.session, session, "a second connection gets a shell of its own");
+  assert.ok((await ageOf(second)) < 2);
+  first.disconnect();
+  second.disconnect();
+
+  const file = join(orch.config.stateDir, "recordings", "live-b", `${session}.cast`);
+  await new Promise((r) => setTimeout(r, 200));
+  const header = JSON.parse(readFileSync(file, "utf8").split("\n")[0] as string) as { firedrill: { user: string } };
+  assert.equal(header.firedrill.user, "Pat Player");
+});
+
 test("terminal: the session is recorded as asciicast v2", () => {
   const file = join(orch.config.stateDir, "recordings", "live-a", "main.cast");
   assert.ok(existsSync(file), file);

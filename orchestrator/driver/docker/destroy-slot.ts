@@ -31,17 +31,21 @@ export async function removeSlotInstances(orchestratorId: string, slot: string):
 /**
  * A container still being created when the orchestrator was killed can attach after our listing, or
  * leave its endpoint behind once gone: remove the slot's containers again, force off what is still
- * attached, and let withRetry try once more.
+ * attached, and let withRetry try once more. If the network stays, its error says what was attached and
+ * what Docker answered to each disconnect.
  */
 async function removeSlotNetwork(orchestratorId: string, slot: string, id: string): Promise<void> {
   try {
     await removeNetwork(id);
   } catch (err) {
-    if (err instanceof OrchestratorError && err.code === "conflict") {
-      await removeSlotInstances(orchestratorId, slot);
-      await disconnectAll(id);
-    }
-    throw err;
+    if (!(err instanceof OrchestratorError && err.code === "conflict")) throw err;
+    await removeSlotInstances(orchestratorId, slot);
+    const attached = await disconnectAll(id);
+    throw new OrchestratorError(
+      "conflict",
+      `${err.message}${attached.length ? `: ${attached.join(" | ")}` : " (Docker lists nothing attached)"}`,
+      { cause: err },
+    );
   }
 }
 
