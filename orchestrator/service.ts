@@ -55,6 +55,7 @@ import { TerminalManager } from "./terminals/terminal-manager";
 import type { TerminalSession } from "./terminals/terminal-session";
 import { pruneRecordings } from "./terminals/prune-recordings";
 import { recordingsDirOf } from "./terminals/recordings";
+import { claimedReadyMade } from "./environments/pools/claimed-ready-made";
 import { Gate } from "./util/gate";
 import { KeyedLock } from "./util/keyed-lock";
 
@@ -79,6 +80,8 @@ export type Orchestrator = ReturnType<typeof createOrchestrator>;
 const PRUNE_EVERY_MS = 10 * 60_000;
 /** Pooled environments' memory is measured (container stats) at most this often. */
 const MEASURE_POOLS_EVERY_MS = 5 * 60_000;
+/** How long POST /environments waits for a claimed ready-made environment to be marked ready. */
+const CLAIM_ANSWER_WAIT_MS = 2000;
 
 export function createOrchestrator(options: OrchestratorOptions = {}) {
   const config = resolveConfig(options);
@@ -317,6 +320,11 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       };
       for (let i = 0; i < 200 && !settled && !fresh(); i++) await new Promise((r) => setTimeout(r, 10));
       if (settled && !deps.envs.get(req.id)) await work; // failed before recording: rethrow
+      // A claimed pre-broken environment is ready a few hundred ms later at most: answer ready, so the room
+      // opens with its token and shells instead of polling for them. Anything slower answers "provisioning".
+      const now = deps.envs.get(req.id);
+      if (!settled && now && claimedReadyMade(now))
+        await Promise.race([work.catch(() => undefined), new Promise((r) => setTimeout(r, CLAIM_ANSWER_WAIT_MS))]);
       await deps.envs.flushed(req.id); // 202 means recorded: a crash from here on resumes it
       return describe(deps, record(req.id));
     },

@@ -91,7 +91,8 @@ test(
 
     const asked = "asked-seed";
     const t0 = Date.now();
-    claimed = await orch.provision(request("pc-claim", asked));
+    // The web's path (POST /environments answers at once): a claim answers ready, so the room opens with its shells.
+    claimed = await orch.provisionInBackground(request("pc-claim", asked));
     const ms = Date.now() - t0;
     made.push(claimed.id);
     assert.equal(claimed.state, "ready");
