@@ -9,6 +9,8 @@
  *                    with every `sv restart app` and every boot.
  * All three start again at boot (the links in /etc/service survive a reboot).
  */
+import { enableService } from "./runit";
+
 export const RESPAWNERS = ["runit", "periodic", "boot-script"] as const;
 export type Respawner = (typeof RESPAWNERS)[number];
 
@@ -36,7 +38,7 @@ export function installJob(respawner: Respawner, job: string, why: string, body:
       `exec chpst -u app:app ${bin}`,
       `RUN`,
       `chmod 755 /etc/sv/${job}/run`,
-      `ln -sfn /etc/sv/${job} /etc/service/${job}`,
+      ...enableService(job),
     );
   } else if (respawner === "periodic") {
     lines.push(
@@ -58,7 +60,7 @@ export function installJob(respawner: Respawner, job: string, why: string, body:
       `exec chpst -u app:app ${bin}`,
       `RUN`,
       `chmod 755 /etc/periodic.d/${job}`,
-      `ln -sfn /etc/sv/periodic /etc/service/periodic`,
+      ...enableService("periodic"),
     );
   } else {
     // A line added to the app's run script, before it starts the app: the job loops next to it (one loop, however

@@ -4,6 +4,7 @@
  * runit restarts it if it is killed, and starts it again at every boot.
  */
 import type { LevelContext } from "../_sdk";
+import { enableService } from "../_lib/runit";
 import { mustExec, waitFor } from "../_lib/shell";
 import { VOLUME, fillerPath } from "./volume";
 
@@ -26,7 +27,7 @@ export default async function fault(ctx: LevelContext): Promise<void> {
       `exec chpst -u app:app sh -c 'exec >>${path}; while :; do yes "$(date -u +%FT%TZ) ${line}" 2>/dev/null; sleep 1; done'`,
       `RUN`,
       `chmod 755 /etc/sv/${service}/run`,
-      `ln -sfn /etc/sv/${service} /etc/service/${service}`,
+      ...enableService(String(service)),
     ].join("\n"),
   );
   const full = await waitFor(
