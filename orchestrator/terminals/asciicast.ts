@@ -48,7 +48,8 @@ export const DEFAULT_CAST_LIMITS: CastLimits = { headBytes: 6 * 1024 * 1024, tai
  */
 export class CastWriter {
   private readonly out: WriteStream;
-  private readonly started = performance.now();
+  /** Event times count from the header's whole second, so header + event time is the wall-clock moment. */
+  private readonly started: number;
   private written = 0;
   private cut = false;
   private tail: string[] = [];
@@ -65,7 +66,12 @@ export class CastWriter {
     this.file = castPath(dir, session);
     this.out = createWriteStream(this.file, { flags: "a" });
     this.out.on("error", () => undefined); // a full disk must not kill a player's shell
-    this.write(castHeader({ ...header, timestamp: Math.floor(Date.now() / 1000) }) + "\n");
+    const wall = Date.now();
+    const stamp = Math.floor(wall / 1000);
+    // The header's timestamp is whole seconds (asciicast v2): without this, a recording that starts 0.9 s
+    // into a second is placed 0.9 s early on the replay's axis, before the attempt's own start.
+    this.started = performance.now() - (wall - stamp * 1000);
+    this.write(castHeader({ ...header, timestamp: stamp }) + "\n");
   }
   private now(): number {
     return (performance.now() - this.started) / 1000;

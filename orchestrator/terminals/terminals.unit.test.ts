@@ -51,3 +51,19 @@ test("a recording file is valid asciicast and never overwrites an earlier one", 
   );
   assert.equal(castPath(dir, "s1"), join(dir, "s1.1.cast"));
 });
+
+test("header timestamp + event time is the wall-clock moment of the event, even late in a second", async () => {
+  // Late in a second: a header floored to whole seconds would put the recording up to 1 s early.
+  while (Date.now() % 1000 < 600) await new Promise((r) => setTimeout(r, 5));
+  const dir = mkdtempSync(join(tmpdir(), "cast-"));
+  const w = new CastWriter(dir, "s1", { width: 80, height: 24 });
+  const at = Date.now();
+  w.event("o", "$ ");
+  await w.close();
+  const [header, first] = readFileSync(join(dir, "s1.cast"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as unknown);
+  const placed = (header as { timestamp: number }).timestamp * 1000 + (first as [number])[0] * 1000;
+  assert.ok(Math.abs(placed - at) < 100, `the event is placed ${placed - at} ms from when it happened`);
+});
