@@ -301,7 +301,7 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       work.then(
         (rec) => {
           afterChange();
-          prewarmShells(rec);
+          if (req.shellsAhead !== false) prewarmShells(rec);
         },
         (err) => {
           afterChange();

@@ -1,6 +1,6 @@
 /**
  * A debugging service left enabled on the app instance writes as fast as it
- * can into the app's data volume (/var/lib/app, 48 MB) and keeps the file open.
+ * can into the app's data volume (/var/lib/app, 16 MB: volumeSizes in level.yaml) and keeps the file open.
  * runit restarts it if it is killed, and starts it again at every boot.
  */
 import type { LevelContext } from "../_sdk";

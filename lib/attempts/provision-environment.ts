@@ -4,7 +4,8 @@
  * Environment row. An unreachable orchestrator leaves the row FAILED with the
  * reason, so the room can say so and offer a retry. A claimed pre-broken environment
  * carries the pool's seed: the attempt adopts it. A certification attempt's seed is
- * chosen to be new to its player, so it never takes a pooled environment.
+ * chosen to be new to its player, so it never takes a pooled environment. A team's members share
+ * keyed shells, so no shell is opened ahead for a team attempt.
  */
 import { isAppError } from "../errors";
 import { adoptEnvironmentSeed } from "./adopt-environment-seed";
@@ -13,7 +14,7 @@ import type { Deps } from "../core/deps";
 
 export async function provisionEnvironment(
   deps: Deps,
-  attempt: { id: string; levelId: string; variantSeed: string; playMode?: string },
+  attempt: { id: string; levelId: string; variantSeed: string; playMode?: string; kind?: string },
   envId: string,
 ): Promise<void> {
   await deps.db.environment.update({ where: { id: envId }, data: { state: "PROVISIONING", error: null, stage: null } });
@@ -24,6 +25,8 @@ export async function provisionEnvironment(
       levelId: attempt.levelId,
       seed: attempt.variantSeed,
       ...(attempt.playMode === "CERTIFICATION" ? { pooled: false } : {}),
+      // A team shares keyed shells (one per machine): nothing would take shells opened ahead.
+      ...(attempt.kind === "TEAM" ? { shellsAhead: false } : {}),
     });
     await adoptEnvironmentSeed(deps, attempt, view);
     await applyEnvironmentView(deps, attempt.id, view);

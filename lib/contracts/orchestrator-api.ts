@@ -54,6 +54,12 @@ export const CreateEnvironmentRequestSchema = z
      * chosen to be new to its player, says no.
      */
     pooled: z.boolean().optional(),
+    /**
+     * Open a shell on each machine as soon as the environment is ready, for the player's first
+     * connection to take? Absent = yes; a team attempt says no (its members share keyed sessions,
+     * which never take a shell opened ahead).
+     */
+    shellsAhead: z.boolean().optional(),
   })
   .strict();
 export type CreateEnvironmentRequest = z.infer<typeof CreateEnvironmentRequestSchema>;

@@ -224,6 +224,17 @@ export const LevelManifestSchema = z
     stack: z.string().default("_stack"),
     /** Instances a player may open a shell on. */
     shells: z.array(instanceName).min(1),
+    /**
+     * Stack volumes this level sizes its own way, `"<instance>/<volume>": sizeMb` (lib/levels/level-stack.ts).
+     * A volume is a capped tmpfs: what a level fills costs the host its size in memory for as long as the
+     * environment lives, pooled or played.
+     */
+    volumeSizes: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/, "must name a stack volume as '<instance>/<volume>'"),
+        z.number().int().positive().max(1024),
+      )
+      .default({}),
     /** How the player reaches the app as its users see it. */
     app: z
       .object({

@@ -115,7 +115,10 @@ async function freshRecord(
   // A retry after a failure: whatever the last try left behind goes first.
   if (previous) await deps.driver.destroy(previous.slot);
   const image = (await deps.images.current(stack)).tag;
-  const warm = deps.config.warmPool > 0 ? await claimWarmSlot(deps, stack, image) : undefined;
+  const warm =
+    deps.config.warmPool > 0 && deps.levels.takesWarmSlots(req.levelId)
+      ? await claimWarmSlot(deps, stack, image)
+      : undefined;
   if (!warm) return save(deps, { ...rec, image });
 
   rec = { ...rec, image, slot: warm.slot, fromWarmPool: true };
@@ -159,7 +162,7 @@ async function provision(
     existing?.state === "provisioning" ? await resumedRecord(deps, existing) : await freshRecord(deps, req, existing);
   try {
     const level = deps.levels.get(req.levelId);
-    const stack = await deps.levels.stack(rec.stack);
+    const stack = await deps.levels.stackFor(req.levelId);
     // A cold boot (containers up and healthy) waits its turn: PostgreSQL and Node boots are CPU-bound,
     // and ten at once all finish late. A claimed or warm slot is built already and does not wait.
     const cold = rec.stages.some((s) => s.name === "containers" && s.status !== "done");

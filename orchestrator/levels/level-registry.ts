@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogue, type Catalogue, type LoadedLevel } from "../../lib/levels/load-catalogue";
+import { levelStack } from "../../lib/levels/level-stack";
 import type { StackManifest } from "../../lib/levels/stack-schema";
 import { OrchestratorError } from "../errors";
 import { readStackManifest } from "../images/ensure-stack-image";
@@ -52,6 +53,25 @@ export class LevelRegistry {
     return [...new Set(this.catalogue.levels.map((l) => l.manifest.stack))].filter((s) =>
       existsSync(join(this.levelsDir, s, "stack.yaml")),
     );
+  }
+
+  /**
+   * The stack as this level builds it (its own volume sizes applied): what creates an environment
+   * for the level, pooled or played, builds from this; everything else may read `stack()`.
+   */
+  async stackFor(levelId: string): Promise<StackManifest> {
+    const { manifest } = this.get(levelId);
+    const stack = await this.stack(manifest.stack);
+    try {
+      return levelStack(stack, manifest.volumeSizes);
+    } catch (err) {
+      throw new OrchestratorError("failed", `level ${levelId}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Whether a healthy warm-pool slot of the stack (built as the stack declares) is this level's. */
+  takesWarmSlots(levelId: string): boolean {
+    return Object.keys(this.get(levelId).manifest.volumeSizes).length === 0;
   }
 
   async stack(stack: string): Promise<StackManifest> {

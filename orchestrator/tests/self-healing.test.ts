@@ -4,20 +4,31 @@
  * environment is marked failed; idle environments are warned, then reaped.
  */
 import assert from "node:assert/strict";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createNetwork } from "../docker/networks";
 import { listContainers, removeContainer } from "../docker/containers";
 import { call } from "../docker/client";
 import { LABEL, ownedFilter, slotFilter, slotLabels } from "../driver/labels";
 import type { EnvironmentEvent } from "../events/event-bus";
-import { labelled, request, testOrchestrator } from "./support/harness";
+import { LEVEL, labelled, request, testLevelsDir, testOrchestrator } from "./support/harness";
 
 // Healing on the engine's events is off here, so reconcile's own repair is what is tested (heal-on-exit.test.ts has the other).
 const orch = testOrchestrator({ warmPool: 1, healOnExit: false });
 const oid = orch.config.orchestratorId;
 
+/** The test level again, sizing the app's data volume its own way (volumeSizes): 4 MB. */
+const SIZED = "fixture-sized";
+const SIZED_MB = 4;
+
 before(async () => {
+  const dir = join(testLevelsDir(), SIZED);
+  cpSync(join(testLevelsDir(), LEVEL), dir, { recursive: true, dereference: true });
+  const yaml = readFileSync(join(dir, "level.yaml"), "utf8").replace(`id: ${LEVEL}\n`, `id: ${SIZED}\n`);
+  writeFileSync(join(dir, "level.yaml"), `${yaml}\nvolumeSizes: { app/data: ${SIZED_MB} }\n`);
   await orch.start();
+  assert.deepEqual(orch.levels().errors, []);
 });
 after(async () => {
   for (const e of await orch.list()) if (e.state !== "destroyed") await orch.destroy(e.id).catch(() => undefined);
@@ -59,6 +70,24 @@ test("warm pool: a provision takes a ready slot, applies the fault, and the pool
 
   await orch.destroy("warm-1");
   assert.equal((await listContainers(slotFilter(oid, slot))).length, 0);
+});
+
+test("a level that sizes a volume its own way is built with that size, never on a warm slot", async () => {
+  await orch.fillWarmPool();
+  const warm = orch.deps.pool.all().map((p) => p.slot);
+  assert.equal(warm.length, 1);
+  const view = await orch.provision({ ...request("sized-1"), levelId: SIZED });
+  assert.equal(view.state, "ready");
+  assert.equal(view.fromWarmPool, false);
+  assert.deepEqual(
+    orch.deps.pool.all().map((p) => p.slot),
+    warm,
+    "the warm slot is still there",
+  );
+  const app = (await orch.stats("sized-1")).find((s) => s.instance === "app");
+  const data = orch.deps.levels.get(LEVEL).manifest.stack === "_stack" ? "/var/lib/app" : "/srv/data";
+  assert.equal(app?.disks.find((d) => d.mount === data)?.totalBytes, SIZED_MB * 1024 * 1024, JSON.stringify(app));
+  await orch.destroy("sized-1");
 });
 
 test("reconcile removes labelled objects no record owns", async () => {

@@ -3,7 +3,8 @@
  * orchestrator answers with the POOL's seed, and the attempt adopts it with its parameters,
  * so the facilitator's solution notes and injects expand with the variant the player is in.
  * A certification attempt never asks for a pooled environment (its seed is chosen to be new
- * to its player). The orchestrator is a fake answering the contract (the claim itself is
+ * to its player), and a team attempt asks for no shells opened ahead (its members share keyed
+ * shells). The orchestrator is a fake answering the contract (the claim itself is
  * tested against the real engine in orchestrator/tests/pools-claim.test.ts).
  */
 import "./support/env";
@@ -51,6 +52,7 @@ test("a claimed pre-broken environment's seed and parameters become the attempt'
   assert.equal(asked.length, 1);
   assert.notEqual(asked[0]?.seed, POOL_SEED, "the web asked with its own seed");
   assert.equal(asked[0]?.pooled, undefined, "a training attempt accepts a pooled environment");
+  assert.equal(asked[0]?.shellsAhead, undefined, "a player's shells are opened ahead");
   assert.equal(attempt.variantSeed, POOL_SEED);
   assert.deepEqual(attempt.params, resolveParams(m.params, POOL_SEED));
   assert.equal(attempt.environment?.fromWarmPool, true);
@@ -80,4 +82,24 @@ test("a certification attempt asks for no pooled environment and keeps its seed"
   assert.equal(asked[0]?.pooled, false);
   const after = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
   assert.equal(after.variantSeed, "cert-seed-0001");
+});
+
+test("a team attempt asks for no shells opened ahead", async () => {
+  const m = manifest(`it-${uid()}`);
+  const levelId = await saveLevel(m);
+  const { deps, asked } = pooledOrchestrator((seed) => resolveParams(m.params, seed));
+  const player = await makeUser("PLAYER");
+  const attempt = await db.attempt.create({
+    data: {
+      kind: "TEAM",
+      levelId,
+      startedById: player.id,
+      variantSeed: "team-seed-0001",
+      params: resolveParams(m.params, "team-seed-0001"),
+      members: { create: { userId: player.id, role: "PLAYER" } },
+    },
+  });
+  await db.environment.create({ data: { id: `env-${attempt.id}`, attemptId: attempt.id } });
+  await provisionEnvironment(deps, attempt, `env-${attempt.id}`);
+  assert.equal(asked[0]?.shellsAhead, false);
 });

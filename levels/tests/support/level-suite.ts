@@ -25,7 +25,9 @@ import { after, before, test, type TestContext } from "node:test";
 import type { SliSample } from "../../../lib/contracts/orchestrator-api";
 import { loadLevelManifest } from "../../../lib/levels/load-catalogue";
 import type { LevelManifest, ShellStep } from "../../../lib/levels/manifest-schema";
+import { levelStack } from "../../../lib/levels/level-stack";
 import { expandTemplate, resolveParams, type ResolvedParams } from "../../../lib/levels/params";
+import { readStackManifest } from "../../../orchestrator/images/ensure-stack-image";
 import { WINDOW_MS } from "../../../orchestrator/mock-client/sli-window";
 import { createOrchestrator, type Orchestrator } from "../../../orchestrator/service";
 import { BYPASS, sharedTampers, type SharedTamper } from "./tamper-suite";
@@ -145,7 +147,21 @@ export function levelSuite(levelId: string, opts: SuiteOptions): void {
     );
     assert.equal(view.state, "ready");
     assert.deepEqual(view.params, resolveParams(manifest.params, seed));
+    await assertVolumeSizes(id);
     return { id, params: view.params };
+  }
+
+  /** The volumes the level sizes its own way (volumeSizes) have that size in the instance (df). */
+  async function assertVolumeSizes(id: string): Promise<void> {
+    if (Object.keys(manifest.volumeSizes).length === 0) return;
+    const stack = levelStack(await readStackManifest(LEVELS_DIR, manifest.stack), manifest.volumeSizes);
+    const stats = await orch.stats(id);
+    for (const key of Object.keys(manifest.volumeSizes)) {
+      const [instance, volume] = key.split("/");
+      const want = stack.instances.find((i) => i.name === instance)?.volumes.find((v) => v.name === volume);
+      const disk = stats.find((s) => s.instance === instance)?.disks.find((d) => d.mount === want?.mountPath);
+      assert.equal(disk?.totalBytes, (want?.sizeMb ?? 0) * 1024 * 1024, `${key}: ${JSON.stringify(disk)}`);
+    }
   }
 
   /**

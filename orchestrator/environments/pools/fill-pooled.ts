@@ -32,7 +32,7 @@ export async function fillPooled(
   onRecorded: () => void = () => undefined,
 ): Promise<EnvironmentRecord | null> {
   const level = deps.levels.get(levelId);
-  const stack = await deps.levels.stack(level.manifest.stack);
+  const stack = await deps.levels.stackFor(levelId);
   const id = prebrokenSlotId(levelId, randomBytes(5).toString("hex"));
   const seed = dealSeed(deps);
   const now = deps.now().toISOString();
