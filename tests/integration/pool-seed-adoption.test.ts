@@ -62,44 +62,35 @@ test("a claimed pre-broken environment's seed and parameters become the attempt'
   );
 });
 
-test("a certification attempt asks for no pooled environment and keeps its seed", async () => {
+/** An attempt made as the web makes one (`extra`: its kind or play mode), provisioned through the fake. */
+async function provisionedAttempt(seed: string, extra: { kind?: "TEAM"; playMode?: "CERTIFICATION" }) {
   const m = manifest(`it-${uid()}`);
   const levelId = await saveLevel(m);
-  const { deps, asked } = pooledOrchestrator((seed) => resolveParams(m.params, seed));
+  const { deps, asked } = pooledOrchestrator((s) => resolveParams(m.params, s));
   const player = await makeUser("PLAYER");
   const attempt = await db.attempt.create({
     data: {
+      ...extra,
       levelId,
       startedById: player.id,
-      playMode: "CERTIFICATION",
-      variantSeed: "cert-seed-0001",
-      params: resolveParams(m.params, "cert-seed-0001"),
+      variantSeed: seed,
+      params: resolveParams(m.params, seed),
       members: { create: { userId: player.id, role: "PLAYER" } },
     },
   });
   await db.environment.create({ data: { id: `env-${attempt.id}`, attemptId: attempt.id } });
   await provisionEnvironment(deps, attempt, `env-${attempt.id}`);
+  return { attemptId: attempt.id, asked };
+}
+
+test("a certification attempt asks for no pooled environment and keeps its seed", async () => {
+  const { attemptId, asked } = await provisionedAttempt("cert-seed-0001", { playMode: "CERTIFICATION" });
   assert.equal(asked[0]?.pooled, false);
-  const after = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+  const after = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
   assert.equal(after.variantSeed, "cert-seed-0001");
 });
 
 test("a team attempt asks for no shells opened ahead", async () => {
-  const m = manifest(`it-${uid()}`);
-  const levelId = await saveLevel(m);
-  const { deps, asked } = pooledOrchestrator((seed) => resolveParams(m.params, seed));
-  const player = await makeUser("PLAYER");
-  const attempt = await db.attempt.create({
-    data: {
-      kind: "TEAM",
-      levelId,
-      startedById: player.id,
-      variantSeed: "team-seed-0001",
-      params: resolveParams(m.params, "team-seed-0001"),
-      members: { create: { userId: player.id, role: "PLAYER" } },
-    },
-  });
-  await db.environment.create({ data: { id: `env-${attempt.id}`, attemptId: attempt.id } });
-  await provisionEnvironment(deps, attempt, `env-${attempt.id}`);
+  const { asked } = await provisionedAttempt("team-seed-0001", { kind: "TEAM" });
   assert.equal(asked[0]?.shellsAhead, false);
 });
