@@ -28,6 +28,8 @@ const LEVEL = process.env.BENCH_LEVEL ?? "disk-full";
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const MODE = process.env.BENCH_POOL === "cold" ? "cold" : "warm";
 const QUIET_LOAD = process.env.BENCH_QUIET_LOAD ? Number(process.env.BENCH_QUIET_LOAD) : null;
+/** BENCH_TRACE=1: also print, per run, the page's requests and the environment's stages, in ms from the click. */
+const TRACE = process.env.BENCH_TRACE === "1";
 const secrets = JSON.parse(readFileSync(join(ROOT, ".data/secrets.json"), "utf8")) as Record<string, string>;
 const PASSWORD = process.env.DEMO_PASSWORD ?? secrets.DEMO_PASSWORD ?? "";
 const ORCH_SECRET = process.env.ORCHESTRATOR_SECRET ?? secrets.ORCHESTRATOR_SECRET ?? "";
@@ -69,6 +71,14 @@ async function startOnce(page: Page, run: number): Promise<{ ms: number; phases:
     `start-${LEVEL}`,
   );
   const t0 = performance.now();
+  const clickedAt = Date.now();
+  const trace: string[] = [];
+  const onDone = (r: import("@playwright/test").Request) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith("/_next/static")) return;
+    trace.push(`${Math.round(performance.now() - t0)} ${r.method()} ${u.pathname}${u.search}`);
+  };
+  if (TRACE) page.on("requestfinished", onDone);
   await button.click();
   await page.waitForURL(/\/attempts\/[^/]+$/, { timeout: 60_000 });
   const url = performance.now() - t0;
@@ -85,6 +95,26 @@ async function startOnce(page: Page, run: number): Promise<{ ms: number; phases:
   await page.keyboard.press("Enter");
   await shell.locator(".xterm-rows").getByText(`42-${marker}`, { exact: false }).first().waitFor({ timeout: 60_000 });
   const ms = performance.now() - t0;
+  if (TRACE) {
+    page.off("requestfinished", onDone);
+    console.log(`  requests: ${trace.join(" | ")}`);
+    const envs = (await (
+      await fetch(`${ORCH}/environments`, { headers: { authorization: `Bearer ${ORCH_SECRET}` } })
+    ).json()) as {
+      environments: {
+        attemptId: string;
+        createdAt: string;
+        readyAt: string | null;
+        stages: { name: string; endedAt: string | null }[];
+      }[];
+    };
+    const env = envs.environments.find((e) => e.attemptId === attemptId);
+    const at = (iso: string | null) => (iso ? Date.parse(iso) - clickedAt : NaN);
+    if (env)
+      console.log(
+        `  environment: created ${at(env.createdAt)}, ${env.stages.map((s) => `${s.name} ${at(s.endedAt)}`).join(", ")}, ready ${at(env.readyAt)}`,
+      );
+  }
   return { ms, phases: { url, room, connected, echo: ms }, attemptId };
 }
 

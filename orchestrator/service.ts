@@ -30,6 +30,7 @@ import { listImages } from "./docker/images";
 import { collectStats } from "./environments/collect-stats";
 import { destroyEnvironment } from "./environments/destroy-environment";
 import { EnvironmentWatchers } from "./environments/environment-watchers";
+import { awaitChange } from "./environments/await-change";
 import { describe } from "./environments/environment-view";
 import { execInEnvironment } from "./environments/exec-in-environment";
 import { healInstances } from "./environments/heal-instances";
@@ -201,8 +202,13 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
   function prewarmShells(rec: EnvironmentRecord): void {
     if (rec.state !== "ready") return;
     try {
-      for (const instance of deps.levels.get(rec.levelId).manifest.shells)
-        terminals.prewarm(rec.id, rec.slot, instance);
+      // The shell in view first, alone: the room connects it first, and three logins at once on a busy
+      // host each take longer. The others once it is open (the room connects them after it, too).
+      const [first, ...others] = deps.levels.get(rec.levelId).manifest.shells;
+      if (first === undefined) return;
+      void terminals.prewarm(rec.id, rec.slot, first).then(() => {
+        for (const instance of others) void terminals.prewarm(rec.id, rec.slot, instance);
+      });
     } catch (err) {
       log("warn", `${rec.id}: opening shells ahead: ${messageOf(err)}`);
     }
@@ -329,8 +335,9 @@ export function createOrchestrator(options: OrchestratorOptions = {}) {
       return describe(deps, record(req.id));
     },
 
-    async get(id: string): Promise<EnvironmentView> {
-      return describe(deps, record(id));
+    /** The environment's view; while it provisions, held until its next change or `waitMs` (the room's long poll). */
+    async get(id: string, waitMs = 0): Promise<EnvironmentView> {
+      return awaitChange(deps, record(id), waitMs);
     },
 
     async list(): Promise<EnvironmentView[]> {

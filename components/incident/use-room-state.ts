@@ -1,10 +1,10 @@
 "use client";
 /**
- * The room's view of its attempt: the state the server reports (environment,
- * SLI, budget), the status and the clock's start and stop, polled (every 0.5 s
- * while preparing, so a ready environment shows at once; else 10 s) and re-read at once when the attempt changes
- * (a teammate's check, a facilitator's change). Also the SLI history the chart
- * starts from, and a problem to show.
+ * The room's view of its attempt: the state the server reports (environment, SLI, budget), the
+ * status and the clock's start and stop. Polled: while preparing, each poll is held by the server
+ * until the environment's next change, so "ready" shows when it happens; else every 10 s. Re-read
+ * at once when the attempt changes (a teammate's check, a facilitator's change). Also the SLI
+ * history the chart starts from, and a problem to show.
  */
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
@@ -26,11 +26,12 @@ export function useRoomState(room: RoomView) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const poll = useCallback(
-    async (withHistory: boolean) => {
-      const r = await api<RoomState>(`/api/attempts/${attemptId}/state${withHistory ? "?history=1" : ""}`);
+    async (withHistory: boolean, wait = false): Promise<boolean> => {
+      const query = [withHistory ? "history=1" : "", wait ? "wait=1" : ""].filter(Boolean).join("&");
+      const r = await api<RoomState>(`/api/attempts/${attemptId}/state${query ? `?${query}` : ""}`);
       if (!r.ok) {
         setProblem(r.error.message);
-        return;
+        return false;
       }
       setState(r.data);
       setProblem(r.data.warning);
@@ -41,6 +42,7 @@ export function useRoomState(room: RoomView) {
       });
       setMitigatedAt(r.data.mitigatedAt);
       setStartedAt(r.data.startedAt);
+      return true;
     },
     [attemptId],
   );
@@ -50,14 +52,21 @@ export function useRoomState(room: RoomView) {
   }, [poll]);
   useEffect(() => {
     if (status === "ABANDONED" || status === "FAILED") return;
-    const every = status === "PROVISIONING" ? 500 : 10_000;
+    // While preparing, each poll is held by the server until the environment's next change (a stage, ready),
+    // and the next one goes at once: changes come in bursts (the fault's end, then ready a few ms later).
+    const preparing = status === "PROVISIONING";
     // The next poll is timed from the end of the last, so a slow answer never stacks requests up.
     let stopped = false;
     let t: ReturnType<typeof setTimeout> | undefined;
-    const tick = () => {
-      t = setTimeout(() => void poll(false).finally(() => stopped || tick()), every);
+    const tick = (delay: number) => {
+      t = setTimeout(() => {
+        void poll(false, preparing).then(
+          (ok) => stopped || tick(preparing ? (ok ? 0 : 1000) : 10_000),
+          () => stopped || tick(preparing ? 1000 : 10_000),
+        );
+      }, delay);
     };
-    tick();
+    tick(preparing ? 0 : 10_000);
     return () => {
       stopped = true;
       clearTimeout(t);

@@ -37,7 +37,7 @@ export default async function fault(ctx: LevelContext): Promise<void> {
       return usage && usage.availBytes < 1024 * 1024 ? usage : undefined;
     },
     20_000,
-    500,
+    150,
   );
   if (!full) throw new Error(`${service} did not fill /var/lib/app`);
 }

@@ -1,6 +1,7 @@
 /**
- * What the incident room polls: the environment's provisioning state and, once
- * the incident runs, the SLI folded into the record. The orchestrator being
+ * What the incident room polls: the environment's provisioning state (`waitMs`: held until
+ * its next change, so "ready" reaches the room when it happens) and, once the incident runs,
+ * the SLI folded into the record. The orchestrator being
  * away is reported in the answer, not thrown, so the room keeps working.
  */
 import type { Actor } from "../auth/actor";
@@ -38,7 +39,7 @@ export async function refreshAttempt(
   actor: Actor,
   attemptId: string,
   deps: Deps = defaultDeps(),
-  opts: { history?: boolean } = {},
+  opts: { history?: boolean; waitMs?: number } = {},
 ): Promise<RoomState> {
   const { attempt, mode } = await authorizeAttempt(deps.db, actor, attemptId, "read");
   const envRow = attempt.environment;
@@ -49,7 +50,9 @@ export async function refreshAttempt(
   const live = envRow && envRow.state !== "DESTROYED" && !(envRow.state === "FAILED" && attempt.status === "FAILED");
   if (envRow && live) {
     try {
-      view = await deps.orchestrator.getEnvironment(envRow.id);
+      // While it provisions, a room may wait for its next change (a stage, ready) rather than poll for it.
+      const waitMs = envRow.state === "PROVISIONING" ? (opts.waitMs ?? 0) : 0;
+      view = await deps.orchestrator.getEnvironment(envRow.id, undefined, { waitMs });
       await applyEnvironmentView(deps, attempt.id, view);
       if (view.state === "ready") {
         const sliView = await deps.orchestrator.sli(envRow.id);

@@ -143,8 +143,11 @@ export const orchestrator = {
   listEnvironments: (config?: OrchestratorConfig) =>
     call(EnvironmentListSchema, "GET", "/environments", { config, timeoutMs: 5_000 }),
   sliSamples: (config?: OrchestratorConfig) => call(SliSamplesSchema, "GET", "/sli", { config, timeoutMs: 5_000 }),
-  getEnvironment: (id: string, config?: OrchestratorConfig) =>
-    call(EnvironmentViewSchema, "GET", `/environments/${enc(id)}`, { config }),
+  /** `waitMs`: while it provisions, the answer comes at the environment's next change or after that long. */
+  getEnvironment: (id: string, config?: OrchestratorConfig, opts: { waitMs?: number } = {}) =>
+    call(EnvironmentViewSchema, "GET", `/environments/${enc(id)}${opts.waitMs ? `?waitMs=${opts.waitMs}` : ""}`, {
+      config,
+    }),
   destroyEnvironment: (id: string, config?: OrchestratorConfig) =>
     call(EnvironmentViewSchema, "DELETE", `/environments/${enc(id)}`, { config }),
   check: (id: string, config?: OrchestratorConfig) =>

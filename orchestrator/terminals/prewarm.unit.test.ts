@@ -35,9 +35,10 @@ test("the first keyless connection takes the waiting shell; its recording starts
   const dir = mkdtempSync(join(tmpdir(), "prewarm-"));
   const { driver, opened } = fakeDriver();
   const m = new TerminalManager(driver, dir);
-  m.prewarm("env-a", "slot-a", "app");
-  m.prewarm("env-a", "slot-a", "app"); // once per environment and instance
-  await until(() => opened.length === 1);
+  const opening = m.prewarm("env-a", "slot-a", "app");
+  void m.prewarm("env-a", "slot-a", "app"); // once per environment and instance
+  await opening; // resolves once the shell is open
+  assert.equal(opened.length, 1);
   await new Promise((r) => setTimeout(r, 20));
   assert.equal(opened.length, 1);
   assert.deepEqual(readdirSync(dir), [], "nothing is recorded before a player takes it");
@@ -49,7 +50,7 @@ test("the first keyless connection takes the waiting shell; its recording starts
   const other = await m.open({ ...base, user: "Pat" });
   assert.notEqual(other.id, s.id, "a second keyless connection gets a shell of its own");
   assert.equal(opened.length, 2);
-  m.prewarm("env-a", "slot-a", "app");
+  await m.prewarm("env-a", "slot-a", "app");
   assert.equal(opened.length, 2, "taken is not a reason to open another ahead");
 
   await m.closeAll();
@@ -67,8 +68,7 @@ test("the first keyless connection takes the waiting shell; its recording starts
 test("a named session is never handed the waiting shell, and an ended environment ends it", async () => {
   const { driver, opened } = fakeDriver();
   const m = new TerminalManager(driver, mkdtempSync(join(tmpdir(), "prewarm-")));
-  m.prewarm("env-a", "slot-a", "app");
-  await until(() => opened.length === 1);
+  await m.prewarm("env-a", "slot-a", "app");
   const named = await m.open({ ...base, session: "mine", user: "Pat" });
   assert.equal(named.id, "mine");
   assert.equal(opened.length, 2);

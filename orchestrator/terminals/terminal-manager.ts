@@ -81,15 +81,17 @@ export class TerminalManager {
   /**
    * Open a shell on an instance ahead of its player (once per environment and instance). It is not
    * recorded, and no watcher sees it, until a player takes it; unclaimed, it ends like any idle session.
+   * Resolves once it is open (or failed to open: the player's connection then opens its own).
    */
-  prewarm(envId: string, slot: string, instance: string): void {
+  prewarm(envId: string, slot: string, instance: string): Promise<void> {
     const where = `${envId}/${instance}`;
-    if (this.prewarmed.has(where)) return;
+    if (this.prewarmed.has(where)) return Promise.resolve();
     this.prewarmed.add(where);
     const id = randomBytes(8).toString("hex");
     const key = `${where}/${id}`;
     const spare = this.create(key, id, { envId, slot, instance, mode: "rw", user: "" }, false).catch(() => null);
     this.spares.set(where, spare);
+    return spare.then(() => undefined);
   }
 
   /** The instance's waiting shell, now recorded under `req.user`; null when there is none (or it ended). */

@@ -121,7 +121,7 @@ test("terminal: resize is validated and applied; reconnecting with the session k
 
 test("terminal: a shell opened ahead is the player's first keyless connection's, prompt and all, recorded under them", async () => {
   const slot = orch.deps.envs.get("live-b")?.slot ?? "";
-  orch.terminals.prewarm("live-b", slot, SHELL_INSTANCE);
+  void orch.terminals.prewarm("live-b", slot, SHELL_INSTANCE);
   await new Promise((r) => setTimeout(r, 3000)); // older than the next shell by far: told apart by its age below
   const tokenB = token("live-b", "attempt-live-b", "rw", "Pat Player");
   const ageOf = async (s: Socket) => {

@@ -1,8 +1,18 @@
 /** /environments: thin handlers, one use-case each. */
 import { CreateEnvironmentRequestSchema, ExecRequestSchema } from "../../../lib/contracts/orchestrator-api";
+import { OrchestratorError } from "../../errors";
 import type { Orchestrator } from "../../service";
 import { readJson } from "../io";
 import type { Route } from "../router";
+
+function waitParam(url: URL): number {
+  const raw = url.searchParams.get("waitMs");
+  if (raw === null) return 0;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new OrchestratorError("bad_request", "waitMs must be a whole number of ms");
+  return ms;
+}
 
 export function environmentRoutes(orch: Orchestrator): Route[] {
   return [
@@ -19,7 +29,8 @@ export function environmentRoutes(orch: Orchestrator): Route[] {
     {
       method: "GET",
       path: "/environments/:id",
-      handler: async ({ params }) => [200, await orch.get(params.id as string)],
+      // ?waitMs=N: while provisioning, answered at the environment's next change or after N ms (at most 5 s).
+      handler: async ({ params, url }) => [200, await orch.get(params.id as string, waitParam(url))],
     },
     {
       method: "DELETE",
