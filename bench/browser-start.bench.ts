@@ -17,7 +17,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Page, type Request } from "@playwright/test";
 import { PoolsViewSchema } from "../lib/contracts/orchestrator-api";
 import { CHROMIUM_LAUNCH } from "../scripts/lib/chromium-launch";
 import { machine, ROOT, saveResult, summary } from "./lib/bench-kit";
@@ -73,7 +73,7 @@ async function startOnce(page: Page, run: number): Promise<{ ms: number; phases:
   const t0 = performance.now();
   const clickedAt = Date.now();
   const trace: string[] = [];
-  const onDone = (r: import("@playwright/test").Request) => {
+  const onDone = (r: Request) => {
     const u = new URL(r.url());
     if (u.pathname.startsWith("/_next/static")) return;
     trace.push(`${Math.round(performance.now() - t0)} ${r.method()} ${u.pathname}${u.search}`);

@@ -12,7 +12,8 @@ import type { Deps } from "../deps";
 import type { EnvironmentDriver } from "../driver/types";
 import { InMemoryEventBus } from "../events/event-bus";
 import { JsonDirStore } from "../state/json-dir-store";
-import { EnvironmentRecordSchema, STAGES, pendingStages, type EnvironmentRecord } from "../state/environment-record";
+import { EnvironmentRecordSchema, type EnvironmentRecord } from "../state/environment-record";
+import { sampleRecord } from "../tests/support/sample-record";
 import { awaitChange, MAX_WAIT_MS } from "./await-change";
 import { save } from "./environment-view";
 
@@ -25,28 +26,7 @@ function deps(): Deps {
 
 async function provisioning(d: Deps): Promise<EnvironmentRecord> {
   const now = new Date(Date.now() - 1000).toISOString();
-  return save(
-    d,
-    EnvironmentRecordSchema.parse({
-      id: "env-w",
-      kind: "environment",
-      slot: "env-w",
-      stack: "_stack",
-      image: "firedrill/x:1",
-      attemptId: "a1",
-      levelId: "l1",
-      seed: "s",
-      state: "provisioning",
-      stages: pendingStages(STAGES),
-      error: null,
-      params: {},
-      fromWarmPool: false,
-      createdAt: now,
-      readyAt: null,
-      lastActivityAt: now,
-      updatedAt: now,
-    }),
-  );
+  return save(d, sampleRecord({ id: "env-w", slot: "env-w", createdAt: now, lastActivityAt: now, updatedAt: now }));
 }
 
 const since = (t0: number) => performance.now() - t0;

@@ -13,7 +13,8 @@ import { JsonDirStore } from "../state/json-dir-store";
 import { Gate } from "../util/gate";
 import { KeyedLock } from "../util/keyed-lock";
 import { buildSlot } from "./build-slot";
-import { EnvironmentRecordSchema, STAGES, pendingStages, type EnvironmentRecord } from "../state/environment-record";
+import { EnvironmentRecordSchema, type EnvironmentRecord } from "../state/environment-record";
+import { sampleRecord } from "../tests/support/sample-record";
 
 const stack = { instances: [{ name: "db", healthcheck: ["NONE", "x"] }] } as unknown as StackManifest;
 
@@ -78,25 +79,13 @@ function depsWith(driver: EnvironmentDriver, buildTries = 3): Deps {
 }
 
 function record(): EnvironmentRecord {
-  const now = new Date().toISOString();
-  return EnvironmentRecordSchema.parse({
+  return sampleRecord({
     id: "env-1",
-    kind: "environment",
     slot: "env-1",
     stack: "web",
     image: "firedrill/web:1",
     attemptId: "a1",
     levelId: "l1",
-    seed: "s",
-    state: "provisioning",
-    stages: pendingStages(STAGES),
-    error: null,
-    params: {},
-    fromWarmPool: false,
-    createdAt: now,
-    readyAt: null,
-    lastActivityAt: now,
-    updatedAt: now,
   });
 }
 

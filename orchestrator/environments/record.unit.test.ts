@@ -2,38 +2,15 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   faultStarted,
-  pendingStages,
   recordFailed,
   stageDone,
   stageRunning,
-  STAGES,
   type EnvironmentRecord,
 } from "../state/environment-record";
+import { sampleRecord } from "../tests/support/sample-record";
 import { reapDecision } from "./reap-decision";
 
-const rec = (): EnvironmentRecord => ({
-  id: "e",
-  kind: "environment",
-  slot: "e",
-  stack: "_stack",
-  image: "i",
-  attemptId: "a",
-  levelId: "l",
-  seed: "s",
-  state: "provisioning",
-  stages: pendingStages(STAGES),
-  error: null,
-  params: {},
-  fromWarmPool: false,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  readyAt: null,
-  lastActivityAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  warnedAt: null,
-  machineEvents: [],
-  requestedSeed: null,
-  claimHook: false,
-});
+const rec = (): EnvironmentRecord => sampleRecord();
 
 test("stages move pending → running → done with timestamps", () => {
   let r = stageRunning(rec(), "network", "t1");

@@ -1,32 +1,18 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LABEL, slotLabels, slotOf } from "../driver/labels";
-import { pendingStages, STAGES, type EnvironmentRecord } from "../state/environment-record";
+import type { EnvironmentRecord } from "../state/environment-record";
+import { sampleRecord } from "../tests/support/sample-record";
 import { identityOf } from "./slot-identity";
 
-const base: EnvironmentRecord = {
+const base: EnvironmentRecord = sampleRecord({
   id: "env-1",
-  kind: "environment",
   slot: "env-1",
-  stack: "_stack",
   image: "firedrill/stack-stack:abc",
   attemptId: "att-1",
   levelId: "disk-full",
   seed: "seed-1",
-  state: "provisioning",
-  stages: pendingStages(STAGES),
-  error: null,
-  params: {},
-  fromWarmPool: false,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  readyAt: null,
-  lastActivityAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  warnedAt: null,
-  machineEvents: [],
-  requestedSeed: null,
-  claimHook: false,
-};
+});
 
 test("every object of a cold environment carries the five required labels", () => {
   const labels = slotLabels(identityOf(base, "abc123"));
