@@ -15,6 +15,9 @@ import type { RoomState } from "@/lib/attempts/refresh-attempt";
 import { IN_ROOM, isIn } from "@/lib/core/attempt-status";
 import type { SliSample } from "@/lib/contracts/orchestrator-api";
 
+/** While preparing, polls start at most this often (each is held by the server until a change). */
+const PREPARING_EVERY_MS = 250;
+
 export function useRoomState(room: RoomView) {
   const router = useRouter();
   const { attemptId } = room;
@@ -53,16 +56,20 @@ export function useRoomState(room: RoomView) {
   useEffect(() => {
     if (status === "ABANDONED" || status === "FAILED") return;
     // While preparing, each poll is held by the server until the environment's next change (a stage, ready),
-    // and the next one goes at once: changes come in bursts (the fault's end, then ready a few ms later).
+    // and one held that long is followed at once: changes come in bursts (the fault's end, then ready a few
+    // ms later). Polls still start at most every PREPARING_EVERY_MS, whatever answers them at once.
     const preparing = status === "PROVISIONING";
     // The next poll is timed from the end of the last, so a slow answer never stacks requests up.
     let stopped = false;
     let t: ReturnType<typeof setTimeout> | undefined;
     const tick = (delay: number) => {
       t = setTimeout(() => {
+        const started = Date.now();
+        const next = (ok: boolean) =>
+          preparing ? (ok ? Math.max(0, PREPARING_EVERY_MS - (Date.now() - started)) : 1000) : 10_000;
         void poll(false, preparing).then(
-          (ok) => stopped || tick(preparing ? (ok ? 0 : 1000) : 10_000),
-          () => stopped || tick(preparing ? 1000 : 10_000),
+          (ok) => stopped || tick(next(ok)),
+          () => stopped || tick(next(false)),
         );
       }, delay);
     };
