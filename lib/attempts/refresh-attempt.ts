@@ -1,8 +1,8 @@
 /**
  * What the incident room polls: the environment's provisioning state (`waitMs`: held until
  * its next change, so "ready" reaches the room when it happens) and, once the incident runs,
- * the SLI folded into the record. The orchestrator being
- * away is reported in the answer, not thrown, so the room keeps working.
+ * the SLI folded into the record. The orchestrator being away is reported in the answer, not
+ * thrown, so the room keeps working.
  */
 import type { Actor } from "../auth/actor";
 import type { EnvironmentView, SliSample } from "../contracts/orchestrator-api";
